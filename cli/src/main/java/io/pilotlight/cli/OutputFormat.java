@@ -1,0 +1,8 @@
+package io.pilotlight.cli;
+
+/** What --format accepts. */
+enum OutputFormat {
+    text,
+    json,
+    markdown
+}

@@ -1,0 +1,95 @@
+package io.pilotlight.cli;
+
+import io.pilotlight.planner.Plan;
+import io.pilotlight.planner.Planner;
+import io.pilotlight.planner.report.JsonReport;
+import io.pilotlight.planner.report.MarkdownReport;
+import io.pilotlight.planner.report.TextReport;
+import io.pilotlight.topology.Driver;
+import io.pilotlight.topology.Objectives;
+import io.pilotlight.topology.load.LoadedTopology;
+import io.pilotlight.topology.load.TopologyException;
+import io.pilotlight.topology.load.TopologyLoader;
+import io.pilotlight.topology.spec.WireNames;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Recommends the cheapest pattern that meets an RTO and an RPO. Given a topology file, also",
+            "estimates its RTO term by term and the RPO bound of every data store, and lints the design."},
+        footer = {"", "Examples:", "  pilotlight plan --rto 4h --rpo 15m", "  pilotlight plan --rto 1h --rpo 5m --driver az-outage",
+            "  pilotlight plan examples/pilot-light.yaml --format json", "",
+            "Exit codes: 0 objectives met, 1 not met (or a finding is an error), 2 bad input."})
+final class PlanCommand implements Callable<Integer> {
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "Topology file; its objectives are used unless --rto/--rpo are given.")
+    Path file;
+
+    @Option(names = "--rto", paramLabel = "DURATION", description = "Recovery time objective, e.g. 4h, 15m, 90s.")
+    Duration rto;
+
+    @Option(names = "--rpo", paramLabel = "DURATION", description = "Recovery point objective, e.g. 15m, 5s, 0s.")
+    Duration rpo;
+
+    @Option(names = "--driver", paramLabel = "DRIVER",
+            description = "regional-outage (default), az-outage, data-residency or latency.")
+    String driver;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws TopologyException {
+        Plan plan;
+        if (file == null) {
+            if (rto == null || rpo == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "give a topology FILE, or both --rto and --rpo (e.g. --rto 4h --rpo 15m)");
+            }
+            plan = Planner.forObjectives(objectives(null));
+        } else {
+            LoadedTopology loaded = TopologyLoader.load(file);
+            boolean override = rto != null || rpo != null || driver != null;
+            plan = Planner.forTopology(loaded, override ? objectives(loaded.topology().objectives()) : null);
+        }
+        String rendered = switch (format) {
+            case json -> JsonReport.render(plan);
+            case markdown -> MarkdownReport.render(plan);
+            case text -> TextReport.render(plan);
+        };
+        spec.commandLine().getOut().print(rendered);
+        spec.commandLine().getOut().flush();
+        return plan.exitCode();
+    }
+
+    private Objectives objectives(Objectives fromFile) {
+        Duration effectiveRto = rto != null ? rto : fromFile.rto();
+        Duration effectiveRpo = rpo != null ? rpo : fromFile.rpo();
+        if (effectiveRto.isZero()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--rto 0s cannot be met by any design; give the longest outage you accept, e.g. --rto 5m");
+        }
+        return new Objectives(effectiveRto, effectiveRpo, parseDriver(fromFile));
+    }
+
+    private Driver parseDriver(Objectives fromFile) {
+        if (driver == null) {
+            return fromFile != null ? fromFile.driver() : Driver.REGIONAL_OUTAGE;
+        }
+        for (Driver candidate : Driver.values()) {
+            if (WireNames.of(candidate).equals(driver)) {
+                return candidate;
+            }
+        }
+        throw new CommandLine.ParameterException(spec.commandLine(), "--driver \"" + driver + "\" is not allowed"
+                + io.pilotlight.topology.load.Suggestions.didYouMean(driver, WireNames.allOf(Driver.class))
+                + "; expected one of " + String.join(", ", WireNames.allOf(Driver.class)));
+    }
+}

@@ -1,0 +1,62 @@
+package io.pilotlight.cli;
+
+import io.pilotlight.topology.HealthCheckCatalog;
+import io.pilotlight.topology.Topology;
+import io.pilotlight.topology.load.LoadedTopology;
+import io.pilotlight.topology.load.Problem;
+import io.pilotlight.topology.load.TopologyException;
+import io.pilotlight.topology.load.TopologyLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Checks topology files and reports every problem at once, with file, line, column, field,",
+            "the bad value and what is allowed."},
+        footer = {"", "Exit codes: 0 every file is valid, 2 a file has problems."})
+final class ValidateCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Topology files (YAML).")
+    List<Path> files;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<Problem> all = new ArrayList<>();
+        List<String> summaries = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                LoadedTopology loaded = TopologyLoader.load(file);
+                summaries.add(file + ": valid (" + summary(loaded.topology()) + ")");
+            } catch (TopologyException e) {
+                all.addAll(e.problems());
+            }
+        }
+        if (format == OutputFormat.json) {
+            spec.commandLine().getOut().print(ProblemsJson.render(all));
+        } else {
+            summaries.forEach(spec.commandLine().getOut()::println);
+            all.forEach(spec.commandLine().getErr()::println);
+            if (!all.isEmpty()) {
+                spec.commandLine().getErr().println(all.size() + " problem" + (all.size() == 1 ? "" : "s") + " found");
+            }
+        }
+        return all.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+    }
+
+    private static String summary(Topology topology) {
+        int recordSets = topology.dnsOrEmpty().zones().values().stream().mapToInt(z -> z.recordSets().size()).sum();
+        return topology.regions().size() + " regions, " + topology.services().size() + " services, "
+                + HealthCheckCatalog.of(topology).size() + " health checks, " + recordSets + " record sets, "
+                + topology.dataStores().size() + " data stores, " + topology.drills().size() + " drills";
+    }
+}

@@ -1,0 +1,9 @@
+package io.pilotlight.topology;
+
+/** The reason behind a multi-region requirement. */
+public enum Driver {
+    REGIONAL_OUTAGE,
+    AZ_OUTAGE,
+    DATA_RESIDENCY,
+    LATENCY
+}

@@ -1,0 +1,6 @@
+package io.pilotlight.topology;
+
+public enum FailoverMode {
+    AUTOMATIC,
+    MANUAL
+}

@@ -1,0 +1,6 @@
+package io.pilotlight.topology;
+
+public enum InitialState {
+    HEALTHY,
+    UNKNOWN
+}

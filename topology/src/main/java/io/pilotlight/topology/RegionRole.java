@@ -1,0 +1,7 @@
+package io.pilotlight.topology;
+
+public enum RegionRole {
+    PRIMARY,
+    STANDBY,
+    ACTIVE
+}
