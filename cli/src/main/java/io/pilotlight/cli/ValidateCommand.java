@@ -43,6 +43,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (format == OutputFormat.json) {
             spec.commandLine().getOut().print(ProblemsJson.render(all));
+            spec.commandLine().getOut().flush();
         } else {
             summaries.forEach(spec.commandLine().getOut()::println);
             all.forEach(spec.commandLine().getErr()::println);

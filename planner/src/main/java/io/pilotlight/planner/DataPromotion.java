@@ -44,7 +44,7 @@ final class DataPromotion {
         switch (store.kind()) {
             case GLOBAL_DATABASE -> {
                 if (store.promotionTime() != null) {
-                    return new Estimate(store.promotionTime(), "promotion_time", "promotion_time");
+                    return new Estimate(store.promotionTime(), "promotion_time as given in the file", "promotion_time");
                 }
                 if ("embedded".equals(store.engine())) {
                     return new Estimate(store.lease().plus(EMBEDDED_MARGIN), "writer lease " + format(store.lease())

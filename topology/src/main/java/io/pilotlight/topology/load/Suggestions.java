@@ -18,9 +18,9 @@ public final class Suggestions {
                 .min(Comparator.comparingInt(candidate -> distance(lower, candidate.toLowerCase(Locale.ROOT))));
     }
 
-    /** " did you mean "x"?" or an empty string. */
+    /** {@code  (did you mean "x"?)} or an empty string. */
     public static String didYouMean(String typed, Collection<String> candidates) {
-        return closest(typed, candidates).map(s -> "; did you mean \"" + s + "\"?").orElse("");
+        return closest(typed, candidates).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
     }
 
     private static boolean plausible(String typed, String candidate) {

@@ -46,6 +46,9 @@ final class TopologyValidator {
             context.report("regions", "no regions; a topology needs at least one region (and two to survive a regional outage)");
             return;
         }
+        if (regions.values().stream().anyMatch(r -> r.role() == null)) {
+            return; // a role that failed to bind is already reported; counting roles now would only add noise
+        }
         long primaries = regions.values().stream().filter(r -> r.role() == RegionRole.PRIMARY).count();
         long actives = regions.values().stream().filter(r -> r.role() == RegionRole.ACTIVE).count();
         if (actives > 0 && actives != regions.size()) {

@@ -1,0 +1,86 @@
+package io.pilotlight.planner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RtoEstimatorTest {
+
+    @Test
+    void pilotLightExampleBreaksTheRtoIntoItsTerms() {
+        RtoEstimate rto = RtoEstimator.estimate(Fixtures.example("pilot-light").topology());
+        assertThat(rto.terms()).extracting(RtoTerm::name).containsExactly("detection", "decision delay", "data promotion",
+                "compute scale-up", "DNS TTL", "client DNS cache");
+        assertThat(rto.term("detection").estimate()).isEqualTo(Duration.ofSeconds(32)); // 3 x 10s + 2s
+        assertThat(rto.term("detection").basis()).contains("api-us-east-1");
+        assertThat(rto.term("decision delay").estimate()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(rto.term("data promotion").estimate()).isEqualTo(Duration.ofSeconds(3)); // 2s lease + 1s
+        assertThat(rto.term("compute scale-up").estimate()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(rto.term("compute scale-up").basis()).contains("0 -> 4");
+        assertThat(rto.term("DNS TTL").estimate()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(rto.term("client DNS cache").estimate()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(rto.total()).isEqualTo(Duration.ofSeconds(32 + 120 + 3 + 180 + 60 + 30));
+    }
+
+    @Test
+    void clientCacheTermAppearsOnlyWhenKnown() {
+        RtoEstimate rto = RtoEstimator.estimate(Fixtures.load(Fixtures.PILOT_LIGHT).topology());
+        assertThat(rto.terms()).extracting(RtoTerm::name).doesNotContain("client DNS cache");
+    }
+
+    @Test
+    void calculatedCheckDetectsAsSlowlyAsItsSlowestChild() {
+        String yaml = Fixtures.PILOT_LIGHT.replace("health_check: api-east,", "health_check: both,")
+                + "health_checks:\n"
+                + "  slow: {type: TCP, ip_address: 127.0.0.9, port: 9, request_interval: 30s, failure_threshold: 5, timeout: 4s}\n"
+                + "  both: {type: CALCULATED, child_health_checks: [api-east, slow], health_threshold: 2}\n";
+        RtoEstimate rto = RtoEstimator.estimate(Fixtures.load(yaml).topology());
+        assertThat(rto.term("detection").estimate()).isEqualTo(Duration.ofSeconds(154)); // 5 x 30s + 4s
+        assertThat(rto.term("detection").basis()).startsWith("both").contains("5 x 30s");
+    }
+
+    @Test
+    void warmStandbyScalesUpWhenStandbyIsBelowFullAndNotWhenAtFull() {
+        var warm = Fixtures.pilotLightWith("west: {active: 4, standby: 0}", "west: {active: 4, standby: 2}");
+        assertThat(RtoEstimator.estimate(warm.topology()).term("compute scale-up").estimate()).isEqualTo(Duration.ofMinutes(3));
+        var full = Fixtures.pilotLightWith("west: {active: 4, standby: 0}", "west: {active: 4, standby: 4}");
+        RtoTerm term = RtoEstimator.estimate(full.topology()).term("compute scale-up");
+        assertThat(term.estimate()).isZero();
+        assertThat(term.basis()).contains("full capacity");
+    }
+
+    @Test
+    void activeActiveNeitherPromotesNorScales() {
+        RtoEstimate rto = RtoEstimator.estimate(Fixtures.example("active-active").topology());
+        assertThat(rto.term("data promotion").estimate()).isZero();
+        assertThat(rto.term("compute scale-up").estimate()).isZero();
+        assertThat(rto.term("detection").estimate()).isEqualTo(Duration.ofSeconds(12));
+    }
+
+    @Test
+    void withoutRoutedRecordsFailureIsNeverDetected() {
+        var loaded = Fixtures.load(Fixtures.PILOT_LIGHT.substring(0, Fixtures.PILOT_LIGHT.indexOf("dns:"))
+                + Fixtures.PILOT_LIGHT.substring(Fixtures.PILOT_LIGHT.indexOf("data_stores:")));
+        RtoEstimate rto = RtoEstimator.estimate(loaded.topology());
+        assertThat(rto.term("detection").basis()).contains("never detected");
+        assertThat(rto.term("DNS TTL").basis()).contains("no record set with a routing policy");
+    }
+
+    @Test
+    void enginesWithoutPromotionTimeUseTheirTypicalFigureAndSaySo() {
+        var postgres = Fixtures.pilotLightWith("kind: global-database,", "kind: global-database, engine: postgres,");
+        RtoTerm term = RtoEstimator.estimate(postgres.topology()).term("data promotion");
+        assertThat(term.estimate()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(term.basis()).contains("set promotion_time");
+        var given = Fixtures.pilotLightWith("kind: global-database,", "kind: global-database, promotion_time: 45s,");
+        assertThat(RtoEstimator.estimate(given.topology()).term("data promotion").estimate()).isEqualTo(Duration.ofSeconds(45));
+    }
+
+    @Test
+    void backupRestoreCountsTheRestoreAsPromotion() {
+        RtoEstimate rto = RtoEstimator.estimate(Fixtures.example("backup-restore").topology());
+        assertThat(rto.term("data promotion").estimate()).isEqualTo(Duration.ofMinutes(45));
+        assertThat(rto.term("decision delay").basis()).contains("manual");
+    }
+}
