@@ -1,0 +1,90 @@
+package io.pilotlight.dns;
+
+import io.pilotlight.health.HealthView;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.random.RandomGenerator;
+
+/**
+ * The authoritative server: UDP and TCP on one address, answering from zones that can be swapped
+ * at any time without dropping a query, with health and routing controls applied per query.
+ */
+public final class DnsServer implements AutoCloseable {
+    private final AtomicReference<AnswerEngine> engine = new AtomicReference<>();
+    private final HealthView health;
+    private final RoutingState controls;
+    private final RandomGenerator random;
+    private final QueryProcessor processor;
+    private final UdpTransport udp;
+    private final TcpTransport tcp;
+    private volatile Zones zones;
+
+    private DnsServer(Settings settings, Zones zones, HealthView health, RoutingState controls) throws IOException {
+        this.health = health;
+        this.controls = controls;
+        this.random = settings.random();
+        this.zones = zones;
+        engine.set(new AnswerEngine(zones, health, controls, random));
+        this.processor = new QueryProcessor(new WireHandler(engine::get));
+        health.subscribe(event -> processor.invalidate());
+        this.udp = new UdpTransport(settings.listen(), settings.udpThreads(), processor);
+        InetSocketAddress tcpAt = new InetSocketAddress(settings.listen().getAddress(), udp.address().getPort());
+        this.tcp = new TcpTransport(tcpAt, processor);
+    }
+
+    /**
+     * @param listen     address and port for UDP and TCP; port 0 picks a free port (the same for both)
+     * @param udpThreads sockets and threads serving UDP
+     * @param random     source of weighted and multivalue choices; seed it in tests
+     */
+    public record Settings(InetSocketAddress listen, int udpThreads, RandomGenerator random) {
+        public Settings {
+            if (udpThreads < 1) {
+                throw new IllegalArgumentException("udpThreads must be at least 1, was " + udpThreads);
+            }
+        }
+    }
+
+    public static DnsServer start(Settings settings, Zones zones, HealthView health, RoutingState controls) throws IOException {
+        return new DnsServer(settings, zones, health, controls);
+    }
+
+    public InetSocketAddress address() {
+        return udp.address();
+    }
+
+    public Zones zones() {
+        return zones;
+    }
+
+    /** Serves new zone data from the next query on; queries in flight finish on the old data. */
+    public void reload(Zones newZones) {
+        this.zones = newZones;
+        engine.set(new AnswerEngine(newZones, health, controls, random));
+        processor.invalidate();
+    }
+
+    /** Call when routing controls change, so cached answers are recomputed. */
+    public void routingChanged() {
+        processor.invalidate();
+    }
+
+    public long queries() {
+        return processor.queries.sum();
+    }
+
+    public long cacheHits() {
+        return processor.cacheHits.sum();
+    }
+
+    public long dropped() {
+        return processor.dropped.sum();
+    }
+
+    @Override
+    public void close() {
+        udp.close();
+        tcp.close();
+    }
+}
