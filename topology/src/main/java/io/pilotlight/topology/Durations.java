@@ -46,10 +46,13 @@ public final class Durations {
 
     /** Formats the way a person writes it: {@code 1h30m}, {@code 2.5s} is {@code 2s500ms}, zero is {@code 0s}. */
     public static String format(Duration duration) {
-        if (duration.isZero()) {
-            return "0s";
+        if (duration.isNegative()) {
+            return "-" + format(duration.negated());
         }
         long millis = duration.toMillis();
+        if (millis == 0) {
+            return "0s"; // zero, or less than the millisecond this format counts in
+        }
         StringBuilder out = new StringBuilder();
         long days = millis / 86_400_000L;
         millis %= 86_400_000L;

@@ -39,7 +39,7 @@ public record Topology(
     }
 
     public Dns dnsOrEmpty() {
-        return dns == null ? new Dns(Map.of()) : dns;
+        return dns == null ? new Dns(Map.of(), null) : dns;
     }
 
     public FailoverSettings failoverOrDefault() {

@@ -37,7 +37,7 @@ final class HealthCheckRules {
         if (check.resourcePath() != null && !check.resourcePath().startsWith("/")) {
             context.report(Paths.key(path, "resource_path"), "\"" + check.resourcePath() + "\" must start with /, e.g. /healthz");
         }
-        if (check.searchString() != null) {
+        if (check.searchString() != null && check.type() != null) { // a type that failed to bind is already reported
             if (check.type() != HealthCheckType.HTTP && check.type() != HealthCheckType.HTTPS) {
                 context.report(Paths.key(path, "search_string"), "search_string applies to HTTP and HTTPS checks only, not " + check.type());
             } else if (check.searchString().length() > SEARCH_STRING_LIMIT) {

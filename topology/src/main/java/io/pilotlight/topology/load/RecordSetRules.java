@@ -108,8 +108,10 @@ final class RecordSetRules {
                 && target.equals(DnsNames.absolute(other.name(), zoneName)));
         if (!exists) {
             List<String> candidates = zoneSets.stream().filter(o -> o.name() != null && o.type() == set.type())
-                    .map(o -> DnsNames.absolute(o.name(), zoneName)).filter(java.util.Objects::nonNull).distinct().toList();
-            context.unknown(path, set.type() + " record set in " + zoneName, set.alias().name(), candidates);
+                    .map(o -> DnsNames.absolute(o.name(), zoneName)).filter(java.util.Objects::nonNull)
+                    .filter(name -> !name.equals(owner)).distinct().toList();
+            // the absolute name, so that "aip" is compared with "api.example.com" like for like
+            context.unknown(path, set.type() + " record set in " + zoneName, target, candidates);
         }
     }
 

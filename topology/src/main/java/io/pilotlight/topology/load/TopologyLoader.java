@@ -37,6 +37,9 @@ public final class TopologyLoader {
         List<Problem> problems = new ArrayList<>();
         SourceMap sources = new SourceMap(fileName);
         Node root = compose(fileName, text, problems);
+        if (root instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar && scalar.getValue().isBlank()) {
+            root = null; // a file holding only "---" or comments
+        }
         if (root == null) {
             if (problems.isEmpty()) {
                 problems.add(new Problem(fileName, 1, 1, "", null,

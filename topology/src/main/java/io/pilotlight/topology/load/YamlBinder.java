@@ -224,12 +224,13 @@ final class YamlBinder {
 
     private static Duration convertDuration(String text, RecordComponent component) {
         boolean bare = text.matches("^[0-9]+$");
-        if (bare && component != null && component.isAnnotationPresent(Seconds.class)) {
-            return Duration.ofSeconds(Long.parseLong(text));
-        }
+        boolean seconds = component != null && component.isAnnotationPresent(Seconds.class);
         try {
-            return Durations.parse(text);
+            return bare && seconds ? Duration.ofSeconds(Long.parseLong(text)) : Durations.parse(text);
         } catch (IllegalArgumentException e) {
+            if ((bare && seconds) || text.matches(Durations.REGEX)) { // well formed, but too long for a Duration
+                throw new IllegalArgumentException("\"" + text + "\" is out of range; expected " + FieldRules.allowed(Duration.class, component));
+            }
             String hint = bare ? "; a bare number needs a unit here, e.g. " + text + "s or " + text + "m" : "";
             throw new IllegalArgumentException("\"" + text + "\" is not allowed; expected "
                     + FieldRules.allowed(Duration.class, component) + hint);

@@ -83,9 +83,23 @@ public final class SchemaGenerator {
         }
         Default fallback = component.getAnnotation(Default.class);
         if (fallback != null) {
-            schema.put("default", fallback.value());
+            schema.set("default", defaultValue(component.getType(), fallback.value()));
         }
         return schema;
+    }
+
+    /** The default as a JSON value of the field's type: 3, not "3", or an editor flags the value it completed. */
+    private static com.fasterxml.jackson.databind.JsonNode defaultValue(Class<?> type, String text) {
+        if (type == int.class || type == Integer.class) {
+            return JSON.getNodeFactory().numberNode(Integer.parseInt(text));
+        }
+        if (type == double.class || type == Double.class) {
+            return JSON.getNodeFactory().numberNode(Double.parseDouble(text));
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return JSON.getNodeFactory().booleanNode(Boolean.parseBoolean(text));
+        }
+        return JSON.getNodeFactory().textNode(text);
     }
 
     private ObjectNode typeSchema(Type type, RecordComponent component) {
@@ -113,7 +127,7 @@ public final class SchemaGenerator {
             schema.put("type", "string");
         } else if (raw == int.class || raw == Integer.class) {
             schema.put("type", "integer");
-            numericBounds(schema, bounds);
+            integerBounds(schema, bounds);
         } else if (raw == double.class || raw == Double.class) {
             schema.put("type", "number");
             numericBounds(schema, bounds);
@@ -131,6 +145,18 @@ public final class SchemaGenerator {
             throw new IllegalStateException("no schema for model type " + type);
         }
         return schema;
+    }
+
+    private static void integerBounds(ObjectNode schema, Bounds bounds) {
+        if (bounds == null) {
+            return;
+        }
+        if (!bounds.min().isEmpty()) {
+            schema.put("minimum", Long.parseLong(bounds.min()));
+        }
+        if (!bounds.max().isEmpty()) {
+            schema.put("maximum", Long.parseLong(bounds.max()));
+        }
     }
 
     private static void numericBounds(ObjectNode schema, Bounds bounds) {
