@@ -56,8 +56,12 @@ final class ValidateCommand implements Callable<Integer> {
 
     private static String summary(Topology topology) {
         int recordSets = topology.dnsOrEmpty().zones().values().stream().mapToInt(z -> z.recordSets().size()).sum();
-        return topology.regions().size() + " regions, " + topology.services().size() + " services, "
-                + HealthCheckCatalog.of(topology).size() + " health checks, " + recordSets + " record sets, "
-                + topology.dataStores().size() + " data stores, " + topology.drills().size() + " drills";
+        return count(topology.regions().size(), "region") + ", " + count(topology.services().size(), "service") + ", "
+                + count(HealthCheckCatalog.of(topology).size(), "health check") + ", " + count(recordSets, "record set") + ", "
+                + count(topology.dataStores().size(), "data store") + ", " + count(topology.drills().size(), "drill");
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
