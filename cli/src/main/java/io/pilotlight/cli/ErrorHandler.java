@@ -16,7 +16,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
             commandLine.getErr().println("pilotlight: " + bad.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        commandLine.getErr().println("pilotlight: " + e);
+        commandLine.getErr().println("pilotlight: " + (e instanceof java.io.IOException ? e.getMessage() : e.toString()));
         return ExitCodes.OBJECTIVE_MISSED;
     }
 

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The root of the {@code pilotlight} command; each subcommand is one thin class. */
 @Command(name = "pilotlight", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Multi-region resilience: plan the pattern, check the topology, measure RTO and RPO.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ValidateCommand.class, PlanCommand.class, DnsCommand.class, RouteCommand.class, SchemaCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 objective missed or check failed, 2 bad input."})
 public final class PilotlightCommand implements Runnable {
     @CommandLine.Spec
@@ -23,7 +24,13 @@ public final class PilotlightCommand implements Runnable {
 
     /** Runs the command line and returns the exit code, so tests can run it in-process too. */
     public static int execute(String... args) {
-        return newCommandLine().execute(args);
+        CommandLine commandLine = newCommandLine();
+        try {
+            return commandLine.execute(args);
+        } finally {
+            commandLine.getOut().flush();
+            commandLine.getErr().flush();
+        }
     }
 
     static CommandLine newCommandLine() {
@@ -32,6 +39,9 @@ public final class PilotlightCommand implements Runnable {
         commandLine.setParameterExceptionHandler(new ErrorHandler());
         commandLine.registerConverter(java.time.Duration.class, new DurationConverter());
         commandLine.setCaseInsensitiveEnumValuesAllowed(false);
+        // One writer pair for the root and every subcommand, so flushing them here flushes all output.
+        commandLine.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
+        commandLine.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
         return commandLine;
     }
 }

@@ -28,9 +28,22 @@ public final class DnsServer implements AutoCloseable {
         engine.set(new AnswerEngine(zones, health, controls, random));
         this.processor = new QueryProcessor(new WireHandler(engine::get));
         health.subscribe(event -> processor.invalidate());
-        this.udp = new UdpTransport(settings.listen(), settings.udpThreads(), processor);
-        InetSocketAddress tcpAt = new InetSocketAddress(settings.listen().getAddress(), udp.address().getPort());
-        this.tcp = new TcpTransport(tcpAt, processor);
+        UdpTransport boundUdp = null;
+        TcpTransport boundTcp = null;
+        // Port 0: the UDP port the kernel picks may be taken for TCP by someone else; pick again.
+        for (int attempt = 0; boundTcp == null; attempt++) {
+            boundUdp = new UdpTransport(settings.listen(), settings.udpThreads(), processor);
+            try {
+                boundTcp = new TcpTransport(new InetSocketAddress(settings.listen().getAddress(), boundUdp.address().getPort()), processor);
+            } catch (java.net.BindException taken) {
+                boundUdp.close();
+                if (settings.listen().getPort() != 0 || attempt >= 20) {
+                    throw taken;
+                }
+            }
+        }
+        this.udp = boundUdp;
+        this.tcp = boundTcp;
     }
 
     /**

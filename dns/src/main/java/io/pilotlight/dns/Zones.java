@@ -16,6 +16,20 @@ public record Zones(List<ZoneData> zones, long serial) {
         return best;
     }
 
+    /** Routed groups ("api.example.com A") and the control ids of their members. */
+    public java.util.Map<String, List<String>> routedGroups() {
+        java.util.Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
+        for (ZoneData zone : zones) {
+            zone.owners().forEach((owner, byType) -> byType.values().forEach(group -> {
+                if (group.policy() != RecordGroup.Policy.SIMPLE) {
+                    groups.put(owner.toString(true) + " " + org.xbill.DNS.Type.string(group.type()),
+                            group.members().stream().map(Member::id).toList());
+                }
+            }));
+        }
+        return groups;
+    }
+
     public List<String> apexes() {
         return zones.stream().map(z -> z.apex().toString()).toList();
     }

@@ -26,6 +26,34 @@ final class RecordSetRules {
 
     void check() {
         context.topology.dnsOrEmpty().zones().forEach((zoneName, zone) -> checkZone(Paths.key("dns.zones", zoneName), zoneName, zone));
+        checkSafetyRules();
+    }
+
+    /** Safety rules name routing controls as NAME/SET_IDENTIFIER; each must be a routed record set member. */
+    private void checkSafetyRules() {
+        Set<String> controls = new java.util.TreeSet<>();
+        context.topology.dnsOrEmpty().zones().forEach((zoneName, zone) -> zone.recordSets().forEach(set -> {
+            String owner = set.name() == null ? null : DnsNames.absolute(set.name(), zoneName);
+            if (owner != null && set.setIdentifier() != null) {
+                controls.add(owner + "/" + set.setIdentifier());
+            }
+        }));
+        var rules = context.topology.dnsOrEmpty().routingControlsOrDefault().safetyRules();
+        for (int r = 0; r < rules.size(); r++) {
+            String rulePath = Paths.index("dns.routing_controls.safety_rules", r);
+            List<String> named = rules.get(r).controls();
+            for (int c = 0; c < named.size(); c++) {
+                String control = named.get(c).toLowerCase(java.util.Locale.ROOT);
+                if (!controls.contains(control)) {
+                    context.unknown(Paths.index(Paths.key(rulePath, "controls"), c), "routing control (NAME/SET_IDENTIFIER)",
+                            named.get(c), controls);
+                }
+            }
+            if (rules.get(r).minOn() > named.size()) {
+                context.report(Paths.key(rulePath, "min_on"), rules.get(r).minOn() + " is more than the " + named.size()
+                        + " controls of the rule; it could never hold");
+            }
+        }
     }
 
     private void checkZone(String zonePath, String zoneName, Zone zone) {

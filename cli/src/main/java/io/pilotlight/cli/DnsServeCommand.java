@@ -1,0 +1,100 @@
+package io.pilotlight.cli;
+
+import io.pilotlight.dns.service.DnsService;
+import io.pilotlight.health.VantagePoint;
+import io.pilotlight.topology.Region;
+import io.pilotlight.topology.Topology;
+import io.pilotlight.topology.load.TopologyLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serves the topology's DNS zones over UDP and TCP, running the health checks the record sets need.",
+            "Reloads when the file changes (a file with problems is refused; the old zones keep serving)."},
+        footer = {"", "Example:", "  pilotlight dns serve examples/pilot-light.yaml --listen 127.0.0.1:5353",
+            "  dig @127.0.0.1 -p 5353 api.shop.example", "  pilotlight dns health --admin 127.0.0.1:5380"})
+final class DnsServeCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "Topology file.")
+    Path file;
+
+    @Option(names = "--listen", defaultValue = "127.0.0.1:5353", description = "UDP and TCP address (default: ${DEFAULT-VALUE}).")
+    String listen;
+
+    @Option(names = "--admin", defaultValue = "127.0.0.1:5380", description = "Admin API address, or 'none' (default: ${DEFAULT-VALUE}).")
+    String admin;
+
+    @Option(names = "--state-dir", defaultValue = ".pilotlight/dns", description = "Where routing-control state is kept (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(names = "--udp-threads", defaultValue = "2", description = "UDP sockets/threads (default: ${DEFAULT-VALUE}).")
+    int udpThreads;
+
+    @Option(names = "--vantage", paramLabel = "NAME[=SOURCE_IP]",
+            description = {"A health checker (vantage point), repeatable. Default: one per region that has an address,",
+                "each probing from that address; else one named 'local'."})
+    List<String> vantages;
+
+    @Option(names = "--watch", defaultValue = "1s", description = "How often to look for file changes; 0s to reload only on command (default: ${DEFAULT-VALUE}).")
+    Duration watch;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Topology topology = TopologyLoader.load(file).topology();
+        if (udpThreads < 1) {
+            throw new IllegalArgumentException("--udp-threads must be at least 1, was " + udpThreads);
+        }
+        DnsService service = DnsService.start(new DnsService.Options(file, Addresses.parse("--listen", listen),
+                "none".equals(admin) ? null : Addresses.parse("--admin", admin), stateDir, udpThreads, vantagePoints(topology),
+                watch.isZero() ? null : watch, Clock.systemUTC()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }));
+        var out = spec.commandLine().getOut();
+        String host = service.dnsAddress().getAddress().getHostAddress();
+        int port = service.dnsAddress().getPort();
+        out.println("pilotlight dns: serving " + service.server().zones().apexes() + " on " + host + ":" + port + " (UDP and TCP)");
+        if (service.adminAddress() != null) {
+            out.println("  admin API:   http://" + service.adminAddress().getHostString() + ":" + service.adminAddress().getPort());
+        }
+        service.server().zones().routedGroups().keySet().stream().findFirst().ifPresent(group ->
+                out.println("  try:         dig @" + host + " -p " + port + " " + group.split(" ")[0] + " " + group.split(" ")[1]));
+        out.println("  health:      pilotlight dns health --admin " + admin);
+        out.println("  stop with Ctrl-C");
+        out.flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    private List<VantagePoint> vantagePoints(Topology topology) {
+        List<VantagePoint> points = new ArrayList<>();
+        if (vantages != null) {
+            for (String vantage : vantages) {
+                String[] parts = vantage.split("=", 2);
+                points.add(parts.length == 2 ? VantagePoint.bound(parts[0], parts[1]) : VantagePoint.of(parts[0]));
+            }
+            return points;
+        }
+        for (Map.Entry<String, Region> region : topology.regions().entrySet()) {
+            if (region.getValue().address() != null) {
+                points.add(VantagePoint.bound(region.getKey(), region.getValue().address()));
+            }
+        }
+        return points.isEmpty() ? List.of(VantagePoint.of("local")) : points;
+    }
+
+}

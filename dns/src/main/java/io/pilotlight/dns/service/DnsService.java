@@ -1,0 +1,165 @@
+package io.pilotlight.dns.service;
+
+import io.pilotlight.dns.DnsServer;
+import io.pilotlight.dns.ZoneCompiler;
+import io.pilotlight.dns.Zones;
+import io.pilotlight.dns.control.RoutingControls;
+import io.pilotlight.dns.control.SafetyRule;
+import io.pilotlight.health.HealthMonitor;
+import io.pilotlight.health.VantagePoint;
+import io.pilotlight.topology.HealthCheck;
+import io.pilotlight.topology.HealthCheckCatalog;
+import io.pilotlight.topology.RoutingControlSettings;
+import io.pilotlight.topology.Topology;
+import io.pilotlight.topology.load.Problem;
+import io.pilotlight.topology.load.TopologyException;
+import io.pilotlight.topology.load.TopologyLoader;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.random.RandomGenerator;
+
+/**
+ * {@code pilotlight dns serve}: the DNS server with the health checks its records need, routing
+ * controls kept in a state directory, an admin API, and reloads from the topology file that never
+ * drop a query and never replace good zones with a broken file.
+ */
+public final class DnsService implements AutoCloseable {
+    private final Options options;
+    private final SwappableHealth health;
+    private final AtomicReference<RoutingControls> controls = new AtomicReference<>();
+    private final DnsServer server;
+    private final AdminApi admin;
+    private final ZoneFileWatcher watcher;
+    private volatile HealthMonitor monitor;
+    private volatile Map<String, HealthCheck> checks;
+    private volatile Topology topology;
+
+    /**
+     * @param admin         address of the admin API, or {@code null} for none
+     * @param stateDir      where routing-control state is kept
+     * @param watchInterval how often the file is checked for changes; {@code null} to reload only on command
+     */
+    public record Options(Path topologyFile, InetSocketAddress listen, InetSocketAddress admin, Path stateDir, int udpThreads,
+                          List<VantagePoint> vantagePoints, Duration watchInterval, Clock clock) {
+    }
+
+    private DnsService(Options options, Topology topology) throws IOException {
+        this.options = options;
+        this.topology = topology;
+        this.checks = HealthCheckCatalog.of(topology);
+        this.monitor = startMonitor(checks);
+        this.health = new SwappableHealth(monitor);
+        long serial = options.clock().instant().getEpochSecond();
+        Zones zones = ZoneCompiler.compile(topology, serial);
+        controls.set(newControls(zones, topology));
+        this.server = DnsServer.start(new DnsServer.Settings(options.listen(), options.udpThreads(), RandomGenerator.of("L64X128MixRandom")),
+                zones, health, member -> controls.get().isOn(member));
+        this.admin = options.admin() == null ? null : AdminApi.start(options.admin(), this);
+        this.watcher = options.watchInterval() == null ? null
+                : new ZoneFileWatcher(options.topologyFile(), options.watchInterval(), this::reload);
+    }
+
+    public static DnsService start(Options options) throws IOException, TopologyException {
+        return new DnsService(options, TopologyLoader.load(options.topologyFile()).topology());
+    }
+
+    private HealthMonitor startMonitor(Map<String, HealthCheck> catalog) {
+        HealthMonitor started = HealthMonitor.builder().checks(catalog).vantagePoints(options.vantagePoints())
+                .clock(options.clock()).build();
+        started.start();
+        return started;
+    }
+
+    private RoutingControls newControls(Zones zones, Topology from) {
+        List<String> all = new ArrayList<>();
+        List<SafetyRule> rules = new ArrayList<>();
+        zones.routedGroups().forEach((group, members) -> {
+            all.addAll(members);
+            if (members.size() > 1) {
+                rules.add(new SafetyRule("keep one member of " + group + " on", members, 1));
+            }
+        });
+        RoutingControlSettings settings = from.dnsOrEmpty().routingControlsOrDefault();
+        settings.safetyRules().forEach(rule -> rules.add(new SafetyRule(rule.name(),
+                rule.controls().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList(), rule.minOn())));
+        RoutingControls built = new RoutingControls(all, rules, settings.waitPeriod(),
+                options.stateDir().resolve("routing-controls.json"), options.clock());
+        built.subscribe(change -> {
+            if (change.applied()) {
+                server().routingChanged();
+            }
+        });
+        return built;
+    }
+
+    /** Reads the file again; a file with problems is refused and the running zones keep serving. */
+    public synchronized ReloadResult reload() {
+        Topology next;
+        try {
+            next = TopologyLoader.load(options.topologyFile()).topology();
+        } catch (TopologyException e) {
+            List<String> problems = e.problems().stream().map(Problem::toString).toList();
+            return new ReloadResult(false, server.zones().serial(), problems,
+                    "refused: " + problems.size() + " problem(s) in " + options.topologyFile() + "; still serving serial " + server.zones().serial());
+        }
+        long serial = Math.max(server.zones().serial() + 1, options.clock().instant().getEpochSecond());
+        Zones zones = ZoneCompiler.compile(next, serial);
+        Map<String, HealthCheck> nextChecks = HealthCheckCatalog.of(next);
+        if (!nextChecks.equals(checks)) {
+            HealthMonitor old = monitor;
+            monitor = startMonitor(nextChecks);
+            checks = nextChecks;
+            health.swap(monitor);
+            old.close();
+        }
+        controls.set(newControls(zones, next));
+        server.reload(zones);
+        topology = next;
+        return new ReloadResult(true, serial, List.of(), "reloaded " + options.topologyFile() + ": serial " + serial
+                + ", zones " + zones.apexes());
+    }
+
+    public DnsServer server() {
+        return server;
+    }
+
+    public HealthMonitor monitor() {
+        return monitor;
+    }
+
+    public RoutingControls controls() {
+        return controls.get();
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public InetSocketAddress dnsAddress() {
+        return server.address();
+    }
+
+    public InetSocketAddress adminAddress() {
+        return admin == null ? null : admin.address();
+    }
+
+    @Override
+    public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        if (admin != null) {
+            admin.close();
+        }
+        server.close();
+        monitor.close();
+    }
+}

@@ -1,0 +1,29 @@
+package io.pilotlight.health;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+
+/** Opens the TCP connection of a probe: bound to the checker's source address, within the deadline. */
+final class Connector {
+    private Connector() {
+    }
+
+    static Socket connect(ProbeTarget target, Deadline deadline) throws IOException {
+        InetAddress address = Resolver.resolve(target, deadline);
+        Socket socket = new Socket();
+        deadline.guard(socket);
+        try {
+            if (target.source() != null) {
+                socket.bind(new InetSocketAddress(target.source(), 0));
+            }
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(address, target.port()), deadline.remainingMillis());
+            return socket;
+        } catch (IOException | RuntimeException failed) {
+            Deadline.closeQuietly(socket);
+            throw failed;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.pilotlight.health;
+
+import io.pilotlight.topology.HealthCheck;
+import io.pilotlight.topology.HealthCheckType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state of every check: each checker's threshold state for endpoint checks, and every check's
+ * verdict. Probe results come in from many threads; each is applied under one lock, verdicts are
+ * republished for lock-free reads, and only then are the resulting events published, in order.
+ */
+final class HealthBoard {
+    private final Map<String, HealthCheck> checks;
+    private final Map<String, Map<String, VantageState>> endpoints = new LinkedHashMap<>();
+    private final Map<String, CheckVerdict> verdicts = new LinkedHashMap<>();
+    private final List<String> calculated;
+    private final EventLog log;
+    private final Clock clock;
+    private volatile Map<String, HealthStatus> statuses;
+
+    HealthBoard(Map<String, HealthCheck> checks, List<VantagePoint> vantagePoints, EventLog log, Clock clock) {
+        this.checks = checks;
+        this.calculated = CalculatedOrder.of(checks);
+        this.log = log;
+        this.clock = clock;
+        Instant now = clock.instant();
+        checks.forEach((name, check) -> {
+            if (check.type() != HealthCheckType.CALCULATED) {
+                Map<String, VantageState> byVantage = new LinkedHashMap<>();
+                vantagePoints.forEach(v -> byVantage.put(v.name(),
+                        new VantageState(v.name(), ThresholdState.initial(check.initialState()), now)));
+                endpoints.put(name, byVantage);
+                Verdict verdict = endpointVerdict(name);
+                verdicts.put(name, new CheckVerdict(verdict.status(), verdict.reason(), now));
+            }
+        });
+        for (String name : calculated) {
+            Verdict verdict = calculatedVerdict(name);
+            verdicts.put(name, new CheckVerdict(verdict.status(), verdict.reason(), now));
+        }
+        republish();
+    }
+
+    HealthStatus status(String check) {
+        return statuses.getOrDefault(check, HealthStatus.UNKNOWN);
+    }
+
+    Map<String, HealthStatus> snapshot() {
+        return statuses;
+    }
+
+    synchronized void record(String check, String vantage, ProbeResult result) {
+        VantageState state = endpoints.get(check).get(vantage);
+        state.last = result;
+        state.probes++;
+        HealthStatus before = state.threshold.status();
+        Step step = ThresholdMachine.next(state.threshold, result.healthy(), checks.get(check).failureThreshold());
+        state.threshold = step.state();
+        state.reason = step.reason();
+        if (!step.changed()) {
+            return;
+        }
+        Instant now = clock.instant();
+        state.since = now;
+        List<HealthEvent> events = new ArrayList<>();
+        events.add(new HealthEvent(now, check, vantage, before, step.state().status(), result, step.reason()));
+        settle(check, endpointVerdict(check), result, now, events);
+        for (String parent : calculated) {
+            settle(parent, calculatedVerdict(parent), null, now, events);
+        }
+        republish();
+        events.forEach(log::publish);
+    }
+
+    synchronized void skipped(String check, String vantage) {
+        endpoints.get(check).get(vantage).skipped++;
+    }
+
+    synchronized CheckDetails details(String name) {
+        HealthCheck check = checks.get(name);
+        CheckVerdict verdict = verdicts.get(name);
+        List<VantageDetails> vantages = endpoints.getOrDefault(name, Map.of()).values().stream()
+                .map(VantageState::details).toList();
+        Map<String, HealthStatus> children = new LinkedHashMap<>();
+        if (check.type() == HealthCheckType.CALCULATED) {
+            check.childHealthChecks().forEach(child -> children.put(child, status(child)));
+        }
+        return new CheckDetails(name, check.type(), verdict.status(), verdict.reason(), verdict.since(), check.inverted(),
+                check.disabled(), vantages, children);
+    }
+
+    private void settle(String name, Verdict verdict, ProbeResult evidence, Instant now, List<HealthEvent> events) {
+        CheckVerdict before = verdicts.get(name);
+        if (before.status() == verdict.status()) {
+            verdicts.put(name, new CheckVerdict(before.status(), verdict.reason(), before.since()));
+            return;
+        }
+        verdicts.put(name, new CheckVerdict(verdict.status(), verdict.reason(), now));
+        events.add(new HealthEvent(now, name, HealthEvent.AGGREGATE, before.status(), verdict.status(), evidence, verdict.reason()));
+    }
+
+    private Verdict endpointVerdict(String name) {
+        HealthCheck check = checks.get(name);
+        Map<String, HealthStatus> byChecker = new LinkedHashMap<>();
+        endpoints.get(name).forEach((vantage, state) -> byChecker.put(vantage, state.threshold.status()));
+        return CheckFlags.apply(check, VantageRule.aggregate(byChecker, check.healthyCheckerFraction()));
+    }
+
+    private Verdict calculatedVerdict(String name) {
+        HealthCheck check = checks.get(name);
+        Map<String, HealthStatus> children = new LinkedHashMap<>();
+        check.childHealthChecks().forEach(child -> children.put(child, verdicts.get(child).status()));
+        return CheckFlags.apply(check, CalculatedRule.evaluate(children, check.healthThreshold()));
+    }
+
+    private void republish() {
+        Map<String, HealthStatus> next = new LinkedHashMap<>();
+        verdicts.forEach((name, verdict) -> next.put(name, verdict.status()));
+        statuses = java.util.Collections.unmodifiableMap(next);
+    }
+}

@@ -1,0 +1,170 @@
+package io.pilotlight.health;
+
+import io.pilotlight.topology.HealthCheck;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Runs health checks the way Route 53 does: every HTTP, HTTPS and TCP check from every vantage
+ * point on its own fixed-rate schedule, thresholds both ways, the healthy-checker fraction rule,
+ * calculated, inverted and disabled checks; every change is an event with evidence and a reason.
+ *
+ * <pre>{@code
+ * try (HealthMonitor monitor = HealthMonitor.builder()
+ *         .checks(HealthCheckCatalog.of(topology))
+ *         .vantagePoints(List.of(VantagePoint.of("local")))
+ *         .build()) {
+ *     monitor.start();
+ *     monitor.status("api-eu-west-1");
+ * }
+ * }</pre>
+ */
+public final class HealthMonitor implements HealthView, AutoCloseable {
+    private final EventLog log;
+    private final HealthBoard board;
+    private final ProbeScheduler scheduler;
+    private final Map<String, HealthCheck> checks;
+    private boolean started;
+    private boolean closed;
+
+    private HealthMonitor(MonitorConfig config, Ticker ticker) {
+        this.checks = config.checks();
+        this.log = new EventLog(config.eventCapacity());
+        this.board = new HealthBoard(config.checks(), config.vantagePoints(), log, config.clock());
+        this.scheduler = new ProbeScheduler(config, board, ticker);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts probing. Until then (and on a cold start generally) every check shows its initial state. */
+    public synchronized void start() {
+        if (closed) {
+            throw new IllegalStateException("this health monitor is closed; build a new one to start again");
+        }
+        if (!started) {
+            started = true;
+            scheduler.start();
+        }
+    }
+
+    /** Stops every schedule; probes in flight are interrupted and their results dropped. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        scheduler.close();
+    }
+
+    @Override
+    public HealthStatus status(String check) {
+        return board.status(check);
+    }
+
+    @Override
+    public Map<String, HealthStatus> snapshot() {
+        return board.snapshot();
+    }
+
+    /** Hears every change of a check's verdict (the {@link HealthEvent#AGGREGATE} events). */
+    @Override
+    public void subscribe(Consumer<HealthEvent> listener) {
+        log.subscribeAggregate(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Hears every change: each checker's own view as well as the aggregate verdicts. */
+    public void subscribeAll(Consumer<HealthEvent> listener) {
+        log.subscribeAll(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** The latest state changes (per checker and aggregate), oldest first, up to the log's capacity. */
+    public List<HealthEvent> events() {
+        return log.recent();
+    }
+
+    /** Status, reason, each checker's view, last probe and consecutive counts of one check. */
+    public Optional<CheckDetails> details(String check) {
+        return checks.containsKey(check) ? Optional.of(board.details(check)) : Optional.empty();
+    }
+
+    /** {@link #details(String)} for every check, in the order the checks were given. */
+    public List<CheckDetails> details() {
+        return checks.keySet().stream().map(board::details).toList();
+    }
+
+    /** Configures a {@link HealthMonitor}; {@link #build()} checks everything at once. */
+    public static final class Builder {
+        private Map<String, HealthCheck> checks = Map.of();
+        private List<VantagePoint> vantagePoints = List.of(VantagePoint.of("local"));
+        private Clock clock = Clock.systemUTC();
+        private long seed = 0x5EED;
+        private int eventCapacity = 1000;
+        private SSLContext trusted;
+        private ProbeListener probeListener = ProbeListener.NONE;
+        private Ticker ticker = Ticker.system();
+
+        private Builder() {
+        }
+
+        /** The checks to run, by name; e.g. {@code HealthCheckCatalog.of(topology)}. */
+        public Builder checks(Map<String, HealthCheck> checks) {
+            this.checks = new LinkedHashMap<>(Objects.requireNonNull(checks, "checks"));
+            return this;
+        }
+
+        /** The checkers; by default one, named {@code local}, with the system's source address. */
+        public Builder vantagePoints(List<VantagePoint> vantagePoints) {
+            this.vantagePoints = List.copyOf(vantagePoints);
+            return this;
+        }
+
+        /** Timestamps of results and events; the system UTC clock by default. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Seeds the stagger of start times; the same seed gives the same schedule. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** How many events {@link HealthMonitor#events()} keeps; 1000 by default. */
+        public Builder eventCapacity(int eventCapacity) {
+            this.eventCapacity = eventCapacity;
+            return this;
+        }
+
+        /** Whom HTTPS checks with {@code verify_certificate} trust; the JDK's default trust store by default. */
+        public Builder trust(SSLContext trusted) {
+            this.trusted = Objects.requireNonNull(trusted, "trusted");
+            return this;
+        }
+
+        /** Hears every probe, e.g. for metrics. */
+        public Builder probeListener(ProbeListener probeListener) {
+            this.probeListener = Objects.requireNonNull(probeListener, "probeListener");
+            return this;
+        }
+
+        Builder ticker(Ticker ticker) {
+            this.ticker = ticker;
+            return this;
+        }
+
+        /** @throws InvalidHealthConfigException listing every problem with the checks or vantage points */
+        public HealthMonitor build() {
+            MonitorConfig config = new MonitorConfig(Collections.unmodifiableMap(new LinkedHashMap<>(checks)), vantagePoints, clock, seed, eventCapacity,
+                    trusted != null ? trusted : DefaultTrust.context(), probeListener);
+            return new HealthMonitor(config.validate(), ticker);
+        }
+    }
+}
