@@ -15,16 +15,9 @@ final class QueryProcessor {
         this.handler = handler;
     }
 
-    /** The response bytes, or {@code null} to send nothing. Never throws. */
+    /** The response bytes, computed (UDP callers look in the cache first), or {@code null} to send nothing. Never throws. */
     byte[] process(byte[] query, int length, boolean tcp) {
         queries.increment();
-        if (!tcp) {
-            byte[] cached = cache.lookup(query, length);
-            if (cached != null) {
-                cacheHits.increment();
-                return cached;
-            }
-        }
         ConcurrentHashMap<ResponseCache.Key, byte[]> generation = cache.generation();
         WireHandler.Response response;
         try {
@@ -41,6 +34,25 @@ final class QueryProcessor {
             cache.put(generation, query, length, response.wire());
         }
         return response.wire();
+    }
+
+    /**
+     * The UDP hot path: the response goes into {@code out} (flipped), false when nothing is to be sent.
+     * A cache hit allocates nothing.
+     */
+    boolean processInto(byte[] query, int length, ResponseCache.Key probe, java.nio.ByteBuffer out) {
+        if (cache.lookupInto(query, length, probe, out)) {
+            queries.increment();
+            cacheHits.increment();
+            return true;
+        }
+        byte[] response = process(query, length, false);
+        if (response == null) {
+            return false;
+        }
+        out.clear();
+        out.put(response).flip();
+        return true;
     }
 
     void invalidate() {

@@ -1,6 +1,5 @@
 package io.pilotlight.dns;
 
-import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,19 +20,24 @@ final class ResponseCache {
         return entries;
     }
 
-    /** The cached response with the query's id, or {@code null}. */
-    byte[] lookup(byte[] query, int length) {
+    /**
+     * Writes the cached response for the query, with the query's id, into {@code out} (cleared and
+     * flipped); false when nothing is cached. Allocates nothing: the hot path of the UDP loop.
+     */
+    boolean lookupInto(byte[] query, int length, Key probe, java.nio.ByteBuffer out) {
         if (length > MAX_QUERY_BYTES) {
-            return null;
+            return false;
         }
-        byte[] cached = entries.get(new Key(query, length));
+        byte[] cached = entries.get(probe.point(query, length));
         if (cached == null) {
-            return null;
+            return false;
         }
-        byte[] response = cached.clone();
-        response[0] = query[0];
-        response[1] = query[1];
-        return response;
+        out.clear();
+        out.put(cached);
+        out.put(0, query[0]);
+        out.put(1, query[1]);
+        out.flip();
+        return true;
     }
 
     void put(ConcurrentHashMap<Key, byte[]> generation, byte[] query, int length, byte[] response) {
@@ -43,26 +47,60 @@ final class ResponseCache {
         if (generation.size() >= MAX_ENTRIES) {
             generation.clear(); // a flood of distinct names: start over rather than grow without bound
         }
-        generation.put(new Key(query, length), response);
+        generation.put(Key.stored(query, length), response);
     }
 
     void invalidate() {
         entries = new ConcurrentHashMap<>();
     }
 
-    /** Query bytes from offset 2 (after the id) to the end. */
+    /**
+     * Query bytes from offset 2 (after the id) to the end. Stored keys own a copy; a probe key
+     * (one per thread) points into the thread's receive array so a lookup allocates nothing.
+     */
     static final class Key {
-        private final byte[] bytes;
-        private final int hash;
+        private byte[] bytes;
+        private int from;
+        private int to;
+        private int hash;
 
-        Key(byte[] query, int length) {
-            this.bytes = Arrays.copyOfRange(query, 2, length);
-            this.hash = Arrays.hashCode(bytes);
+        private Key(byte[] bytes, int from, int to) {
+            point(bytes, from, to);
+        }
+
+        static Key stored(byte[] query, int length) {
+            return new Key(java.util.Arrays.copyOfRange(query, 2, length), 0, length - 2);
+        }
+
+        static Key probe(byte[] query, int length) {
+            return new Key(query, 2, length);
+        }
+
+        /** A reusable probe key for one thread. */
+        static Key newProbe() {
+            return new Key(new byte[2], 2, 2);
+        }
+
+        Key point(byte[] query, int length) {
+            return point(query, 2, length);
+        }
+
+        private Key point(byte[] array, int start, int end) {
+            this.bytes = array;
+            this.from = start;
+            this.to = end;
+            int h = 1;
+            for (int i = start; i < end; i++) {
+                h = 31 * h + array[i];
+            }
+            this.hash = h;
+            return this;
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && key.hash == hash && Arrays.equals(key.bytes, bytes);
+            return other instanceof Key key && key.hash == hash
+                    && java.util.Arrays.equals(key.bytes, key.from, key.to, bytes, from, to);
         }
 
         @Override

@@ -63,6 +63,7 @@ final class UdpTransport implements AutoCloseable {
         ByteBuffer in = ByteBuffer.allocateDirect(MAX_DATAGRAM);
         ByteBuffer out = ByteBuffer.allocateDirect(MAX_DATAGRAM);
         byte[] query = new byte[MAX_DATAGRAM];
+        ResponseCache.Key probe = ResponseCache.Key.newProbe();
         while (channel.isOpen()) {
             try {
                 in.clear();
@@ -70,10 +71,7 @@ final class UdpTransport implements AutoCloseable {
                 in.flip();
                 int length = in.remaining();
                 in.get(query, 0, length);
-                byte[] response = processor.process(query, length, false);
-                if (response != null) {
-                    out.clear();
-                    out.put(response).flip();
+                if (processor.processInto(query, length, probe, out)) {
                     channel.send(out, client);
                 }
             } catch (ClosedChannelException closed) {

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Pilotlight's DNS server against gdnsd, side by side in one run, under dnsperf.
+# Both serve the same zone with a health-checked failover record (gdnsd: simplefo + http_status).
+# Needs: dnsperf, gdnsd (Debian packages), python3. Usage: bench/dns/run.sh [SECONDS_PER_ROUND] [ROUNDS]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+seconds=${1:-15}
+rounds=${2:-2}
+work=$(mktemp -d /tmp/pilotlight-dns-bench.XXXXXX)
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+for tool in dnsperf gdnsd python3; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install -y dnsperf gdnsd)" >&2; exit 2; }
+done
+
+HTTP_PORT=18080; PL_PORT=5301; GD_PORT=5302
+python3 "$root/bench/dns/healthz.py" $HTTP_PORT & pids+=($!)
+
+# --- the same zone for both servers ---------------------------------------------------------
+cat > "$work/bench.yaml" <<YAML
+name: dns-bench
+objectives: {rto: 5m, rpo: 1m}
+regions:
+  primary: {role: primary}
+  standby: {role: standby}
+health_checks:
+  api-primary: {type: HTTP, ip_address: 127.0.0.1, port: $HTTP_PORT, resource_path: /healthz, request_interval: 10s, failure_threshold: 3, timeout: 2s}
+  api-standby: {type: HTTP, ip_address: 127.0.0.1, port: $HTTP_PORT, resource_path: /healthz, request_interval: 10s, failure_threshold: 3, timeout: 2s}
+dns:
+  zones:
+    bench.example:
+      soa: {serial: 1, minimum: 60s}
+      record_sets:
+        - {name: api, type: A, ttl: 60, set_identifier: p, failover_routing_policy: {type: PRIMARY}, health_check: api-primary, records: [127.0.0.1]}
+        - {name: api, type: A, ttl: 60, set_identifier: s, failover_routing_policy: {type: SECONDARY}, health_check: api-standby, records: [127.0.0.2]}
+        - {name: www, type: A, ttl: 300, records: [192.0.2.80]}
+        - {name: "@", type: MX, ttl: 300, records: ["10 mail.bench.example"]}
+YAML
+mkdir -p "$work/gdnsd/zones"
+cat > "$work/gdnsd/config" <<CONF
+options => { listen => [ 127.0.0.1:$GD_PORT ], udp_threads => 2, tcp_threads => 1 }
+service_types => {
+  api_http => { plugin => http_status, port => $HTTP_PORT, url_path => /healthz, up_thresh => 3, ok_thresh => 3, down_thresh => 3, interval => 10, timeout => 2 }
+}
+plugins => { simplefo => { api => { primary => 127.0.0.1, secondary => 127.0.0.2, service_types => [ api_http ] } } }
+CONF
+cat > "$work/gdnsd/zones/bench.example" <<ZONE
+@ 900 SOA ns1 hostmaster 1 7200 900 1209600 60
+@ 172800 NS ns1
+@ 300 MX 10 mail
+api 60 DYNA simplefo!api
+www 300 A 192.0.2.80
+ZONE
+
+# 80% the failover name, then a plain name, a NODATA, an NXDOMAIN and the MX
+: > "$work/queries"
+for i in $(seq 1 16); do echo "api.bench.example A" >> "$work/queries"; done
+printf 'www.bench.example A\napi.bench.example AAAA\nnope.bench.example A\nbench.example MX\n' >> "$work/queries"
+
+# --- start both servers --------------------------------------------------------------------
+"$root/bin/pilotlight" --version >/dev/null   # builds the jar if needed, outside the measurement
+"$root/bin/pilotlight" dns serve "$work/bench.yaml" --listen 127.0.0.1:$PL_PORT --admin none --udp-threads "${PL_UDP_THREADS:-2}" \
+  --state-dir "$work/state" --watch 0s > "$work/pilotlight.log" 2>&1 & pids+=($!)
+gdnsd -c "$work/gdnsd" start > "$work/gdnsd.log" 2>&1 & pids+=($!)
+for port in $PL_PORT $GD_PORT; do
+  for _ in $(seq 1 100); do dig @127.0.0.1 -p $port +short +time=1 +tries=1 api.bench.example A >/dev/null 2>&1 && break; sleep 0.2; done
+done
+echo "pilotlight answers: $(dig @127.0.0.1 -p $PL_PORT +short api.bench.example A)   gdnsd answers: $(dig @127.0.0.1 -p $GD_PORT +short api.bench.example A)"
+
+run() { # name port seconds -> "qps avg_ms stddev_ms lost"
+  local out
+  out=$(dnsperf -s 127.0.0.1 -p "$2" -d "$work/queries" -l "$3" -c 4 -q 200 2>&1)
+  echo "$out" > "$work/dnsperf-$1-$(date +%s%N).txt"
+  local qps avg sd lost
+  qps=$(awk '/Queries per second:/ {print $4}' <<<"$out")
+  avg=$(awk '/Average Latency/ {print $4 * 1000}' <<<"$out")
+  sd=$(awk '/Latency StdDev/ {print $4 * 1000}' <<<"$out")
+  lost=$(awk '/Queries lost:/ {print $3}' <<<"$out")
+  echo "$qps $avg $sd $lost"
+}
+
+echo "warm-up: pilotlight's JIT, 5s"; run warmup $PL_PORT 5 >/dev/null
+printf '\n%-6s %-11s %12s %14s %14s %8s\n' ROUND SERVER QUERIES/S AVG_LAT_MS STDDEV_MS LOST
+best_pl=0; best_gd=0
+for round in $(seq 1 "$rounds"); do
+  for server in gdnsd pilotlight; do
+    port=$([[ $server == pilotlight ]] && echo $PL_PORT || echo $GD_PORT)
+    read -r qps avg sd lost < <(run "$server" "$port" "$seconds")
+    printf '%-6s %-11s %12.0f %14.3f %14.3f %8s\n' "$round" "$server" "$qps" "$avg" "$sd" "$lost"
+    if [[ $server == pilotlight ]]; then best_pl=$(awk -v a="$qps" -v b="$best_pl" 'BEGIN{print (a>b)?a:b}');
+    else best_gd=$(awk -v a="$qps" -v b="$best_gd" 'BEGIN{print (a>b)?a:b}'); fi
+  done
+done
+printf '\nbest of %s rounds: pilotlight %.0f q/s, gdnsd %.0f q/s, ratio pilotlight/gdnsd = %.2f\n' \
+  "$rounds" "$best_pl" "$best_gd" "$(awk -v a="$best_pl" -v b="$best_gd" 'BEGIN{print a/b}')"
+echo "(dnsperf output kept in $work)"
