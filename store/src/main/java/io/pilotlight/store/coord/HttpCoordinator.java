@@ -1,0 +1,72 @@
+package io.pilotlight.store.coord;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A coordinator in another process. Any failure to reach it counts against the caller: a writer
+ * that cannot renew loses its lease, and nobody is granted one.
+ */
+public final class HttpCoordinator implements Coordinator {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofMillis(500);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final URI base;
+
+    public HttpCoordinator(String url) {
+        this.base = URI.create(url.endsWith("/") ? url : url + "/");
+    }
+
+    private <T> T call(String path, Object body, Class<T> type) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IOException("coordinator answered " + response.statusCode());
+        }
+        return JSON.readValue(response.body(), type);
+    }
+
+    @Override
+    public LeaseGrant acquire(String region, Duration ttl) {
+        try {
+            return call("acquire", Map.of("region", region, "ttl_ms", ttl.toMillis()), LeaseGrant.class);
+        } catch (IOException | InterruptedException e) {
+            return new LeaseGrant(false, 0, null, 0, "coordinator unreachable: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean renew(String region, long epoch, Duration ttl) {
+        try {
+            return call("renew", Map.of("region", region, "epoch", epoch, "ttl_ms", ttl.toMillis()), Map.class)
+                    .get("renewed") == Boolean.TRUE;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void release(String region, long epoch) {
+        try {
+            call("release", Map.of("region", region, "epoch", epoch), Map.class);
+        } catch (IOException | InterruptedException ignored) {
+            // the lease lapses on its own
+        }
+    }
+
+    @Override
+    public LeaseInfo current() {
+        try {
+            return call("current", Map.of(), LeaseInfo.class);
+        } catch (IOException | InterruptedException e) {
+            return LeaseInfo.NONE;
+        }
+    }
+}

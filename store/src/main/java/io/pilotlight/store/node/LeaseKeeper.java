@@ -1,0 +1,62 @@
+package io.pilotlight.store.node;
+
+import io.pilotlight.store.coord.Coordinator;
+import java.time.Duration;
+
+/**
+ * Keeps the writer's lease: renews it every quarter lease, and judges it valid only until the
+ * renewal's send time plus the lease minus a safety margin, on this node's monotonic clock. So the
+ * writer stops acknowledging before the coordinator could grant the lease to anyone else.
+ */
+final class LeaseKeeper implements AutoCloseable {
+    private final Coordinator coordinator;
+    private final String region;
+    private final long epoch;
+    private final Duration lease;
+    private final long marginNanos;
+    private final Thread thread;
+    private volatile long validUntilNanos;
+    private volatile boolean running = true;
+
+    LeaseKeeper(Coordinator coordinator, String region, long epoch, Duration lease, long grantedAtNanos) {
+        this.coordinator = coordinator;
+        this.region = region;
+        this.epoch = epoch;
+        this.lease = lease;
+        this.marginNanos = Math.max(lease.toNanos() / 10, Duration.ofMillis(50).toNanos());
+        this.validUntilNanos = grantedAtNanos + lease.toNanos() - marginNanos;
+        this.thread = Thread.ofPlatform().daemon().name("lease-" + region).start(this::renewLoop);
+    }
+
+    private void renewLoop() {
+        long period = Math.max(lease.toMillis() / 4, 20);
+        while (running) {
+            long sentAt = System.nanoTime();
+            if (coordinator.renew(region, epoch, lease)) {
+                validUntilNanos = sentAt + lease.toNanos() - marginNanos;
+            } else if (System.nanoTime() - validUntilNanos > 0) {
+                running = false; // lost for good: nobody renews an epoch once another was granted
+                return;
+            }
+            try {
+                Thread.sleep(period);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    boolean valid() {
+        return running && System.nanoTime() - validUntilNanos < 0;
+    }
+
+    long epoch() {
+        return epoch;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+}

@@ -1,0 +1,276 @@
+package io.pilotlight.store.node;
+
+import io.pilotlight.store.log.LogCodec;
+import io.pilotlight.store.log.LogEntry;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The node's storage in one RocksDB: the ordered log, the current data, metadata (epoch history)
+ * and the lost-writes ledger, each in its own column family. A log append and its effect on the
+ * data are one atomic write batch; with {@code sync} it is fsynced before returning.
+ */
+final class RocksStore implements AutoCloseable {
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final RocksDB db;
+    private final List<ColumnFamilyHandle> handles = new ArrayList<>();
+    private final ColumnFamilyHandle meta;
+    private final ColumnFamilyHandle data;
+    private final ColumnFamilyHandle log;
+    private final ColumnFamilyHandle ledger;
+    private final WriteOptions synced = new WriteOptions().setSync(true);
+    private final WriteOptions unsynced = new WriteOptions().setSync(false);
+    private volatile long lastIndex;
+    /** Readers and writers hold the read lock; close takes the write lock, so nothing touches a closed DB (a native crash). */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock lifecycle = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private boolean closed;
+
+    private <T> T guarded(java.util.function.Supplier<T> action) {
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new StoreIoException("the store is closed", null);
+            }
+            return action.get();
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    RocksStore(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            DBOptions options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
+            ColumnFamilyOptions family = new ColumnFamilyOptions();
+            List<ColumnFamilyDescriptor> descriptors = List.of(
+                    new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, family),
+                    new ColumnFamilyDescriptor(bytes("data"), family),
+                    new ColumnFamilyDescriptor(bytes("log"), family),
+                    new ColumnFamilyDescriptor(bytes("ledger"), family));
+            this.db = RocksDB.open(options, dir.toString(), descriptors, handles);
+            this.meta = handles.get(0);
+            this.data = handles.get(1);
+            this.log = handles.get(2);
+            this.ledger = handles.get(3);
+            this.lastIndex = readLastIndex();
+        } catch (RocksDBException | java.io.IOException e) {
+            throw new IllegalStateException("cannot open the store in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] indexKey(long index) {
+        return ByteBuffer.allocate(8).putLong(index).array();
+    }
+
+    private long readLastIndex() {
+        try (RocksIterator it = db.newIterator(log)) {
+            it.seekToLast();
+            return it.isValid() ? ByteBuffer.wrap(it.key()).getLong() : 0;
+        }
+    }
+
+    long lastIndex() {
+        return lastIndex;
+    }
+
+    /** Appends entries (which must continue the log) and applies them to the data, atomically. */
+    void append(List<LogEntry> entries, boolean sync) {
+        guarded(() -> {
+            if (entries.isEmpty()) {
+                return null;
+            }
+            try (WriteBatch batch = new WriteBatch()) {
+                for (LogEntry entry : entries) {
+                    batch.put(log, indexKey(entry.index()), LogCodec.encode(entry));
+                    if (entry.isDelete()) {
+                        batch.delete(data, bytes(entry.key()));
+                    } else {
+                        batch.put(data, bytes(entry.key()), new StoredValue(entry.value(), entry.index(), entry.epoch(), entry.commitTime()).encode());
+                    }
+                }
+                db.write(sync ? synced : unsynced, batch);
+                lastIndex = entries.get(entries.size() - 1).index();
+            } catch (RocksDBException e) {
+                throw new StoreIoException("log append failed: " + e.getMessage(), e);
+            }
+            return null;
+        });
+    }
+
+    StoredValue get(String key) {
+        return guarded(() -> {
+            try {
+                byte[] raw = db.get(data, bytes(key));
+                return raw == null ? null : StoredValue.decode(raw);
+            } catch (RocksDBException e) {
+                throw new StoreIoException("read failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Keys in [from, to) in order, at most limit; {@code to} null for no upper bound. */
+    List<Map.Entry<String, StoredValue>> scan(String from, String to, int limit) {
+        return guarded(() -> {
+            List<Map.Entry<String, StoredValue>> out = new ArrayList<>();
+            try (RocksIterator it = db.newIterator(data)) {
+                if (from == null) {
+                    it.seekToFirst();
+                } else {
+                    it.seek(bytes(from));
+                }
+                while (it.isValid() && out.size() < limit) {
+                    String key = new String(it.key(), StandardCharsets.UTF_8);
+                    if (to != null && key.compareTo(to) >= 0) {
+                        break;
+                    }
+                    out.add(Map.entry(key, StoredValue.decode(it.value())));
+                    it.next();
+                }
+            }
+            return out;
+        });
+    }
+
+    List<LogEntry> entries(long from, int max) {
+        return guarded(() -> {
+            List<LogEntry> out = new ArrayList<>();
+            try (RocksIterator it = db.newIterator(log)) {
+                it.seek(indexKey(from));
+                while (it.isValid() && out.size() < max) {
+                    out.add(LogCodec.decode(it.value()));
+                    it.next();
+                }
+            }
+            return out;
+        });
+    }
+
+    LogEntry entry(long index) {
+        return guarded(() -> {
+            try {
+                byte[] raw = db.get(log, indexKey(index));
+                return raw == null ? null : LogCodec.decode(raw);
+            } catch (RocksDBException e) {
+                throw new StoreIoException("read failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** The newest entry for the key strictly below an index, scanning the log backwards; null if none. */
+    LogEntry latestBefore(String key, long index) {
+        return guarded(() -> {
+            try (RocksIterator it = db.newIterator(log)) {
+                it.seekForPrev(indexKey(index - 1));
+                while (it.isValid()) {
+                    LogEntry entry = LogCodec.decode(it.value());
+                    if (entry.key().equals(key)) {
+                        return entry;
+                    }
+                    it.prev();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Removes log entries from {@code from} on, sets the given keys back (null value: absent), records the lost writes; atomically, synced. */
+    void truncate(long from, Map<String, LogEntry> restore, List<LostWrite> lost) {
+        guarded(() -> {
+            try (WriteBatch batch = new WriteBatch()) {
+                batch.deleteRange(log, indexKey(from), indexKey(Long.MAX_VALUE));
+                restore.forEach((key, entry) -> {
+                    try {
+                        if (entry == null || entry.isDelete()) {
+                            batch.delete(data, bytes(key));
+                        } else {
+                            batch.put(data, bytes(key), new StoredValue(entry.value(), entry.index(), entry.epoch(), entry.commitTime()).encode());
+                        }
+                    } catch (RocksDBException e) {
+                        throw new StoreIoException(e.getMessage(), e);
+                    }
+                });
+                for (LostWrite write : lost) {
+                    batch.put(ledger, bytes(String.format("%020d-%020d", write.rolledBackAt(), write.index())),
+                            LedgerCodec.encode(write));
+                }
+                db.write(synced, batch);
+                lastIndex = from - 1;
+            } catch (RocksDBException e) {
+                throw new StoreIoException("rollback failed: " + e.getMessage(), e);
+            }
+            return null;
+        });
+    }
+
+    List<LostWrite> ledger() {
+        return guarded(() -> {
+            List<LostWrite> out = new ArrayList<>();
+            try (RocksIterator it = db.newIterator(ledger)) {
+                for (it.seekToFirst(); it.isValid(); it.next()) {
+                    out.add(LedgerCodec.decode(it.value()));
+                }
+            }
+            return out;
+        });
+    }
+
+    String meta(String name) {
+        return guarded(() -> {
+            try {
+                byte[] raw = db.get(meta, bytes(name));
+                return raw == null ? null : new String(raw, StandardCharsets.UTF_8);
+            } catch (RocksDBException e) {
+                throw new StoreIoException("read failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    void meta(String name, String value) {
+        guarded(() -> {
+            try {
+                db.put(meta, synced, bytes(name), bytes(value));
+            } catch (RocksDBException e) {
+                throw new StoreIoException("write failed: " + e.getMessage(), e);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+        handles.forEach(ColumnFamilyHandle::close);
+        db.close();
+        synced.close();
+        unsynced.close();
+    }
+}

@@ -1,0 +1,6 @@
+package io.pilotlight.store.node;
+
+public enum Role {
+    WRITER,
+    REPLICA
+}

@@ -1,0 +1,400 @@
+package io.pilotlight.store.node;
+
+import io.pilotlight.store.NotWriterException;
+import io.pilotlight.store.StoreException;
+import io.pilotlight.store.coord.Coordinator;
+import io.pilotlight.store.coord.LeaseGrant;
+import io.pilotlight.store.log.LogEntry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One region's store node: the writer (group commit, lease, serving its log) or a replica
+ * (following the writer). Role changes: promotion (switchover or failover), and stepping down when
+ * the lease is lost, a higher epoch is seen, or a switchover hands the role on.
+ */
+public final class StoreNode implements AutoCloseable {
+    private final NodeConfig config;
+    private final RocksStore store;
+    private final ReplicaTracker tracker = new ReplicaTracker();
+    private final RpoGuard guard;
+    private final Object appendedSignal = new Object();
+    private final AtomicLong knownEpoch = new AtomicLong();
+    private final Thread supervisor;
+    private final PeerProbe peers;
+    private volatile Role role = Role.REPLICA;
+    private volatile String writerRegion;
+    private volatile String fencedFor;
+    private volatile LeaseKeeper lease;
+    private volatile GroupCommitter committer;
+    private volatile Replicator replicator;
+    private volatile EpochHistory history;
+    private volatile long lagEntries;
+    private volatile long lagMillis;
+    private volatile long lastContactMillis;
+    private volatile String lastError;
+    private volatile boolean running = true;
+
+    private StoreNode(NodeConfig config) {
+        this.config = config;
+        this.store = new RocksStore(config.dataDir());
+        this.guard = new RpoGuard(config.lagBound(), tracker, store, config.clock());
+        this.peers = new PeerProbe(config);
+        this.history = EpochHistory.parse(store.meta("epochs"));
+        String savedEpoch = store.meta("epoch");
+        knownEpoch.set(savedEpoch == null ? 0 : Long.parseLong(savedEpoch));
+        var lease = config.coordinator().current();
+        if (lease.epoch() == 0 && config.region().equals(config.initialWriter())) {
+            promote(Duration.ZERO);
+        }
+        if (role == Role.REPLICA) {
+            replicator = new Replicator(this);
+        }
+        this.supervisor = Thread.ofPlatform().daemon().name("store-supervisor-" + config.region()).start(this::supervise);
+    }
+
+    public static StoreNode start(NodeConfig config) {
+        return new StoreNode(config);
+    }
+
+    // ---- writes and reads -----------------------------------------------------------------
+
+    public CompletableFuture<WriteResult> write(String key, byte[] value, Long ifVersion) {
+        CompletableFuture<WriteResult> done = new CompletableFuture<>();
+        GroupCommitter current = committer;
+        if (role != Role.WRITER || current == null) {
+            done.completeExceptionally(notWriter());
+            return done;
+        }
+        current.submit(new PendingWrite(key, value, ifVersion, done));
+        return done;
+    }
+
+    public ReadResult read(String key) {
+        StoredValue stored = store.get(key);
+        long entries = role == Role.WRITER ? 0 : lagEntries;
+        long millis = role == Role.WRITER ? 0 : lagMillis;
+        return stored == null ? new ReadResult(key, null, 0, 0, 0, role, entries, millis)
+                : new ReadResult(key, stored.value(), stored.version(), stored.epoch(), stored.commitTime(), role, entries, millis);
+    }
+
+    public List<Map.Entry<String, StoredValue>> scan(String from, String to, int limit) {
+        return store.scan(from, to, limit);
+    }
+
+    private NotWriterException notWriter() {
+        String writer = writerRegion;
+        return new NotWriterException(writer, config.region() + " is not the writer" + (writer == null ? " and no writer is known yet"
+                : "; the writer is " + writer + " (" + config.peers().get(writer) + ")"));
+    }
+
+    private RuntimeException refusal() {
+        if (role != Role.WRITER) {
+            return notWriter();
+        }
+        if (fencedFor != null) {
+            return new StoreException("switchover to " + fencedFor + " in progress: writes are paused; retry on " + fencedFor);
+        }
+        LeaseKeeper keeper = lease;
+        if (keeper == null || !keeper.valid()) {
+            return new NotWriterException(null, config.region() + " lost its writer lease (coordinator unreachable or the lease"
+                    + " lapsed); it no longer acknowledges writes");
+        }
+        return null;
+    }
+
+    // ---- the writer's side of replication --------------------------------------------------
+
+    /** Entries from {@code from} for a replica, waiting up to {@code waitMillis} for new ones. */
+    public List<LogEntry> logFor(long from, int max, long waitMillis, String replica, long replicaEpoch, long durable)
+            throws InterruptedException {
+        if (replicaEpoch > knownEpoch.get()) {
+            learnEpoch(replicaEpoch, null); // a replica has seen a newer writer: this one is deposed
+        }
+        if (role != Role.WRITER) {
+            throw notWriter();
+        }
+        tracker.report(replica, durable, config.clock().millis());
+        long deadline = System.nanoTime() + waitMillis * 1_000_000;
+        synchronized (appendedSignal) {
+            while (store.lastIndex() < from && role == Role.WRITER) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    break;
+                }
+                appendedSignal.wait(left);
+            }
+        }
+        return store.entries(from, max);
+    }
+
+    private void appended() {
+        synchronized (appendedSignal) {
+            appendedSignal.notifyAll();
+        }
+    }
+
+    public String epochs() {
+        return history.format();
+    }
+
+    // ---- the replica's side ----------------------------------------------------------------
+
+    /** Rolls back whatever of this node's log the writer's history does not contain, into the ledger. */
+    synchronized void reconcileWith(EpochHistory writerHistory) {
+        long last = store.lastIndex();
+        LogEntry lastEntry = last == 0 ? null : store.entry(last);
+        long fork = lastEntry == null ? -1 : writerHistory.forkAfter(lastEntry.epoch());
+        if (fork > 0 && fork <= last) {
+            long newEpoch = writerHistory.starts().stream().filter(s -> s.firstIndex() == fork).mapToLong(EpochHistory.Start::epoch)
+                    .min().orElse(knownEpoch.get());
+            List<LogEntry> divergent = store.entries(fork, Integer.MAX_VALUE);
+            Map<String, LogEntry> restore = new LinkedHashMap<>();
+            for (String key : new LinkedHashSet<>(divergent.stream().map(LogEntry::key).toList())) {
+                restore.put(key, store.latestBefore(key, fork));
+            }
+            long now = config.clock().millis();
+            List<LostWrite> lost = new ArrayList<>();
+            for (LogEntry entry : divergent) {
+                lost.add(new LostWrite(entry.key(), entry.value() == null ? null : new String(entry.value(), java.nio.charset.StandardCharsets.UTF_8),
+                        entry.index(), entry.epoch(), entry.commitTime(), now, newEpoch));
+            }
+            store.truncate(fork, restore, lost);
+        }
+        history = writerHistory;
+        store.meta("epochs", history.format());
+    }
+
+    void applyReplicated(List<LogEntry> entries, long writerLast, long writerEpoch) {
+        learnEpoch(writerEpoch, writerRegion);
+        lastContactMillis = config.clock().millis();
+        lastError = null;
+        if (!entries.isEmpty()) {
+            if (entries.get(0).index() != store.lastIndex() + 1) {
+                throw new StoreException("log gap: have " + store.lastIndex() + ", got " + entries.get(0).index());
+            }
+            long oldest = entries.get(0).commitTime();
+            store.append(entries, true);
+            lagMillis = Math.max(0, config.clock().millis() - oldest);
+            LatencyRecorder.record(entries, config.clock().millis());
+        }
+        lagEntries = Math.max(0, writerLast - store.lastIndex());
+        if (lagEntries == 0 && entries.isEmpty()) {
+            lagMillis = 0;
+        }
+    }
+
+    void replicationError(Exception e) {
+        lastError = e.getMessage();
+    }
+
+    /** Records a newer epoch (persisted); a writer that sees one steps down at once. */
+    void learnEpoch(long epoch, String holder) {
+        long before = knownEpoch.getAndAccumulate(epoch, Math::max);
+        if (epoch > before) {
+            store.meta("epoch", Long.toString(epoch));
+            if (role == Role.WRITER) {
+                stepDown("a newer epoch " + epoch + " exists");
+            }
+        }
+        if (holder != null && epoch >= knownEpoch.get()) {
+            writerRegion = holder;
+        }
+    }
+
+    // ---- role changes ---------------------------------------------------------------------
+
+    /** Failover or the last step of a switchover: take the lease (waiting for the old one to lapse) and become the writer. */
+    public synchronized PromotionReport promote(Duration maxWait) {
+        long started = System.nanoTime();
+        if (role == Role.WRITER) {
+            return new PromotionReport(config.region(), knownEpoch.get(), 0, store.lastIndex(), config.region() + " is already the writer");
+        }
+        LeaseGrant grant;
+        long deadline = started + maxWait.toNanos();
+        while (true) {
+            long askedAt = System.nanoTime();
+            grant = config.coordinator().acquire(config.region(), config.lease());
+            if (grant.granted()) {
+                startWriter(grant.epoch(), askedAt);
+                long waited = (System.nanoTime() - started) / 1_000_000;
+                return new PromotionReport(config.region(), grant.epoch(), waited, store.lastIndex(),
+                        config.region() + " is the writer at epoch " + grant.epoch() + " from log index " + store.lastIndex()
+                                + " (waited " + waited + "ms for the old lease)");
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new StoreException("cannot promote " + config.region() + ": " + grant.reason());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("promotion interrupted");
+            }
+        }
+    }
+
+    private void startWriter(long epoch, long askedAtNanos) {
+        if (replicator != null) {
+            replicator.close();
+            replicator = null;
+        }
+        knownEpoch.accumulateAndGet(epoch, Math::max);
+        store.meta("epoch", Long.toString(epoch));
+        history = history.with(epoch, store.lastIndex() + 1);
+        store.meta("epochs", history.format());
+        tracker.forget();
+        lease = new LeaseKeeper(config.coordinator(), config.region(), epoch, config.lease(), askedAtNanos);
+        writerRegion = config.region();
+        fencedFor = null;
+        role = Role.WRITER;
+        committer = new GroupCommitter(store, epoch, this::refusal, guard, tracker, config.mode(), config.guardTimeout(),
+                config.clock(), this::appended);
+    }
+
+    synchronized void stepDown(String why) {
+        if (role != Role.WRITER) {
+            return;
+        }
+        role = Role.REPLICA;
+        lastError = "stepped down: " + why;
+        GroupCommitter oldCommitter = committer;
+        committer = null;
+        if (oldCommitter != null) {
+            oldCommitter.close();
+        }
+        if (lease != null) {
+            lease.close();
+            lease = null;
+        }
+        appended();
+        if (running) {
+            replicator = new Replicator(this);
+        }
+    }
+
+    /** Planned switchover, run on the writer: pause writes, wait for the target to have everything, hand over. RPO 0. */
+    public SwitchoverReport switchover(String target, Duration catchUpTimeout) throws InterruptedException {
+        if (role != Role.WRITER) {
+            throw notWriter();
+        }
+        if (!config.peers().containsKey(target) || target.equals(config.region())) {
+            throw new IllegalArgumentException("cannot switch over to \"" + target + "\"; other regions: "
+                    + config.peers().keySet().stream().filter(r -> !r.equals(config.region())).toList());
+        }
+        long started = System.nanoTime();
+        fencedFor = target;
+        long last = store.lastIndex();
+        if (!tracker.awaitDurable(target, last, catchUpTimeout.toMillis())) {
+            fencedFor = null;
+            throw new StoreException("switchover aborted: " + target + " did not catch up to index " + last + " within "
+                    + catchUpTimeout.toMillis() + "ms (it has " + tracker.durableOf(target) + "); writes resumed on " + config.region());
+        }
+        long epoch = lease.epoch();
+        stepDown("switchover to " + target);
+        config.coordinator().release(config.region(), epoch);
+        PromotionReport promoted = peers.promote(target);
+        long gap = (System.nanoTime() - started) / 1_000_000;
+        return new SwitchoverReport(config.region(), target, promoted.epoch(), last, gap, "switched over from " + config.region()
+                + " to " + target + " at index " + last + "; writes paused for " + gap + "ms; nothing lost");
+    }
+
+    // ---- supervision ----------------------------------------------------------------------
+
+    private void supervise() {
+        while (running) {
+            try {
+                Thread.sleep(25);
+                if (role == Role.WRITER && (lease == null || !lease.valid())) {
+                    stepDown("lease lost");
+                } else if (role == Role.REPLICA && config.autoFailover()) {
+                    autoFailover();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                lastError = "supervisor: " + e.getMessage();
+            }
+        }
+    }
+
+    private void autoFailover() {
+        var current = config.coordinator().current();
+        if (current.live() || (current.epoch() == 0 && !config.region().equals(config.initialWriter()))) {
+            return;
+        }
+        if (peers.mostUpToDate(store.lastIndex())) {
+            promote(Duration.ZERO);
+        }
+    }
+
+    // ---- accessors ------------------------------------------------------------------------
+
+    public NodeStatus status() {
+        Map<String, NodeStatus.ReplicaLag> replicas = new LinkedHashMap<>();
+        if (role == Role.WRITER) {
+            long last = store.lastIndex();
+            tracker.snapshot().forEach((region, progress) -> replicas.put(region, new NodeStatus.ReplicaLag(progress.durableIndex(),
+                    Math.max(0, last - progress.durableIndex()), guard.lagMillis(progress.durableIndex()), progress.seenAtMillis())));
+        }
+        LeaseKeeper keeper = lease;
+        return new NodeStatus(config.region(), role, knownEpoch.get(), writerRegion, store.lastIndex(), keeper != null && keeper.valid(),
+                fencedFor != null, replicas, role == Role.WRITER ? 0 : lagEntries, role == Role.WRITER ? 0 : lagMillis,
+                lastContactMillis, lastError, store.ledger().size());
+    }
+
+    public List<LostWrite> lostWrites() {
+        return store.ledger();
+    }
+
+    public String region() {
+        return config.region();
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    long knownEpoch() {
+        return knownEpoch.get();
+    }
+
+    Coordinator coordinator() {
+        return config.coordinator();
+    }
+
+    String peerUrl(String region) {
+        String url = config.peers().get(region);
+        if (url == null) {
+            throw new StoreException("no peer URL for region " + region + "; known: " + config.peers().keySet());
+        }
+        return url;
+    }
+
+    RocksStore store() {
+        return store;
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        supervisor.interrupt();
+        if (replicator != null) {
+            replicator.close();
+        }
+        if (committer != null) {
+            committer.close();
+        }
+        if (lease != null) {
+            lease.close();
+        }
+        appended();
+        store.close();
+    }
+}

@@ -1,0 +1,74 @@
+package io.pilotlight.store;
+
+import io.pilotlight.store.coord.InProcessCoordinator;
+import io.pilotlight.store.node.NodeConfig;
+import io.pilotlight.store.node.StoreServer;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Store nodes on loopback, one per region, with real HTTP between them and one shared coordinator. */
+final class Cluster implements AutoCloseable {
+    final InProcessCoordinator coordinator = new InProcessCoordinator(Clock.systemUTC());
+    final Map<String, String> urls = new LinkedHashMap<>();
+    final Map<String, Integer> ports = new LinkedHashMap<>();
+    final Map<String, FlakyCoordinator> links = new LinkedHashMap<>();
+    final Map<String, StoreServer> servers = new LinkedHashMap<>();
+    private final Path dir;
+    private final String initialWriter;
+    ReplicationMode mode = ReplicationMode.ASYNC;
+    Duration lagBound;
+    Duration lease = Duration.ofMillis(1000);
+    boolean autoFailover;
+
+    Cluster(Path dir, List<String> regions) throws Exception {
+        this.dir = dir;
+        this.initialWriter = regions.get(0);
+        for (String region : regions) {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                port = socket.getLocalPort();
+            }
+            ports.put(region, port);
+            urls.put(region, "http://127.0.0.1:" + port);
+            links.put(region, new FlakyCoordinator(coordinator));
+        }
+    }
+
+    Cluster startAll() throws Exception {
+        for (String region : urls.keySet()) {
+            start(region);
+        }
+        return this;
+    }
+
+    StoreServer start(String region) throws Exception {
+        NodeConfig config = new NodeConfig(region, dir.resolve(region), new InetSocketAddress("127.0.0.1", ports.get(region)), urls,
+                links.get(region), lease, mode, lagBound, Duration.ofSeconds(2), autoFailover, initialWriter, Clock.systemUTC());
+        StoreServer server = StoreServer.start(config);
+        servers.put(region, server);
+        return server;
+    }
+
+    void stop(String region) {
+        StoreServer server = servers.remove(region);
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    StoreClient client() {
+        return new StoreClient(urls, initialWriter);
+    }
+
+    @Override
+    public void close() {
+        servers.values().forEach(StoreServer::close);
+        servers.clear();
+    }
+}
