@@ -49,13 +49,22 @@ public final class StoreClient {
     }
 
     private Ack write(String method, String key, String value, Long ifVersion) throws IOException, InterruptedException {
-        for (int attempt = 0; attempt < 2; attempt++) {
+        java.util.List<String> regions = java.util.List.copyOf(nodes.keySet());
+        IOException unreachable = null;
+        for (int attempt = 0; attempt < 2 * regions.size(); attempt++) {
             String url = nodes.get(writer) + "/kv/" + URLEncoder.encode(key, StandardCharsets.UTF_8)
                     + (ifVersion == null ? "" : "?if_version=" + ifVersion);
             HttpRequest.BodyPublisher body = value == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(value, StandardCharsets.UTF_8);
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
-                    .method(method, body).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
+                        .method(method, body).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (java.net.ConnectException down) {
+                unreachable = down; // the node we thought was the writer is down: ask the next one who is
+                writer = regions.get((regions.indexOf(writer) + 1) % regions.size());
+                continue;
+            }
             JsonNode json = JSON.readTree(response.body());
             switch (response.statusCode()) {
                 case 200 -> {
@@ -63,7 +72,7 @@ public final class StoreClient {
                 }
                 case 421 -> {
                     String named = json.path("writer_region").isNull() ? null : json.path("writer_region").asText(null);
-                    if (named == null || named.equals(writer) || !nodes.containsKey(named) || attempt > 0) {
+                    if (named == null || named.equals(writer) || !nodes.containsKey(named) || attempt >= regions.size()) {
                         throw new NotWriterException(named, json.path("message").asText());
                     }
                     writer = named;
@@ -72,7 +81,10 @@ public final class StoreClient {
                 default -> throw new StoreException(json.path("message").asText("HTTP " + response.statusCode()));
             }
         }
-        throw new StoreException("unreachable");
+        if (unreachable != null) {
+            throw unreachable;
+        }
+        throw new StoreException("no writer found among " + regions);
     }
 
     public Read get(String region, String key) throws IOException, InterruptedException {
