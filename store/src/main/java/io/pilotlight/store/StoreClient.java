@@ -18,6 +18,8 @@ import java.util.Map;
  */
 public final class StoreClient {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Longer than any commit wait (guard, sync replica), shorter than a person's patience with a paused node. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(4);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, String> nodes;
     private volatile String writer;
@@ -58,10 +60,10 @@ public final class StoreClient {
                     : HttpRequest.BodyPublishers.ofString(value, StandardCharsets.UTF_8);
             HttpResponse<String> response;
             try {
-                response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(15))
+                response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
                         .method(method, body).build(), HttpResponse.BodyHandlers.ofString());
-            } catch (java.net.ConnectException down) {
-                unreachable = down; // the node we thought was the writer is down: ask the next one who is
+            } catch (java.net.ConnectException | java.net.http.HttpTimeoutException down) {
+                unreachable = down; // down or paused: ask the next node who the writer is
                 writer = regions.get((regions.indexOf(writer) + 1) % regions.size());
                 continue;
             }

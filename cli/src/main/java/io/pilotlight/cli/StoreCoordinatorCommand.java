@@ -1,0 +1,35 @@
+package io.pilotlight.cli;
+
+import io.pilotlight.store.coord.CoordinatorServer;
+import io.pilotlight.store.coord.InProcessCoordinator;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "coordinator", mixinStandardHelpOptions = true,
+        description = {"Serves writer leases and epochs to store nodes (in-memory, one process). A lease is granted",
+            "to a new writer only after the old one lapsed or was released; every grant gets a new epoch."})
+final class StoreCoordinatorCommand implements Callable<Integer> {
+    @Option(names = "--listen", defaultValue = "127.0.0.1:7000", description = "HTTP address (default: ${DEFAULT-VALUE}).")
+    String listen;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        CoordinatorServer server = new CoordinatorServer(Addresses.parse("--listen", listen), new InProcessCoordinator(Clock.systemUTC()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }));
+        spec.commandLine().getOut().println("pilotlight store coordinator: serving on http://" + listen);
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}

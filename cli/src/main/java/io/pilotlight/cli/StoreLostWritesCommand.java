@@ -1,0 +1,47 @@
+package io.pilotlight.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pilotlight.planner.report.TextTable;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "lost-writes", mixinStandardHelpOptions = true,
+        description = {"The lost-writes ledger of every node: acknowledged writes a failover rolled back (key, value, log",
+            "position, acknowledgement time). It is the exact RPO of each failover."})
+final class StoreLostWritesCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    PeersOption peers;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        TextTable table = new TextTable("", "NODE", "KEY", "INDEX", "EPOCH", "ACKNOWLEDGED", "VALUE");
+        var json = StoreHttp.JSON.createObjectNode();
+        int count = 0;
+        for (Map.Entry<String, String> peer : peers.map().entrySet()) {
+            JsonNode ledger = StoreHttp.get(peer.getValue() + "/lost-writes").body();
+            json.set(peer.getKey(), ledger);
+            for (JsonNode lost : ledger) {
+                count++;
+                table.row(peer.getKey(), lost.path("key").asText(), lost.path("index").asText(), lost.path("epoch").asText(),
+                        Instant.ofEpochMilli(lost.path("ackTime").asLong()).toString(), lost.path("value").asText());
+            }
+        }
+        if (format == OutputFormat.json) {
+            spec.commandLine().getOut().println(StoreHttp.pretty(json));
+        } else {
+            spec.commandLine().getOut().print(table.render());
+            spec.commandLine().getOut().println(count + " lost write" + (count == 1 ? "" : "s"));
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,88 @@
+package io.pilotlight.cli;
+
+import io.pilotlight.store.ReplicationMode;
+import io.pilotlight.store.coord.HttpCoordinator;
+import io.pilotlight.store.node.NodeConfig;
+import io.pilotlight.store.node.StoreServer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Runs one region's store node: RocksDB, a durable log with group commit, the HTTP/JSON API.",
+            "The initial writer takes the lease on a fresh cluster; every other node follows the writer's log."},
+        footer = {"", "Example (two regions and a coordinator):",
+            "  pilotlight store coordinator --listen 127.0.0.1:7000 &",
+            "  pilotlight store serve --region east --data /tmp/east --listen 127.0.1.1:7001 --initial-writer east \\",
+            "      --coordinator http://127.0.0.1:7000 --peer east=http://127.0.1.1:7001 --peer west=http://127.0.2.1:7001 &",
+            "  pilotlight store serve --region west --data /tmp/west --listen 127.0.2.1:7001 --initial-writer east \\",
+            "      --coordinator http://127.0.0.1:7000 --peer east=http://127.0.1.1:7001 --peer west=http://127.0.2.1:7001 &",
+            "  curl -X PUT --data hello http://127.0.1.1:7001/kv/greeting"})
+final class StoreServeCommand implements Callable<Integer> {
+    @Option(names = "--region", required = true, description = "This node's region.")
+    String region;
+
+    @Option(names = "--data", required = true, description = "Data directory (RocksDB).")
+    Path data;
+
+    @Option(names = "--listen", required = true, description = "HTTP address, HOST:PORT.")
+    String listen;
+
+    @CommandLine.Mixin
+    PeersOption peers;
+
+    @Option(names = "--coordinator", required = true, description = "URL of `pilotlight store coordinator`.")
+    String coordinator;
+
+    @Option(names = "--initial-writer", required = true, description = "Region that takes the lease when the cluster has never had a writer.")
+    String initialWriter;
+
+    @Option(names = "--lease", defaultValue = "2s", description = "Writer lease (default: ${DEFAULT-VALUE}).")
+    Duration lease;
+
+    @Option(names = "--mode", defaultValue = "async", description = "async or sync (default: ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--lag-bound", description = "RPO guard: block commits while no replica is within this lag.")
+    Duration lagBound;
+
+    @Option(names = "--guard-timeout", defaultValue = "3s", description = "How long a commit waits for the guard or a sync replica (default: ${DEFAULT-VALUE}).")
+    Duration guardTimeout;
+
+    @Option(names = "--auto-failover", description = "Promote this replica by itself when the writer's lease lapses and it is the most up to date.")
+    boolean autoFailover;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ReplicationMode replication = switch (mode) {
+            case "async" -> ReplicationMode.ASYNC;
+            case "sync" -> ReplicationMode.SYNC;
+            default -> throw new IllegalArgumentException("--mode \"" + mode + "\" is not allowed; expected async or sync");
+        };
+        Map<String, String> peerMap = peers.map();
+        URI.create(coordinator);
+        NodeConfig config = new NodeConfig(region, data, Addresses.parse("--listen", listen), peerMap, new HttpCoordinator(coordinator),
+                lease, replication, lagBound, guardTimeout, autoFailover, initialWriter, Clock.systemUTC());
+        StoreServer server = StoreServer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }));
+        spec.commandLine().getOut().println("pilotlight store: " + region + " serving on http://" + listen + " as "
+                + server.node().role().name().toLowerCase() + " (epoch " + server.node().status().epoch() + ")");
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,101 @@
+package io.pilotlight.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A coordinator and one store node per region, each a real `pilotlight` process on its own loopback address. */
+final class StoreProcesses implements AutoCloseable {
+    final Map<String, String> urls = new LinkedHashMap<>();
+    final Map<String, Process> nodes = new LinkedHashMap<>();
+    private final Map<String, String> listens = new LinkedHashMap<>();
+    private final Path dir;
+    private final String coordinatorUrl;
+    private final Process coordinator;
+    private final String lease;
+
+    StoreProcesses(Path dir, List<String> regions, String lease) throws Exception {
+        this.dir = dir;
+        this.lease = lease;
+        int coordinatorPort = freePort();
+        coordinatorUrl = "http://127.0.0.1:" + coordinatorPort;
+        coordinator = launch("store", "coordinator", "--listen", "127.0.0.1:" + coordinatorPort);
+        int octet = 1;
+        for (String region : regions) {
+            String ip = "127.0." + (octet++) + ".1";
+            int port = freePort();
+            listens.put(region, ip + ":" + port);
+            urls.put(region, "http://" + ip + ":" + port);
+        }
+        for (String region : regions) {
+            start(region);
+        }
+    }
+
+    static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    List<String> peerArgs() {
+        List<String> args = new ArrayList<>();
+        urls.forEach((region, url) -> {
+            args.add("--peer");
+            args.add(region + "=" + url);
+        });
+        return args;
+    }
+
+    void start(String region) throws Exception {
+        List<String> args = new ArrayList<>(List.of("store", "serve", "--region", region, "--data", dir.resolve(region).toString(),
+                "--listen", listens.get(region), "--coordinator", coordinatorUrl, "--initial-writer", urls.keySet().iterator().next(),
+                "--lease", lease, "--auto-failover"));
+        args.addAll(peerArgs());
+        nodes.put(region, launch(args.toArray(String[]::new)));
+    }
+
+    private static Process launch(String... args) throws Exception {
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(javaBin, "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), PilotlightCommand.class.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String first = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        if (first == null || !first.contains("serving")) {
+            process.destroyForcibly();
+            throw new IllegalStateException("pilotlight " + String.join(" ", args) + " did not start: " + first);
+        }
+        Thread.ofVirtual().start(() -> {
+            try {
+                process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (java.io.IOException ignored) {
+                // process ended
+            }
+        });
+        return process;
+    }
+
+    void kill9(String region) throws Exception {
+        Process process = nodes.remove(region);
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    void signal(String region, String signal) throws Exception {
+        new ProcessBuilder("kill", "-" + signal, Long.toString(nodes.get(region).pid())).start().waitFor();
+    }
+
+    @Override
+    public void close() {
+        nodes.values().forEach(Process::destroyForcibly);
+        coordinator.destroyForcibly();
+    }
+}
