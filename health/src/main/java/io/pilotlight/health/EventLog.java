@@ -23,6 +23,13 @@ final class EventLog {
         this.events = new ArrayDeque<>(Math.min(capacity, 1024));
     }
 
+    /** Starts with events recorded elsewhere (the monitor this one replaces), oldest first; not published again. */
+    void seed(List<HealthEvent> earlier) {
+        synchronized (events) {
+            earlier.stream().skip(Math.max(0, earlier.size() - capacity)).forEach(events::addLast);
+        }
+    }
+
     void subscribeAggregate(Consumer<HealthEvent> listener) {
         aggregateListeners.add(listener);
     }

@@ -24,6 +24,10 @@ final class HealthBoard {
     private volatile Map<String, HealthStatus> statuses;
 
     HealthBoard(Map<String, HealthCheck> checks, List<VantagePoint> vantagePoints, EventLog log, Clock clock) {
+        this(checks, vantagePoints, log, clock, Carryover.NONE);
+    }
+
+    HealthBoard(Map<String, HealthCheck> checks, List<VantagePoint> vantagePoints, EventLog log, Clock clock, Carryover carried) {
         this.checks = checks;
         this.calculated = CalculatedOrder.of(checks);
         this.log = log;
@@ -32,16 +36,15 @@ final class HealthBoard {
         checks.forEach((name, check) -> {
             if (check.type() != HealthCheckType.CALCULATED) {
                 Map<String, VantageState> byVantage = new LinkedHashMap<>();
-                vantagePoints.forEach(v -> byVantage.put(v.name(),
-                        new VantageState(v.name(), ThresholdState.initial(check.initialState()), now)));
+                vantagePoints.forEach(v -> byVantage.put(v.name(), carried.vantage(name, check, v.name(), now)));
                 endpoints.put(name, byVantage);
                 Verdict verdict = endpointVerdict(name);
-                verdicts.put(name, new CheckVerdict(verdict.status(), verdict.reason(), now));
+                verdicts.put(name, new CheckVerdict(verdict.status(), verdict.reason(), carried.since(name, check, verdict.status(), now)));
             }
         });
         for (String name : calculated) {
             Verdict verdict = calculatedVerdict(name);
-            verdicts.put(name, new CheckVerdict(verdict.status(), verdict.reason(), now));
+            verdicts.put(name, new CheckVerdict(verdict.status(), verdict.reason(), carried.since(name, checks.get(name), verdict.status(), now)));
         }
         republish();
     }
@@ -75,6 +78,16 @@ final class HealthBoard {
         }
         republish();
         events.forEach(log::publish);
+    }
+
+    /** A copy of one checker's state of a check, if this board runs the same check from that checker. */
+    synchronized VantageState copyOf(String name, HealthCheck check, String vantage) {
+        VantageState state = check.equals(checks.get(name)) ? endpoints.getOrDefault(name, Map.of()).get(vantage) : null;
+        return state == null ? null : state.copy();
+    }
+
+    synchronized CheckVerdict verdictOf(String name, HealthCheck check) {
+        return check.equals(checks.get(name)) ? verdicts.get(name) : null;
     }
 
     synchronized void skipped(String check, String vantage) {

@@ -34,10 +34,14 @@ public final class HealthMonitor implements HealthView, AutoCloseable {
     private boolean started;
     private boolean closed;
 
-    private HealthMonitor(MonitorConfig config, Ticker ticker) {
+    private HealthMonitor(MonitorConfig config, Ticker ticker, HealthMonitor previous) {
         this.checks = config.checks();
         this.log = new EventLog(config.eventCapacity());
-        this.board = new HealthBoard(config.checks(), config.vantagePoints(), log, config.clock());
+        if (previous != null) {
+            log.seed(previous.events());
+        }
+        this.board = new HealthBoard(config.checks(), config.vantagePoints(), log, config.clock(),
+                previous == null ? Carryover.NONE : new Carryover(previous.board));
         this.scheduler = new ProbeScheduler(config, board, ticker);
     }
 
@@ -109,6 +113,7 @@ public final class HealthMonitor implements HealthView, AutoCloseable {
         private SSLContext trusted;
         private ProbeListener probeListener = ProbeListener.NONE;
         private Ticker ticker = Ticker.system();
+        private HealthMonitor previous;
 
         private Builder() {
         }
@@ -155,6 +160,16 @@ public final class HealthMonitor implements HealthView, AutoCloseable {
             return this;
         }
 
+        /**
+         * Continues from the monitor this one replaces, e.g. on a zone reload: every check whose
+         * definition is unchanged keeps each checker's verdict, consecutive counts and last result,
+         * and the event log carries over. Build the new monitor, start it, then close the old one.
+         */
+        public Builder continueFrom(HealthMonitor previous) {
+            this.previous = Objects.requireNonNull(previous, "previous");
+            return this;
+        }
+
         Builder ticker(Ticker ticker) {
             this.ticker = ticker;
             return this;
@@ -164,7 +179,7 @@ public final class HealthMonitor implements HealthView, AutoCloseable {
         public HealthMonitor build() {
             MonitorConfig config = new MonitorConfig(Collections.unmodifiableMap(new LinkedHashMap<>(checks)), vantagePoints, clock, seed, eventCapacity,
                     trusted != null ? trusted : DefaultTrust.context(), probeListener);
-            return new HealthMonitor(config.validate(), ticker);
+            return new HealthMonitor(config.validate(), ticker, previous);
         }
     }
 }

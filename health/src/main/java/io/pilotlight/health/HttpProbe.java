@@ -49,6 +49,9 @@ final class HttpProbe implements Probe {
             ResponseHead head = reader.readHead();
             try {
                 String problem = judge(head, reader);
+                if (deadline.expired()) {
+                    problem = ProbeErrors.timedOut(deadline);
+                }
                 return problem == null ? ProbeResult.success(at, head.status(), since(start))
                         : ProbeResult.failure(at, head.status(), since(start), problem);
             } catch (IOException e) {

@@ -63,6 +63,10 @@ record MonitorConfig(Map<String, HealthCheck> checks, List<VantagePoint> vantage
         if (check.timeout() == null || check.timeout().isNegative() || check.timeout().isZero()) {
             problems.add(where + "timeout " + check.timeout() + "; allowed: a positive duration");
         }
+        if (check.resourcePath() != null && !check.resourcePath().matches("/[\\x21-\\x7e]*")) {
+            problems.add(where + "resource_path \"" + check.resourcePath() + "\"; allowed: a path starting with /, without"
+                    + " spaces or control characters (percent-encode them)");
+        }
         if (check.effectivePort() < 1 || check.effectivePort() > 65535) {
             problems.add(where + "port " + check.effectivePort() + "; allowed: 1 to 65535");
         }

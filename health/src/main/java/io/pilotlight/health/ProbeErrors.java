@@ -19,7 +19,7 @@ final class ProbeErrors {
 
     static String describe(IOException failure, Deadline deadline, ProbeTarget target) {
         if (failure instanceof SocketTimeoutException || deadline.expired()) {
-            return "timed out after " + Durations.format(deadline.timeout());
+            return timedOut(deadline);
         }
         if (failure instanceof UnknownHostException) {
             return "cannot resolve " + target.fqdn();
@@ -40,6 +40,11 @@ final class ProbeErrors {
             return "connection closed before the response was complete";
         }
         return lower(failure.getMessage(), failure.getClass().getSimpleName());
+    }
+
+    /** A verdict that came too late is a failure too: "healthy" means healthy within the timeout. */
+    static String timedOut(Deadline deadline) {
+        return "timed out after " + Durations.format(deadline.timeout());
     }
 
     private static String describeTls(IOException failure) {

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * thread and never delays any other check.
  */
 final class ScheduledProbe implements Runnable {
+    private static final System.Logger LOG = System.getLogger("io.pilotlight.health");
     private final String check;
     private final String vantage;
     private final Probe probe;
@@ -31,19 +32,24 @@ final class ScheduledProbe implements Runnable {
         this.ticker = ticker;
     }
 
+    /** One tick of the fixed-rate timer. Never throws: an exception would cancel the schedule for good. */
     @Override
     public void run() {
         if (stopped) {
             return;
         }
-        ProbeSchedule.Slot slot = schedule.tick(ticker.nanos(), running.get());
-        if (slot.action() != ProbeSchedule.Action.RUN) {
-            board.skipped(check, vantage);
-            listener.skipped(check, vantage, ProbeSchedule.describe(slot.action()));
-            return;
+        try {
+            ProbeSchedule.Slot slot = schedule.tick(ticker.nanos(), running.get());
+            if (slot.action() != ProbeSchedule.Action.RUN) {
+                board.skipped(check, vantage);
+                listener.skipped(check, vantage, ProbeSchedule.describe(slot.action()));
+                return;
+            }
+            running.set(true);
+            current = Thread.ofVirtual().name("probe " + check + " from " + vantage).start(() -> probeOnce(slot.plannedNanos()));
+        } catch (RuntimeException | OutOfMemoryError failure) {
+            LOG.log(System.Logger.Level.WARNING, "scheduling " + check + " from " + vantage + " failed; the schedule carries on", failure);
         }
-        running.set(true);
-        current = Thread.ofVirtual().name("probe " + check + " from " + vantage).start(() -> probeOnce(slot.plannedNanos()));
     }
 
     private void probeOnce(long plannedNanos) {
@@ -55,8 +61,7 @@ final class ScheduledProbe implements Runnable {
                 listener.probed(new ProbeRecord(check, vantage, startDelay, result));
             }
         } catch (RuntimeException failure) {
-            System.getLogger("io.pilotlight.health").log(System.Logger.Level.WARNING,
-                    "probe of " + check + " from " + vantage + " failed unexpectedly; the schedule carries on", failure);
+            LOG.log(System.Logger.Level.WARNING, "probe of " + check + " from " + vantage + " failed unexpectedly; the schedule carries on", failure);
         } finally {
             running.set(false);
         }

@@ -23,6 +23,9 @@ final class TcpProbe implements Probe {
         long start = context.ticker().nanos();
         try (Deadline deadline = new Deadline(context.ticker(), timeout, context.watchdog())) {
             try (Socket ignored = Connector.connect(target, deadline)) {
+                if (deadline.expired()) {
+                    return ProbeResult.failure(at, ProbeResult.NO_STATUS, since(start), ProbeErrors.timedOut(deadline));
+                }
                 return ProbeResult.success(at, ProbeResult.NO_STATUS, since(start));
             } catch (IOException e) {
                 return ProbeResult.failure(at, ProbeResult.NO_STATUS, since(start), ProbeErrors.describe(e, deadline, target));

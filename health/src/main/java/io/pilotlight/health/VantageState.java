@@ -19,6 +19,15 @@ final class VantageState {
         this.since = since;
     }
 
+    VantageState copy() {
+        VantageState copy = new VantageState(vantage, threshold, since);
+        copy.reason = reason;
+        copy.last = last;
+        copy.probes = probes;
+        copy.skipped = skipped;
+        return copy;
+    }
+
     VantageDetails details() {
         int streak = threshold.streak();
         boolean healthy = threshold.lastHealthy();

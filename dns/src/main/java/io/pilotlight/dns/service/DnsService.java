@@ -72,8 +72,16 @@ public final class DnsService implements AutoCloseable {
     }
 
     private HealthMonitor startMonitor(Map<String, HealthCheck> catalog) {
-        HealthMonitor started = HealthMonitor.builder().checks(catalog).vantagePoints(options.vantagePoints())
-                .clock(options.clock()).build();
+        return startMonitor(catalog, null);
+    }
+
+    /** With a previous monitor, unchanged checks keep their verdicts, counts and events: a dead primary stays dead across a reload. */
+    private HealthMonitor startMonitor(Map<String, HealthCheck> catalog, HealthMonitor previous) {
+        HealthMonitor.Builder builder = HealthMonitor.builder().checks(catalog).vantagePoints(options.vantagePoints()).clock(options.clock());
+        if (previous != null) {
+            builder.continueFrom(previous);
+        }
+        HealthMonitor started = builder.build();
         started.start();
         return started;
     }
@@ -115,7 +123,7 @@ public final class DnsService implements AutoCloseable {
         Map<String, HealthCheck> nextChecks = HealthCheckCatalog.of(next);
         if (!nextChecks.equals(checks)) {
             HealthMonitor old = monitor;
-            monitor = startMonitor(nextChecks);
+            monitor = startMonitor(nextChecks, old);
             checks = nextChecks;
             health.swap(monitor);
             old.close();
