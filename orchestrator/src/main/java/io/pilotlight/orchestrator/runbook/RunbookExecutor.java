@@ -1,0 +1,73 @@
+package io.pilotlight.orchestrator.runbook;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Runs a runbook step by step, timing and auditing each, and saving progress after each step, so a
+ * controller that crashes mid-runbook resumes at the first unfinished step instead of starting
+ * over. A step that was under way at the crash runs again; steps are idempotent, so that is safe.
+ */
+public final class RunbookExecutor {
+    private final StepActions actions;
+    private final Path stateDir;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Consumer<String> progress;
+
+    public RunbookExecutor(StepActions actions, Path stateDir, AuditLog audit, Clock clock, Consumer<String> progress) {
+        this.actions = actions;
+        this.stateDir = stateDir;
+        this.audit = audit;
+        this.clock = clock;
+        this.progress = progress;
+    }
+
+    /** Whether a run of this runbook was interrupted and can be resumed. */
+    public boolean interrupted(Runbook runbook) {
+        return new RunbookProgress(stateDir, runbook.id()).started();
+    }
+
+    public RunbookResult run(Runbook runbook, String actor, String why) {
+        RunbookProgress done = new RunbookProgress(stateDir, runbook.id());
+        boolean resuming = done.started();
+        audit.append(new AuditEntry(clock.instant(), runbook.id(), resuming ? "resumed" : "started", 0, actor, why));
+        List<RunbookResult.StepTiming> timings = new ArrayList<>();
+        for (Step step : runbook.steps()) {
+            if (done.isDone(step.number())) {
+                audit.append(new AuditEntry(clock.instant(), runbook.id(), "step-skipped", step.number(), actor, "done before the interruption"));
+                timings.add(new RunbookResult.StepTiming(step.number(), step.description(), step.expected(), Duration.ZERO, true, "done earlier"));
+                continue;
+            }
+            Instant started = clock.instant();
+            progress.accept(String.format("[%d/%d] %s ...", step.number(), runbook.steps().size(), step.description()));
+            audit.append(new AuditEntry(started, runbook.id(), "step-started", step.number(), actor, step.description()));
+            String outcome;
+            try {
+                outcome = actions.run(step);
+            } catch (Exception e) {
+                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                audit.append(new AuditEntry(clock.instant(), runbook.id(), "step-failed", step.number(), actor, reason));
+                audit.append(new AuditEntry(clock.instant(), runbook.id(), "failed", step.number(), actor, reason));
+                timings.add(new RunbookResult.StepTiming(step.number(), step.description(), step.expected(),
+                        Duration.between(started, clock.instant()), false, "FAILED: " + reason));
+                return new RunbookResult(runbook.id(), false, timings, "step " + step.number() + " (" + step.description() + ") failed: "
+                        + reason + "; run it again to resume from this step");
+            }
+            Duration took = Duration.between(started, clock.instant());
+            done.markDone(step.number());
+            audit.append(new AuditEntry(clock.instant(), runbook.id(), "step-done", step.number(), actor,
+                    outcome + " (" + took.toMillis() + "ms)"));
+            timings.add(new RunbookResult.StepTiming(step.number(), step.description(), step.expected(), took, false, outcome));
+            progress.accept(String.format("[%d/%d] done in %dms: %s", step.number(), runbook.steps().size(), took.toMillis(), outcome));
+        }
+        audit.append(new AuditEntry(clock.instant(), runbook.id(), "finished", runbook.steps().size(), actor, "all steps done"));
+        done.clear();
+        return new RunbookResult(runbook.id(), true, timings, null);
+    }
+}
