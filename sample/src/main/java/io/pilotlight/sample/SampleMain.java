@@ -1,0 +1,46 @@
+package io.pilotlight.sample;
+
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Starts one sample-service instance from the environment, as a compute provider launches it:
+ * REGION, LISTEN (HOST:PORT) and STORE_NODES (REGION=URL,...). Prints one line once it serves.
+ */
+public final class SampleMain {
+    private SampleMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String region = require("REGION");
+        String listen = require("LISTEN");
+        Map<String, String> nodes = new LinkedHashMap<>();
+        String store = System.getenv().getOrDefault("STORE_NODES", "");
+        for (String entry : store.isBlank() ? new String[0] : store.split(",")) {
+            String[] parts = entry.split("=", 2);
+            nodes.put(parts[0], parts[1]);
+        }
+        int colon = listen.lastIndexOf(':');
+        SampleService service = new SampleService(new InetSocketAddress(listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1))),
+                region, nodes);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }));
+        System.out.println("sample-service " + region + " serving on http://" + listen);
+        System.out.flush();
+        stopped.await();
+    }
+
+    private static String require(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            System.err.println("sample-service: set " + name);
+            System.exit(2);
+        }
+        return value;
+    }
+}
