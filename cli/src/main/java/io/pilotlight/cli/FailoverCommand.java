@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "failover", mixinStandardHelpOptions = true,
-        description = {"The failover runbook of the topology's pattern, generated from the file: with --dry-run it prints",
-            "each step with the time the planner expects it to take, and changes nothing."},
+        description = {"Runs the failover (or --failback) runbook of the topology's pattern against the running deployment,",
+            "timing and auditing each step; with --dry-run it prints each step with the time the planner expects it",
+            "to take, and changes nothing. A run that stopped part-way resumes at the first unfinished step."},
         footer = {"", "Examples:", "  pilotlight failover examples/pilot-light.yaml --to us-west-2 --dry-run",
             "  pilotlight failover examples/pilot-light.yaml --to us-east-1 --failback --dry-run"})
 final class FailoverCommand implements Callable<Integer> {
@@ -35,6 +36,9 @@ final class FailoverCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the runbook and its expected durations; change nothing.")
     boolean dryRun;
 
+    @CommandLine.Mixin
+    DeploymentOptions deployment;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -44,11 +48,26 @@ final class FailoverCommand implements Callable<Integer> {
         String source = from != null ? from : failback ? standby(topology) : primary(topology);
         Runbook runbook = failback ? RunbookPlanner.failback(topology, source, to) : RunbookPlanner.failover(topology, source, to);
         spec.commandLine().getOut().print(RunbookText.render(runbook));
-        if (!dryRun) {
-            spec.commandLine().getErr().println("\nOnly --dry-run is available yet: executing a runbook needs the running deployment"
-                    + " that `pilotlight lab up` will provide. Nothing was changed.");
-            return ExitCodes.BAD_INPUT;
+        if (dryRun) {
+            return ExitCodes.OK;
         }
+        var layout = deployment.layout(topology);
+        var out = spec.commandLine().getOut();
+        var executor = new io.pilotlight.orchestrator.runbook.RunbookExecutor(new io.pilotlight.orchestrator.live.LiveActions(topology,
+                layout, deployment.compute(topology, layout)), deployment.stateDir.resolve("runbooks"),
+                new io.pilotlight.orchestrator.runbook.AuditLog(deployment.stateDir.resolve("audit.jsonl")), java.time.Clock.systemUTC(),
+                line -> {
+                    out.println(line);
+                    out.flush();
+                });
+        var result = executor.run(runbook, System.getProperty("user.name", "operator"), "pilotlight " + (failback ? "failback" : "failover")
+                + " --to " + to + " by hand");
+        if (!result.completed()) {
+            spec.commandLine().getErr().println(result.failure());
+            return ExitCodes.OBJECTIVE_MISSED;
+        }
+        io.pilotlight.orchestrator.live.ControllerLoop.recordFailover(deployment.stateDir, to);
+        out.println("done: " + to + " serves");
         return ExitCodes.OK;
     }
 

@@ -1,0 +1,61 @@
+package io.pilotlight.cli;
+
+import io.pilotlight.health.HealthMonitor;
+import io.pilotlight.orchestrator.compute.LocalProcessProvider;
+import io.pilotlight.orchestrator.live.ControllerLoop;
+import io.pilotlight.orchestrator.live.DeploymentLayout;
+import io.pilotlight.topology.HealthCheckCatalog;
+import io.pilotlight.topology.Topology;
+import io.pilotlight.topology.load.TopologyLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "controller", mixinStandardHelpOptions = true,
+        description = {"Runs the failover controller of a deployment: starts the primary's compute, watches health from every",
+            "region and the store nodes, logs each decision with its reason, and in automatic mode runs the pattern's",
+            "failover runbook on a confirmed loss of the primary. An interrupted runbook is resumed at start."})
+final class ControllerCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "Topology file.")
+    Path file;
+
+    @CommandLine.Mixin
+    DeploymentOptions deployment;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Topology topology = TopologyLoader.load(file).topology();
+        DeploymentLayout layout = deployment.layout(topology);
+        LocalProcessProvider compute = deployment.compute(topology, layout);
+        HealthMonitor health = HealthMonitor.builder().checks(HealthCheckCatalog.of(topology))
+                .vantagePoints(DeploymentOptions.vantagePoints(topology)).clock(Clock.systemUTC()).build();
+        health.start();
+        var out = spec.commandLine().getOut();
+        ControllerLoop loop = new ControllerLoop(topology, layout, compute, health, deployment.stateDir, Clock.systemUTC(), line -> {
+            synchronized (out) {
+                out.println(Instant.now() + " " + line);
+                out.flush();
+            }
+        });
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            loop.close();
+            health.close();
+            stopped.countDown();
+        }));
+        out.println("pilotlight controller: serving " + topology.name() + ", primary " + loop.primary() + ", mode "
+                + topology.failoverOrDefault().mode().name().toLowerCase());
+        out.flush();
+        loop.start();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}
