@@ -89,6 +89,18 @@ public final class ControllerLoop implements AutoCloseable {
         java.time.Duration ready = topology.compute().values().stream().map(io.pilotlight.topology.Compute::instanceReadyTime)
                 .max(java.time.Duration::compareTo).orElse(java.time.Duration.ZERO).plusSeconds(5);
         long deadline = System.nanoTime() + ready.toNanos();
+        LiveActions direct = new LiveActions(topology, layout, compute);
+        for (var service : topology.compute().entrySet()) {
+            Capacity capacity = service.getValue().capacity().get(state.primary());
+            if (capacity != null && capacity.active() > 0) {
+                try { // ask the instances themselves: before its first probes the health view says "healthy" by default
+                    log.accept(direct.run(new io.pilotlight.orchestrator.runbook.Step(0, io.pilotlight.orchestrator.runbook.StepKind.WAIT_HEALTHY,
+                            "initial health", Map.of("service", service.getKey(), "region", state.primary()), java.time.Duration.ZERO)));
+                } catch (Exception notYet) {
+                    log.accept("primary " + state.primary() + " not ready: " + notYet.getMessage());
+                }
+            }
+        }
         while (regionHealth(state.primary()) != HealthStatus.HEALTHY && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
