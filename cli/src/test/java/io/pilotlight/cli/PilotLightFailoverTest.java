@@ -142,6 +142,20 @@ class PilotLightFailoverTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> controllerLog.stream().anyMatch(l -> l.contains("failover to west completed")));
             assertThat(controllerLog).anyMatch(l -> l.contains("decision FAIL_OVER: primary east unhealthy"));
             assertThat(Files.readString(dir.resolve("controller/audit.jsonl"))).contains("\"step-done\"").contains("\"finished\"");
+
+            // failback, by hand: east's store returns as a replica and catches up, then the failback runbook
+            launch(false, concat(List.of("store", "serve", "--region", "east", "--data", dir.resolve("east").toString(),
+                    "--listen", "127.0.1.1:" + storePort, "--coordinator", coordinator, "--initial-writer", "east", "--lease", "1s"), peers));
+            CliProcess.Result failback = CliProcess.run("failover", file.toString(), "--to", "east", "--failback",
+                    "--state-dir", dir.resolve("controller").toString(), "--store-port", Integer.toString(storePort),
+                    "--dns", "127.0.0.1:" + dnsPort, "--dns-admin", "127.0.0.1:" + adminPort);
+            assertThat(failback.exitCode()).as(failback.out() + failback.err()).isZero();
+            assertThat(failback.out()).contains("switched over from west to east").contains("done: east serves");
+            assertThat(resolve(dnsPort)).isEqualTo("127.0.1.1");
+            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.1.1:" + apiPort + "/items/2")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).as("the write made during the failover is back home").isEqualTo("after the failover");
+            var afterFailback = new ObjectMapper().readTree(dir.resolve("controller/instances.json").toFile());
+            assertThat(afterFailback.path("api@west")).as("the standby is scaled back to 0").isEmpty();
         } finally {
             processes.forEach(Process::destroyForcibly);
             try {
