@@ -19,6 +19,8 @@ final class Cluster implements AutoCloseable {
     final Map<String, Integer> ports = new LinkedHashMap<>();
     final Map<String, FlakyCoordinator> links = new LinkedHashMap<>();
     final Map<String, StoreServer> servers = new LinkedHashMap<>();
+    /** Per node, how it reaches the others (e.g. through a fault-injecting proxy); the shared map when absent. */
+    final Map<String, Map<String, String>> views = new LinkedHashMap<>();
     private final Path dir;
     private final String initialWriter;
     ReplicationMode mode = ReplicationMode.ASYNC;
@@ -48,7 +50,8 @@ final class Cluster implements AutoCloseable {
     }
 
     StoreServer start(String region) throws Exception {
-        NodeConfig config = new NodeConfig(region, dir.resolve(region), new InetSocketAddress("127.0.0.1", ports.get(region)), urls,
+        NodeConfig config = new NodeConfig(region, dir.resolve(region), new InetSocketAddress("127.0.0.1", ports.get(region)),
+                views.getOrDefault(region, urls),
                 links.get(region), lease, mode, lagBound, Duration.ofSeconds(2), autoFailover, initialWriter, Clock.systemUTC());
         StoreServer server = StoreServer.start(config);
         servers.put(region, server);
