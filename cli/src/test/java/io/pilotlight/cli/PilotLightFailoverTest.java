@@ -160,12 +160,85 @@ class PilotLightFailoverTest {
             processes.forEach(Process::destroyForcibly);
             try {
                 var instances = new ObjectMapper().readTree(dir.resolve("controller/instances.json").toFile());
-                instances.fields().forEachRemaining(e -> e.getValue().forEach(pid ->
+                instances.properties().forEach(e -> e.getValue().forEach(pid ->
                         ProcessHandle.of(pid.asLong()).ifPresent(ProcessHandle::destroyForcibly)));
             } catch (Exception none) {
                 // no instances were started
             }
             System.out.println(String.join("\n", controllerLog));
+        }
+    }
+
+    @Test
+    void inManualModeTheControllerOnlyAlertsAndTheOperatorFailsOver(@TempDir Path dir) throws Exception {
+        int storePort = StoreProcesses.freePort();
+        int apiPort = StoreProcesses.freePort();
+        int dnsPort = StoreProcesses.freePort();
+        int adminPort = StoreProcesses.freePort();
+        int coordinatorPort = StoreProcesses.freePort();
+        Path file = dir.resolve("manual.yaml");
+        Files.writeString(file, """
+                name: manual
+                objectives: {rto: 1m, rpo: 5s}
+                regions:
+                  east: {role: primary, address: 127.0.1.1}
+                  west: {role: standby, address: 127.0.2.1}
+                services:
+                  api:
+                    health_check: {type: HTTP, resource_path: /healthz, port: %1$d, request_interval: 200ms, failure_threshold: 2, timeout: 150ms}
+                    endpoints: {east: {address: 127.0.1.1}, west: {address: 127.0.2.1}}
+                dns:
+                  zones:
+                    lab.example:
+                      record_sets:
+                        - {name: api, type: A, ttl: 1, set_identifier: east, failover_routing_policy: {type: PRIMARY}, health_check: api-east, region: east, records: [127.0.1.1]}
+                        - {name: api, type: A, ttl: 1, set_identifier: west, failover_routing_policy: {type: SECONDARY}, health_check: api-west, region: west, records: [127.0.2.1]}
+                data_stores:
+                  items: {kind: global-database, writer: east, lease: 1s, replication: {mode: async, lag_bound: 1s}}
+                compute:
+                  api: {instance_ready_time: 5s, capacity: {east: {active: 1}, west: {active: 1, standby: 0}}}
+                failover: {mode: manual, decision_delay: 0s}
+                """.formatted(apiPort));
+        try {
+            String coordinator = "http://127.0.0.1:" + coordinatorPort;
+            launch(false, "store", "coordinator", "--listen", "127.0.0.1:" + coordinatorPort);
+            List<String> peers = List.of("--peer", "east=http://127.0.1.1:" + storePort, "--peer", "west=http://127.0.2.1:" + storePort);
+            Process eastStore = launch(false, concat(List.of("store", "serve", "--region", "east", "--data", dir.resolve("east").toString(),
+                    "--listen", "127.0.1.1:" + storePort, "--coordinator", coordinator, "--initial-writer", "east", "--lease", "1s"), peers));
+            launch(false, concat(List.of("store", "serve", "--region", "west", "--data", dir.resolve("west").toString(),
+                    "--listen", "127.0.2.1:" + storePort, "--coordinator", coordinator, "--initial-writer", "east", "--lease", "1s"), peers));
+            launch(false, "dns", "serve", file.toString(), "--listen", "127.0.0.1:" + dnsPort, "--admin", "127.0.0.1:" + adminPort,
+                    "--state-dir", dir.resolve("dns").toString(), "--watch", "0s");
+            List<String> deployment = List.of("--state-dir", dir.resolve("controller").toString(), "--store-port", Integer.toString(storePort),
+                    "--dns", "127.0.0.1:" + dnsPort, "--dns-admin", "127.0.0.1:" + adminPort);
+            launch(true, concat(List.of("controller", file.toString()), deployment));
+            await().atMost(Duration.ofSeconds(30)).until(() -> controllerLog.stream().anyMatch(l -> l.contains("watching")));
+
+            var instances = new ObjectMapper().readTree(dir.resolve("controller/instances.json").toFile()).path("api@east");
+            eastStore.destroyForcibly();
+            instances.forEach(pid -> ProcessHandle.of(pid.asLong()).ifPresent(ProcessHandle::destroyForcibly));
+            await().atMost(Duration.ofSeconds(20)).until(() -> controllerLog.stream()
+                    .anyMatch(l -> l.contains("decision ALERT") && l.contains("run pilotlight failover FILE --to west")));
+            Thread.sleep(1_000);
+            assertThat(controllerLog).as("manual mode never fails over by itself").noneMatch(l -> l.contains("starting manual-failover"));
+
+            CliProcess.Result manual = CliProcess.run(concat(List.of("failover", file.toString(), "--to", "west"), deployment));
+            assertThat(manual.exitCode()).as(manual.out() + manual.err()).isZero();
+            assertThat(manual.out()).contains("[6/6] done").contains("done: west serves");
+            assertThat(resolve(dnsPort)).isEqualTo("127.0.2.1");
+            HttpClient http = HttpClient.newHttpClient();
+            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.2.1:" + apiPort + "/healthz")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("ok region=west\n");
+            await().atMost(Duration.ofSeconds(10)).until(() -> controllerLog.stream().anyMatch(l -> l.contains("primary west is healthy")));
+        } finally {
+            processes.forEach(Process::destroyForcibly);
+            try {
+                var instances = new ObjectMapper().readTree(dir.resolve("controller/instances.json").toFile());
+                instances.properties().forEach(e -> e.getValue().forEach(pid ->
+                        ProcessHandle.of(pid.asLong()).ifPresent(ProcessHandle::destroyForcibly)));
+            } catch (Exception none) {
+                // no instances were started
+            }
         }
     }
 
