@@ -39,7 +39,8 @@ final class ControllerCommand implements Callable<Integer> {
                 .vantagePoints(DeploymentOptions.vantagePoints(topology)).clock(Clock.systemUTC()).build();
         health.start();
         var out = spec.commandLine().getOut();
-        ControllerLoop loop = new ControllerLoop(topology, layout, compute, health, deployment.stateDir, Clock.systemUTC(), line -> {
+        ControllerLoop loop = new ControllerLoop(topology, layout, compute, deployment.restorer(compute), health, deployment.stateDir,
+                Clock.systemUTC(), line -> {
             synchronized (out) {
                 out.println(Instant.now() + " " + line);
                 out.flush();

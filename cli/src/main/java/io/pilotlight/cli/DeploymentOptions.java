@@ -26,6 +26,12 @@ final class DeploymentOptions {
     @Option(names = "--dns-admin", defaultValue = "127.0.0.1:5380", description = "Its admin API (default: ${DEFAULT-VALUE}).")
     String dnsAdmin;
 
+    @Option(names = "--coordinator", defaultValue = "http://127.0.0.1:7000", description = "The store coordinator, for store nodes the controller starts (default: ${DEFAULT-VALUE}).")
+    String coordinator;
+
+    @Option(names = "--backup-dir", description = "Where the primary's store backups are (backup and restore): restored into the standby on failover.")
+    Path backupDir;
+
     DeploymentLayout layout(Topology topology) {
         return DeploymentLayout.conventional(topology, storePort, dns, dnsAdmin, null);
     }
@@ -34,6 +40,9 @@ final class DeploymentOptions {
     LocalProcessProvider compute(Topology topology, DeploymentLayout layout) {
         String storeNodes = layout.storeUrls().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
         InstanceLauncher launcher = (service, region, index) -> {
+            if (service.startsWith(STORE_SERVICE)) {
+                return storeNode(topology, layout, region);
+            }
             String command = topology.services().get(service).command();
             List<String> argv = new ArrayList<>();
             if (command == null) {
@@ -50,6 +59,37 @@ final class DeploymentOptions {
             return builder;
         };
         return new LocalProcessProvider(launcher, stateDir);
+    }
+
+    static final String STORE_SERVICE = "store:";
+
+    /** A store node in the region, on the data directory a restore filled, joining the deployment's coordinator. */
+    private ProcessBuilder storeNode(Topology topology, DeploymentLayout layout, String region) {
+        List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), PilotlightCommand.class.getName(), "store", "serve", "--region", region,
+                "--data", restoredData(region).toString(), "--listen", layout.storeUrls().get(region).substring("http://".length()),
+                "--coordinator", coordinator, "--initial-writer", region));
+        layout.storeUrls().forEach((name, url) -> {
+            argv.add("--peer");
+            argv.add(name + "=" + url);
+        });
+        return new ProcessBuilder(argv);
+    }
+
+    Path restoredData(String region) {
+        return stateDir.resolve("stores").resolve(region);
+    }
+
+    /** Backup and restore: the latest backup into the standby's data directory, then its store node started there. */
+    io.pilotlight.orchestrator.live.StoreStarter restorer(LocalProcessProvider compute) {
+        return (store, region) -> {
+            if (backupDir == null) {
+                throw new IllegalStateException("no --backup-dir given: nothing to restore " + store + " from");
+            }
+            String restored = java.nio.file.Files.exists(restoredData(region)) ? "data already restored"
+                    : "restored " + io.pilotlight.store.node.Backups.restoreLatest(backupDir, restoredData(region)).getFileName();
+            return restored + "; " + compute.scale(STORE_SERVICE + store, region, 1);
+        };
     }
 
     static List<VantagePoint> vantagePoints(Topology topology) {

@@ -53,8 +53,9 @@ final class FailoverCommand implements Callable<Integer> {
         }
         var layout = deployment.layout(topology);
         var out = spec.commandLine().getOut();
+        var compute = deployment.compute(topology, layout);
         var executor = new io.pilotlight.orchestrator.runbook.RunbookExecutor(new io.pilotlight.orchestrator.live.LiveActions(topology,
-                layout, deployment.compute(topology, layout)), deployment.stateDir.resolve("runbooks"),
+                layout, compute, deployment.restorer(compute)), deployment.stateDir.resolve("runbooks"),
                 new io.pilotlight.orchestrator.runbook.AuditLog(deployment.stateDir.resolve("audit.jsonl")), java.time.Clock.systemUTC(),
                 line -> {
                     out.println(line);

@@ -56,6 +56,12 @@ final class StoreServeCommand implements Callable<Integer> {
     @Option(names = "--guard-timeout", defaultValue = "3s", description = "How long a commit waits for the guard or a sync replica (default: ${DEFAULT-VALUE}).")
     Duration guardTimeout;
 
+    @Option(names = "--backup-dir", description = "Take backups (consistent checkpoints) into this directory while writer.")
+    Path backupDir;
+
+    @Option(names = "--backup-interval", defaultValue = "15m", description = "Time between backups (default: ${DEFAULT-VALUE}).")
+    Duration backupInterval;
+
     @Option(names = "--auto-failover", description = "Promote this replica by itself when the writer's lease lapses and it is the most up to date.")
     boolean autoFailover;
 
@@ -74,8 +80,17 @@ final class StoreServeCommand implements Callable<Integer> {
         NodeConfig config = new NodeConfig(region, data, Addresses.parse("--listen", listen), peerMap, new HttpCoordinator(coordinator),
                 lease, replication, lagBound, guardTimeout, autoFailover, initialWriter, Clock.systemUTC());
         StoreServer server = StoreServer.start(config);
+        var out = spec.commandLine().getOut();
+        io.pilotlight.store.node.BackupSchedule backups = backupDir == null ? null : new io.pilotlight.store.node.BackupSchedule(
+                server.node(), backupDir, backupInterval, Clock.systemUTC(), line -> {
+                    out.println(line);
+                    out.flush();
+                });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (backups != null) {
+                backups.close();
+            }
             server.close();
             stopped.countDown();
         }));

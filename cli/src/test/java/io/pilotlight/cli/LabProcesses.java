@@ -34,16 +34,26 @@ final class LabProcesses implements AutoCloseable {
     final List<String> controllerLog = new CopyOnWriteArrayList<>();
     final Path dir;
     final Path file;
+    private final boolean backupRestore;
     private final List<Process> processes = new ArrayList<>();
     Process eastStore;
     Process controller;
 
     LabProcesses(Path dir, String mode, Duration decisionDelay) throws Exception {
+        this(dir, mode, decisionDelay, false);
+    }
+
+    /** With {@code backupRestore}, only the primary runs a store node, backing up every second into {@code backups}. */
+    LabProcesses(Path dir, String mode, Duration decisionDelay, boolean backupRestore) throws Exception {
         this.dir = dir;
         this.file = dir.resolve("lab.yaml");
+        this.backupRestore = backupRestore;
+        String store = backupRestore
+                ? "items: {kind: backup, engine: embedded, regions: [east, west], interval: 1s, restore_time: 10s}"
+                : "items: {kind: global-database, writer: east, lease: 1s, replication: {mode: async, lag_bound: 1s}}";
         Files.writeString(file, """
                 name: lab
-                pattern: pilot-light
+                pattern: %4$s
                 objectives: {rto: 1m, rpo: 5s}
                 regions:
                   east: {role: primary, address: 127.0.1.1}
@@ -59,16 +69,18 @@ final class LabProcesses implements AutoCloseable {
                         - {name: api, type: A, ttl: 1, set_identifier: east, failover_routing_policy: {type: PRIMARY}, health_check: api-east, region: east, records: [127.0.1.1]}
                         - {name: api, type: A, ttl: 1, set_identifier: west, failover_routing_policy: {type: SECONDARY}, health_check: api-west, region: west, records: [127.0.2.1]}
                 data_stores:
-                  items: {kind: global-database, writer: east, lease: 1s, replication: {mode: async, lag_bound: 1s}}
+                  %5$s
                 compute:
                   api: {instance_ready_time: 5s, capacity: {east: {active: 1}, west: {active: 1, standby: 0}}}
                 failover: {mode: %2$s, decision_delay: %3$dms}
                 drills:
                   - {name: weekly, scenario: region-outage, every: 7d}
-                """.formatted(apiPort, mode, decisionDelay.toMillis()));
+                """.formatted(apiPort, mode, decisionDelay.toMillis(), backupRestore ? "backup-restore" : "pilot-light", store));
         launch(false, "store", "coordinator", "--listen", "127.0.0.1:" + coordinatorPort);
         eastStore = startStore("east");
-        startStore("west");
+        if (!backupRestore) {
+            startStore("west");
+        }
         launch(false, "dns", "serve", file.toString(), "--listen", "127.0.0.1:" + dnsPort, "--admin", "127.0.0.1:" + adminPort,
                 "--state-dir", dir.resolve("dns").toString(), "--watch", "0s");
         startController();
@@ -76,9 +88,13 @@ final class LabProcesses implements AutoCloseable {
 
     Process startStore(String region) throws Exception {
         String ip = region.equals("east") ? "127.0.1.1" : "127.0.2.1";
-        return launch(false, concat(List.of("store", "serve", "--region", region, "--data", dir.resolve(region).toString(),
+        List<String> args = new ArrayList<>(List.of("store", "serve", "--region", region, "--data", dir.resolve(region).toString(),
                 "--listen", ip + ":" + storePort, "--coordinator", "http://127.0.0.1:" + coordinatorPort, "--initial-writer", "east",
-                "--lease", "1s", "--peer", "east=http://127.0.1.1:" + storePort, "--peer", "west=http://127.0.2.1:" + storePort)));
+                "--lease", "1s", "--peer", "east=http://127.0.1.1:" + storePort, "--peer", "west=http://127.0.2.1:" + storePort));
+        if (backupRestore) {
+            args.addAll(List.of("--backup-dir", dir.resolve("backups").toString(), "--backup-interval", "1s"));
+        }
+        return launch(false, concat(args));
     }
 
     void startController() throws Exception {
@@ -87,7 +103,8 @@ final class LabProcesses implements AutoCloseable {
 
     List<String> deploymentArgs() {
         return List.of("--state-dir", dir.resolve("controller").toString(), "--store-port", Integer.toString(storePort),
-                "--dns", "127.0.0.1:" + dnsPort, "--dns-admin", "127.0.0.1:" + adminPort);
+                "--dns", "127.0.0.1:" + dnsPort, "--dns-admin", "127.0.0.1:" + adminPort,
+                "--coordinator", "http://127.0.0.1:" + coordinatorPort, "--backup-dir", dir.resolve("backups").toString());
     }
 
     /** kill -9 of the primary region: its store node and its service instances. */

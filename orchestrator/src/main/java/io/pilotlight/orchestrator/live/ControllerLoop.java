@@ -49,6 +49,11 @@ public final class ControllerLoop implements AutoCloseable {
 
     public ControllerLoop(Topology topology, DeploymentLayout layout, ComputeProvider compute, HealthView health, Path stateDir,
                           Clock clock, Consumer<String> log) {
+        this(topology, layout, compute, null, health, stateDir, clock, log);
+    }
+
+    public ControllerLoop(Topology topology, DeploymentLayout layout, ComputeProvider compute, StoreStarter restorer, HealthView health,
+                          Path stateDir, Clock clock, Consumer<String> log) {
         this.topology = topology;
         this.layout = layout;
         this.compute = compute;
@@ -56,7 +61,7 @@ public final class ControllerLoop implements AutoCloseable {
         this.clock = clock;
         this.log = log;
         this.state = new ControllerState(stateDir, initialPrimary(topology));
-        this.executor = new RunbookExecutor(new LiveActions(topology, layout, compute), stateDir.resolve("runbooks"),
+        this.executor = new RunbookExecutor(new LiveActions(topology, layout, compute, restorer), stateDir.resolve("runbooks"),
                 new AuditLog(stateDir.resolve("audit.jsonl")), clock, log);
         this.thread = Thread.ofPlatform().name("controller").unstarted(this::loop);
     }

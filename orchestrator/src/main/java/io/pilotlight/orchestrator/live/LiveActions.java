@@ -32,13 +32,20 @@ public final class LiveActions implements StepActions {
     private final Topology topology;
     private final DeploymentLayout layout;
     private final ComputeProvider compute;
+    private final StoreStarter restorer;
     private final StoreAdmin stores = new StoreAdmin();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
     public LiveActions(Topology topology, DeploymentLayout layout, ComputeProvider compute) {
+        this(topology, layout, compute, null);
+    }
+
+    /** @param restorer starts a store node from a backup (backup and restore); null when the deployment has none */
+    public LiveActions(Topology topology, DeploymentLayout layout, ComputeProvider compute, StoreStarter restorer) {
         this.topology = topology;
         this.layout = layout;
         this.compute = compute;
+        this.restorer = restorer;
     }
 
     @Override
@@ -48,8 +55,7 @@ public final class LiveActions implements StepActions {
             case FENCE_OLD_WRITER -> fence(p.get("store"), p.get("region"));
             case PROMOTE_REPLICA -> promote(p.get("store"), p.get("region"));
             case SWITCHOVER_STORE -> switchover(p.get("region"));
-            case RESTORE_BACKUP -> throw new UnsupportedOperationException("restoring backups is not implemented for engine "
-                    + topology.dataStores().get(p.get("store")).engine() + " yet; restore by hand, then run the runbook again");
+            case RESTORE_BACKUP -> restore(p.get("store"), p.get("region"));
             case SCALE_UP, SCALE_DOWN -> compute.scale(p.get("service"), p.get("region"), Integer.parseInt(p.get("instances")));
             case WAIT_HEALTHY -> waitHealthy(p.get("service"), p.get("region"));
             case FLIP_DNS -> flip(p.get("from"), p.get("to"));
@@ -83,6 +89,28 @@ public final class LiveActions implements StepActions {
         Duration wait = topology.dataStores().get(store).lease().plusSeconds(5);
         JsonNode report = stores.post(layout.storeUrls().get(region) + "/promote?wait_ms=" + wait.toMillis(), wait.plusSeconds(5));
         return report.path("summary").asText();
+    }
+
+    private String restore(String store, String region) throws Exception {
+        var status = stores.status(layout.storeUrls().get(region));
+        if (status.isPresent() && "WRITER".equals(status.get().path("role").asText())) {
+            return region + " already serves " + store + " as writer";
+        }
+        if (restorer == null || !"embedded".equals(topology.dataStores().get(store).engine())) {
+            throw new UnsupportedOperationException("restoring " + store + " (engine " + topology.dataStores().get(store).engine()
+                    + ") is not automated here; restore it by hand, then run the runbook again to continue");
+        }
+        String started = restorer.startFromLatestBackup(store, region);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (stores.status(layout.storeUrls().get(region)).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the restored store node in " + region + " did not start within 30s");
+            }
+            Thread.sleep(100);
+        }
+        Duration wait = topology.dataStores().get(store).lease().plusSeconds(5);
+        JsonNode promoted = stores.post(layout.storeUrls().get(region) + "/promote?wait_ms=" + wait.toMillis(), wait.plusSeconds(5));
+        return started + "; " + promoted.path("summary").asText();
     }
 
     private String switchover(String region) throws Exception {

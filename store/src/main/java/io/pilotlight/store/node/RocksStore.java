@@ -257,6 +257,18 @@ final class RocksStore implements AutoCloseable {
         });
     }
 
+    /** A consistent copy of the whole store (log, data, metadata, ledger) as of now, in a new directory. */
+    void checkpoint(Path target) {
+        guarded(() -> {
+            try (org.rocksdb.Checkpoint checkpoint = org.rocksdb.Checkpoint.create(db)) {
+                checkpoint.createCheckpoint(target.toString());
+            } catch (RocksDBException e) {
+                throw new StoreIoException("backup to " + target + " failed: " + e.getMessage(), e);
+            }
+            return null;
+        });
+    }
+
     @Override
     public void close() {
         lifecycle.writeLock().lock();

@@ -42,6 +42,7 @@ public final class StoreHttpApi implements AutoCloseable {
         http.createContext("/lost-writes", ex -> json(ex, 200, node.lostWrites()));
         http.createContext("/promote", this::promote);
         http.createContext("/switchover", this::switchover);
+        http.createContext("/backup", this::backup);
         http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         http.start();
     }
@@ -153,6 +154,20 @@ public final class StoreHttpApi implements AutoCloseable {
             error(exchange, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void backup(HttpExchange exchange) throws IOException {
+        String dir = query(exchange).get("dir");
+        if (!"POST".equals(exchange.getRequestMethod()) || dir == null) {
+            json(exchange, 400, Map.of("error", "bad_request", "message", "POST /backup?dir=BACKUP_DIRECTORY"));
+            return;
+        }
+        try {
+            java.nio.file.Path taken = Backups.take(node, java.nio.file.Path.of(dir), System.currentTimeMillis());
+            json(exchange, 200, Map.of("backup", taken.toString(), "last_index", node.status().lastIndex()));
+        } catch (RuntimeException e) {
+            json(exchange, 503, Map.of("error", "unavailable", "message", String.valueOf(e.getMessage())));
         }
     }
 
