@@ -17,6 +17,10 @@ public final class CoordinatorServer implements AutoCloseable {
     private final HttpServer http;
     private final Coordinator coordinator;
 
+    static {
+        System.setProperty("sun.net.httpserver.nodelay", "true"); // lease renewals must not wait for Nagle
+    }
+
     public CoordinatorServer(InetSocketAddress listen, Coordinator coordinator) throws IOException {
         this.coordinator = coordinator;
         this.http = HttpServer.create(listen, 64);

@@ -71,8 +71,10 @@ final class Replicator implements AutoCloseable {
 
     private void pull(String writer) throws IOException, InterruptedException {
         long applied = node.store().lastIndex();
-        URI uri = URI.create(writer + "/log?from=" + (applied + 1) + "&max=" + BATCH + "&wait_ms=" + WAIT_MILLIS
-                + "&region=" + node.region() + "&epoch=" + node.knownEpoch() + "&durable=" + applied);
+        // a short wait while the last batch is not yet synced, so the sync (and its report) comes soon
+        long wait = node.durableIndex() < applied ? 5 : WAIT_MILLIS;
+        URI uri = URI.create(writer + "/log?from=" + (applied + 1) + "&max=" + BATCH + "&wait_ms=" + wait
+                + "&region=" + node.region() + "&epoch=" + node.knownEpoch() + "&durable=" + node.durableIndex());
         HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofMillis(WAIT_MILLIS + 2_000)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {

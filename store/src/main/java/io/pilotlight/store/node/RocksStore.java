@@ -57,7 +57,8 @@ final class RocksStore implements AutoCloseable {
     RocksStore(Path dir) {
         try {
             Files.createDirectories(dir);
-            DBOptions options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
+            // Recycling WAL files makes an fsync cheaper (no file-size metadata to journal), as PostgreSQL's preallocated WAL segments do.
+            DBOptions options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true).setRecycleLogFileNum(4);
             ColumnFamilyOptions family = new ColumnFamilyOptions();
             List<ColumnFamilyDescriptor> descriptors = List.of(
                     new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, family),
@@ -113,6 +114,18 @@ final class RocksStore implements AutoCloseable {
                 lastIndex = entries.get(entries.size() - 1).index();
             } catch (RocksDBException e) {
                 throw new StoreIoException("log append failed: " + e.getMessage(), e);
+            }
+            return null;
+        });
+    }
+
+    /** Makes every write so far durable (fsyncs the WAL). */
+    void sync() {
+        guarded(() -> {
+            try {
+                db.flushWal(true);
+            } catch (RocksDBException e) {
+                throw new StoreIoException("WAL sync failed: " + e.getMessage(), e);
             }
             return null;
         });

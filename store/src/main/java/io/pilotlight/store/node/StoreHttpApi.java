@@ -32,6 +32,11 @@ public final class StoreHttpApi implements AutoCloseable {
     private final HttpServer http;
     private final StoreNode node;
 
+    static {
+        // Small JSON answers must not wait for Nagle's algorithm and the peer's delayed ACK (up to 40 ms).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public StoreHttpApi(InetSocketAddress listen, StoreNode node) throws IOException {
         this.node = node;
         this.http = HttpServer.create(listen, 256);

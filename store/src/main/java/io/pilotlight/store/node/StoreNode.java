@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the lease is lost, a higher epoch is seen, or a switchover hands the role on.
  */
 public final class StoreNode implements AutoCloseable {
+    private static final long REPLICA_SYNC_NANOS = 5_000_000;
     private final NodeConfig config;
     private final RocksStore store;
     private final ReplicaTracker tracker = new ReplicaTracker();
@@ -35,6 +36,8 @@ public final class StoreNode implements AutoCloseable {
     private volatile GroupCommitter committer;
     private volatile Replicator replicator;
     private volatile EpochHistory history;
+    private volatile long syncedIndex;
+    private long lastSyncNanos;
     private volatile long lagEntries;
     private volatile long lagMillis;
     private volatile long lastContactMillis;
@@ -47,6 +50,7 @@ public final class StoreNode implements AutoCloseable {
         this.guard = new RpoGuard(config.lagBound(), tracker, store, config.clock());
         this.peers = new PeerProbe(config);
         this.history = EpochHistory.parse(store.meta("epochs"));
+        this.syncedIndex = store.lastIndex(); // what survived a restart is on disk
         String savedEpoch = store.meta("epoch");
         knownEpoch.set(savedEpoch == null ? 0 : Long.parseLong(savedEpoch));
         var lease = config.coordinator().current();
@@ -166,6 +170,7 @@ public final class StoreNode implements AutoCloseable {
                         entry.index(), entry.epoch(), entry.commitTime(), now, newEpoch));
             }
             store.truncate(fork, restore, lost);
+            syncedIndex = Math.min(syncedIndex, fork - 1); // indexes from the fork on will be reused by other entries
         }
         history = writerHistory;
         store.meta("epochs", history.format());
@@ -180,7 +185,7 @@ public final class StoreNode implements AutoCloseable {
                 throw new StoreException("log gap: have " + store.lastIndex() + ", got " + entries.get(0).index());
             }
             long oldest = entries.get(0).commitTime();
-            store.append(entries, true);
+            store.append(entries, false);
             lagMillis = Math.max(0, config.clock().millis() - oldest);
             LatencyRecorder.record(entries, config.clock().millis());
         }
@@ -188,6 +193,27 @@ public final class StoreNode implements AutoCloseable {
         if (lagEntries == 0 && entries.isEmpty()) {
             lagMillis = 0;
         }
+        syncIfDue(entries.isEmpty());
+    }
+
+    /**
+     * A replica applies batches without waiting for the disk and fsyncs at most every few
+     * milliseconds (or as soon as it is idle), so one fsync covers many batches; it reports only
+     * synced entries as durable, which is what sync mode and switchover wait for.
+     */
+    private void syncIfDue(boolean idle) {
+        long now = System.nanoTime();
+        if (syncedIndex < store.lastIndex() && (idle || now - lastSyncNanos > REPLICA_SYNC_NANOS)) {
+            long target = store.lastIndex();
+            store.sync();
+            syncedIndex = target;
+            lastSyncNanos = now;
+        }
+    }
+
+    /** The log index this replica has made durable: what it reports to the writer. */
+    long durableIndex() {
+        return Math.min(syncedIndex, store.lastIndex());
     }
 
     void replicationError(Exception e) {
