@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -46,17 +45,14 @@ final class ControllerCommand implements Callable<Integer> {
                 out.flush();
             }
         });
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            loop.close();
-            health.close();
-            stopped.countDown();
-        }));
         out.println("pilotlight controller: serving " + topology.name() + ", primary " + loop.primary() + ", mode "
                 + topology.failoverOrDefault().mode().name().toLowerCase());
         out.flush();
         loop.start();
-        stopped.await();
+        Foreground.holdUntilStopped(() -> {
+            loop.close();
+            health.close();
+        });
         return ExitCodes.OK;
     }
 }

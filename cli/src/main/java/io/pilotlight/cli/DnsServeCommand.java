@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,11 +58,6 @@ final class DnsServeCommand implements Callable<Integer> {
         DnsService service = DnsService.start(new DnsService.Options(file, Addresses.parse("--listen", listen),
                 "none".equals(admin) ? null : Addresses.parse("--admin", admin), stateDir, udpThreads, vantagePoints(topology),
                 watch.isZero() ? null : watch, Clock.systemUTC()));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }));
         var out = spec.commandLine().getOut();
         String host = service.dnsAddress().getAddress().getHostAddress();
         int port = service.dnsAddress().getPort();
@@ -76,7 +70,9 @@ final class DnsServeCommand implements Callable<Integer> {
         out.println("  health:      pilotlight dns health --admin " + admin);
         out.println("  stop with Ctrl-C");
         out.flush();
-        stopped.await();
+        Foreground.holdUntilStopped(() -> {
+            service.close();
+        });
         return ExitCodes.OK;
     }
 

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,14 +41,11 @@ final class SampleServiceCommand implements Callable<Integer> {
             nodes.put(parts[0], parts[1]);
         }
         SampleService service = new SampleService(Addresses.parse("--listen", effectiveListen), effectiveRegion, nodes);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }));
         spec.commandLine().getOut().println("pilotlight sample-service: " + effectiveRegion + " serving on http://" + effectiveListen);
         spec.commandLine().getOut().flush();
-        stopped.await();
+        Foreground.holdUntilStopped(() -> {
+            service.close();
+        });
         return ExitCodes.OK;
     }
 

@@ -4,7 +4,6 @@ import io.pilotlight.store.coord.CoordinatorServer;
 import io.pilotlight.store.coord.InProcessCoordinator;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,14 +21,11 @@ final class StoreCoordinatorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CoordinatorServer server = new CoordinatorServer(Addresses.parse("--listen", listen), new InProcessCoordinator(Clock.systemUTC()));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }));
         spec.commandLine().getOut().println("pilotlight store coordinator: serving on http://" + listen);
         spec.commandLine().getOut().flush();
-        stopped.await();
+        Foreground.holdUntilStopped(() -> {
+            server.close();
+        });
         return ExitCodes.OK;
     }
 }

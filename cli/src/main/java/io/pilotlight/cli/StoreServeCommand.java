@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,18 +85,15 @@ final class StoreServeCommand implements Callable<Integer> {
                     out.println(line);
                     out.flush();
                 });
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        spec.commandLine().getOut().println("pilotlight store: " + region + " serving on http://" + listen + " as "
+                + server.node().role().name().toLowerCase() + " (epoch " + server.node().status().epoch() + ")");
+        spec.commandLine().getOut().flush();
+        Foreground.holdUntilStopped(() -> {
             if (backups != null) {
                 backups.close();
             }
             server.close();
-            stopped.countDown();
-        }));
-        spec.commandLine().getOut().println("pilotlight store: " + region + " serving on http://" + listen + " as "
-                + server.node().role().name().toLowerCase() + " (epoch " + server.node().status().epoch() + ")");
-        spec.commandLine().getOut().flush();
-        stopped.await();
+        });
         return ExitCodes.OK;
     }
 }

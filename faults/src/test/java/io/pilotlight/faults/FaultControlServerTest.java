@@ -1,6 +1,7 @@
 package io.pilotlight.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -60,7 +61,8 @@ class FaultControlServerTest {
     void statsAndResetAreServed() throws Exception {
         try (Client client = new Client(proxy.address())) {
             client.roundTrip(10);
-            assertThat(FaultsJson.MAPPER.readTree(send("GET", "/stats", null).body()).get("upstreamBytes").asLong()).isEqualTo(10);
+            await().atMost(Duration.ofSeconds(5)).until(() ->
+                    FaultsJson.MAPPER.readTree(send("GET", "/stats", null).body()).get("upstreamBytes").asLong() == 10);
             HttpResponse<String> reset = send("POST", "/reset", "");
             assertThat(FaultsJson.MAPPER.readTree(reset.body()).get("reset").asInt()).isEqualTo(1);
             assertThat(client.readUntilBroken()).containsIgnoringCase("reset");

@@ -29,6 +29,8 @@ class ProxyBasicsTest {
             });
             assertThat(client.read(payload.length)).isEqualTo(payload);
             writer.join();
+            // The proxy counts a chunk once its write returns, which may be just after the client read it.
+            await().atMost(Duration.ofSeconds(5)).until(() -> proxy.stats().downstreamBytes() == payload.length);
             ProxyStats stats = proxy.stats();
             assertThat(stats.upstreamBytes()).isEqualTo(payload.length);
             assertThat(stats.downstreamBytes()).isEqualTo(payload.length);
