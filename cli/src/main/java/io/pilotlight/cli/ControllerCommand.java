@@ -52,6 +52,7 @@ final class ControllerCommand implements Callable<Integer> {
         Foreground.holdUntilStopped(() -> {
             loop.close();
             health.close();
+            compute.close(); // a stopped lab stops its instances; a crashed controller (kill -9) leaves them for its restart
         });
         return ExitCodes.OK;
     }

@@ -1,0 +1,154 @@
+package io.pilotlight.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.pilotlight.topology.DataStore;
+import io.pilotlight.topology.DataStoreKind;
+import io.pilotlight.topology.Region;
+import io.pilotlight.topology.Topology;
+import io.pilotlight.topology.load.TopologyLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {"Starts every region of a topology on this machine and stays in the foreground as the lab's",
+            "supervisor: the store coordinator, a store node per region (each on its region's address), the DNS server",
+            "and the controller (which runs the service instances). Ctrl-C or `pilotlight lab down` stops everything;",
+            "if the supervisor itself dies, its children notice and exit."})
+final class LabUpCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "Topology file; every region needs an address (127.0.1.1, 127.0.2.1, ...).")
+    Path file;
+
+    @Option(names = "--coordinator-port", defaultValue = "7000", description = "Port of the store coordinator on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    int coordinatorPort;
+
+    @CommandLine.Mixin
+    DeploymentOptions deployment;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Topology topology = TopologyLoader.load(file).topology();
+        if (deployment.stateDir.toString().equals(".pilotlight/controller")) {
+            deployment.stateDir = Path.of(".pilotlight/lab");
+        }
+        Path logs = deployment.stateDir.resolve("logs");
+        Files.createDirectories(logs);
+        String coordinator = "http://127.0.0.1:" + coordinatorPort;
+        deployment.coordinator = coordinator;
+        var layout = deployment.layout(topology);
+        List<Process> children = new ArrayList<>();
+        Map<String, Long> pids = new LinkedHashMap<>();
+        var out = spec.commandLine().getOut();
+        Runnable stopAll = () -> {
+            for (int i = children.size() - 1; i >= 0; i--) {
+                children.get(i).destroy();
+            }
+            for (Process child : children) {
+                try {
+                    if (!child.waitFor(10, TimeUnit.SECONDS)) {
+                        child.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    child.destroyForcibly();
+                }
+            }
+        };
+        try {
+            start(children, pids, logs, "coordinator", "store", "coordinator", "--listen", "127.0.0.1:" + coordinatorPort);
+            Optional<Map.Entry<String, DataStore>> database = topology.dataStores().entrySet().stream()
+                    .filter(e -> e.getValue().kind() == DataStoreKind.GLOBAL_DATABASE && "embedded".equals(e.getValue().engine())).findFirst();
+            Optional<Map.Entry<String, DataStore>> backup = topology.dataStores().entrySet().stream()
+                    .filter(e -> e.getValue().kind() == DataStoreKind.BACKUP && "embedded".equals(e.getValue().engine())).findFirst();
+            String primary = topology.regions().entrySet().stream().filter(e -> e.getValue().role() == io.pilotlight.topology.RegionRole.PRIMARY)
+                    .map(Map.Entry::getKey).findFirst().orElse(topology.regions().keySet().iterator().next());
+            for (Map.Entry<String, Region> region : topology.regions().entrySet()) {
+                if (database.isEmpty() && !(backup.isPresent() && region.getKey().equals(primary))) {
+                    continue; // backup and restore: only the primary runs a store until a disaster
+                }
+                List<String> args = new ArrayList<>(List.of("store", "serve", "--region", region.getKey(),
+                        "--data", deployment.stateDir.resolve("data").resolve(region.getKey()).toString(),
+                        "--listen", layout.storeUrls().get(region.getKey()).substring("http://".length()), "--coordinator", coordinator,
+                        "--initial-writer", database.map(d -> d.getValue().writer()).orElse(primary),
+                        "--lease", io.pilotlight.topology.Durations.format(database.map(d -> d.getValue().lease()).orElse(java.time.Duration.ofSeconds(2)))));
+                layout.storeUrls().forEach((name, url) -> {
+                    args.add("--peer");
+                    args.add(name + "=" + url);
+                });
+                if (backup.isPresent()) {
+                    Path backups = deployment.backupDir != null ? deployment.backupDir : deployment.stateDir.resolve("backups");
+                    deployment.backupDir = backups;
+                    args.addAll(List.of("--backup-dir", backups.toString(), "--backup-interval",
+                            io.pilotlight.topology.Durations.format(backup.get().getValue().interval())));
+                }
+                start(children, pids, logs, "store-" + region.getKey(), args.toArray(String[]::new));
+            }
+            start(children, pids, logs, "dns", "dns", "serve", file.toString(), "--listen", deployment.dns, "--admin", deployment.dnsAdmin,
+                    "--state-dir", deployment.stateDir.resolve("dns").toString());
+            List<String> controller = new ArrayList<>(List.of("controller", file.toString(), "--state-dir",
+                    deployment.stateDir.resolve("controller").toString(), "--store-port", Integer.toString(deployment.storePort),
+                    "--dns", deployment.dns, "--dns-admin", deployment.dnsAdmin, "--coordinator", coordinator));
+            if (deployment.backupDir != null) {
+                controller.addAll(List.of("--backup-dir", deployment.backupDir.toString()));
+            }
+            start(children, pids, logs, "controller", controller.toArray(String[]::new));
+        } catch (Exception failed) {
+            stopAll.run();
+            throw failed;
+        }
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("supervisor", ProcessHandle.current().pid());
+        state.put("processes", pids);
+        state.put("dns", deployment.dns);
+        Files.write(deployment.stateDir.resolve("lab.json"), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(state));
+        out.println("pilotlight lab: " + topology.name() + " is serving: " + topology.regions().keySet() + " (logs in " + logs + ")");
+        String[] dns = deployment.dns.split(":");
+        topology.dnsOrEmpty().zones().forEach((zone, content) -> content.recordSets().stream().filter(s -> s.hasRoutingPolicy()).findFirst()
+                .ifPresent(set -> out.println("  dig @" + dns[0] + " -p " + dns[1] + " "
+                        + io.pilotlight.topology.DnsNames.absolute(set.name(), zone))));
+        layout.services().forEach((service, byRegion) -> byRegion.forEach((region, listen) ->
+                out.println("  curl http://" + listen + "/healthz      # " + service + " in " + region)));
+        out.println("  pilotlight dns health --admin " + deployment.dnsAdmin);
+        out.println("  pilotlight store status " + String.join(" ", layout.storeUrls().entrySet().stream()
+                .map(e -> "--peer " + e.getKey() + "=" + e.getValue()).toList()));
+        out.println("  stop with Ctrl-C or: pilotlight lab down --state-dir " + deployment.stateDir);
+        out.flush();
+        Foreground.holdUntilStopped(stopAll);
+        return ExitCodes.OK;
+    }
+
+    private static void start(List<Process> children, Map<String, Long> pids, Path logs, String name, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), PilotlightCommand.class.getName()));
+        command.addAll(List.of(args));
+        Path log = logs.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put(Foreground.PARENT_ENV, Long.toString(ProcessHandle.current().pid()));
+        Process process = builder.start();
+        children.add(process);
+        pids.put(name, process.pid());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.readString(log).contains("serving")) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " did not start; see " + log + ":\n" + Files.readString(log));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " did not report serving within 30s; see " + log);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
