@@ -1,0 +1,55 @@
+package io.pilotlight.drill;
+
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Measured RTO, as PRODUCT.md defines it: from the fault until synthetic clients sustain success
+ * again, i.e. at least 99 % of requests succeed over a 10 s window; the first second of that window
+ * ends the clock. Time is cut into one-second buckets from the fault on.
+ */
+public final class RtoMeasure {
+    public static final long WINDOW_SECONDS = 10;
+    public static final double SUCCESS_RATIO = 0.99;
+
+    private RtoMeasure() {
+    }
+
+    /** Milliseconds from the fault to the end of the first second of the first sustained window, or empty if none. */
+    public static OptionalLong measure(long faultMillis, List<Request> requests) {
+        long last = requests.stream().mapToLong(Request::atMillis).max().orElse(faultMillis);
+        int buckets = (int) ((last - faultMillis) / 1000) + 1;
+        long[] total = new long[Math.max(buckets, 0)];
+        long[] ok = new long[total.length];
+        for (Request request : requests) {
+            if (request.atMillis() < faultMillis) {
+                continue;
+            }
+            int bucket = (int) ((request.atMillis() - faultMillis) / 1000);
+            total[bucket]++;
+            if (request.ok()) {
+                ok[bucket]++;
+            }
+        }
+        for (int start = 0; start + WINDOW_SECONDS <= total.length; start++) {
+            if (ok[start] == 0) {
+                continue;
+            }
+            long all = 0;
+            long good = 0;
+            for (int b = start; b < start + WINDOW_SECONDS; b++) {
+                all += total[b];
+                good += ok[b];
+            }
+            if (all > 0 && (double) good / all >= SUCCESS_RATIO) {
+                return OptionalLong.of((start + 1) * 1000L);
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /** The first success after the fault, in ms from it, or empty. */
+    public static OptionalLong firstSuccess(long faultMillis, List<Request> requests) {
+        return requests.stream().filter(r -> r.ok() && r.atMillis() >= faultMillis).mapToLong(r -> r.atMillis() - faultMillis).min();
+    }
+}

@@ -1,0 +1,60 @@
+package io.pilotlight.drill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class MeasureTest {
+    private static final long FAULT = 1_000_000;
+
+    /** Ten requests a second from the fault on; the first {@code downSeconds} seconds fail. */
+    private static List<Request> traffic(int downSeconds, int seconds) {
+        List<Request> requests = new ArrayList<>();
+        for (int s = 0; s < seconds; s++) {
+            for (int i = 0; i < 10; i++) {
+                requests.add(new Request(FAULT + s * 1000L + i * 100L, s >= downSeconds));
+            }
+        }
+        return requests;
+    }
+
+    @Test
+    void rtoEndsWithTheFirstSecondOfTheFirstSustainedWindow() {
+        assertThat(RtoMeasure.measure(FAULT, traffic(7, 30))).hasValue(8_000);
+        assertThat(RtoMeasure.firstSuccess(FAULT, traffic(7, 30))).hasValue(7_000);
+    }
+
+    @Test
+    void aWindowWithMoreThanOnePercentFailuresDoesNotCount() {
+        List<Request> flaky = new ArrayList<>(traffic(3, 30));
+        flaky.add(new Request(FAULT + 5_050, false)); // 1 failure among ~100: still ≥ 99 %
+        flaky.add(new Request(FAULT + 5_060, false)); // 2 among 102: below 99 %
+        assertThat(RtoMeasure.measure(FAULT, flaky).getAsLong()).isGreaterThan(4_000);
+    }
+
+    @Test
+    void noSustainedSuccessMeansNoRto() {
+        assertThat(RtoMeasure.measure(FAULT, traffic(25, 30))).isEmpty();
+    }
+
+    @Property
+    void rtoIsOneSecondAfterTheOutageForCleanTraffic(@ForAll @IntRange(min = 0, max = 40) int down) {
+        assertThat(RtoMeasure.measure(FAULT, traffic(down, down + 10))).hasValue((down + 1) * 1000L);
+    }
+
+    @Test
+    void rpoCountsTheAcknowledgedWritesThatAreMissingAndTheirWindow() {
+        List<AckedWrite> acked = List.of(new AckedWrite("a", "1", FAULT - 5_000), new AckedWrite("b", "2", FAULT - 300),
+                new AckedWrite("c", "3", FAULT - 100));
+        RpoMeasure rpo = RpoMeasure.of(FAULT, acked, Map.of("a", "1", "c", "old"));
+        assertThat(rpo.lost()).extracting(AckedWrite::key).containsExactly("b", "c");
+        assertThat(rpo.dataLossWindowMillis()).isEqualTo(300);
+        assertThat(RpoMeasure.of(FAULT, acked, Map.of("a", "1", "b", "2", "c", "3")).dataLossWindowMillis()).isZero();
+    }
+}
