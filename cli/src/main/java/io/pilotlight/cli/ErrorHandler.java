@@ -12,7 +12,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
             commandLine.getErr().println(topology.problems().size() + " problem" + (topology.problems().size() == 1 ? "" : "s") + " found");
             return ExitCodes.BAD_INPUT;
         }
-        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+        if ((e instanceof IllegalArgumentException || e instanceof IllegalStateException) && e.getMessage() != null) {
             commandLine.getErr().println("pilotlight: " + e.getMessage());
             return e instanceof IllegalArgumentException ? ExitCodes.BAD_INPUT : ExitCodes.OBJECTIVE_MISSED;
         }
@@ -21,6 +21,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
             return ExitCodes.BAD_INPUT;
         }
         commandLine.getErr().println("pilotlight: " + (e instanceof java.io.IOException ? e.getMessage() : e.toString()));
+        if (System.getenv("PILOTLIGHT_DEBUG") != null) {
+            e.printStackTrace(commandLine.getErr());
+        }
         return ExitCodes.OBJECTIVE_MISSED;
     }
 

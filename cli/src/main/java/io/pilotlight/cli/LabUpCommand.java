@@ -105,6 +105,7 @@ final class LabUpCommand implements Callable<Integer> {
                 controller.addAll(List.of("--backup-dir", deployment.backupDir.toString()));
             }
             start(children, pids, logs, "controller", controller.toArray(String[]::new));
+            awaitLine(logs.resolve("controller.log"), "watching", children.get(children.size() - 1));
         } catch (Exception failed) {
             stopAll.run();
             throw failed;
@@ -128,6 +129,17 @@ final class LabUpCommand implements Callable<Integer> {
         out.flush();
         Foreground.holdUntilStopped(stopAll);
         return ExitCodes.OK;
+    }
+
+    /** The controller says "watching" once the primary's instances answer: only then is the lab ready for traffic. */
+    private static void awaitLine(Path log, String text, Process process) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (!Files.readString(log).contains(text)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the controller did not get ready; see " + log);
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static void start(List<Process> children, Map<String, Long> pids, Path logs, String name, String... args) throws Exception {

@@ -48,8 +48,10 @@ public final class RtoMeasure {
         return OptionalLong.empty();
     }
 
-    /** The first success after the fault, in ms from it, or empty. */
+    /** The first success after the outage began (the first failure after the fault), in ms from the fault, or empty. */
     public static OptionalLong firstSuccess(long faultMillis, List<Request> requests) {
-        return requests.stream().filter(r -> r.ok() && r.atMillis() >= faultMillis).mapToLong(r -> r.atMillis() - faultMillis).min();
+        long firstFailure = requests.stream().filter(r -> !r.ok() && r.atMillis() >= faultMillis).mapToLong(Request::atMillis).min()
+                .orElse(faultMillis);
+        return requests.stream().filter(r -> r.ok() && r.atMillis() > firstFailure).mapToLong(r -> r.atMillis() - faultMillis).min();
     }
 }

@@ -1,0 +1,169 @@
+package io.pilotlight.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.pilotlight.drill.DrillReport;
+import io.pilotlight.drill.DrillReports;
+import io.pilotlight.drill.DrillRunner;
+import io.pilotlight.drill.Milestone;
+import io.pilotlight.topology.Durations;
+import io.pilotlight.topology.RecordSet;
+import io.pilotlight.topology.RegionRole;
+import io.pilotlight.topology.Topology;
+import io.pilotlight.topology.load.TopologyLoader;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Starts the lab, drives synthetic clients through DNS, injects the fault at t0 and measures the RTO",
+            "(until clients sustain 99 % success over 10 s) and the RPO (every acknowledged write read back), against the",
+            "objectives and the planner's estimate. Writes report.json and report.html; prints the verdict."},
+        footer = {"", "Exit codes: 0 objectives met, 1 missed, 2 bad input."})
+final class DrillRunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "Topology file.")
+    Path file;
+
+    @Option(names = "--scenario", defaultValue = "region-outage", description = "region-outage (default; the only one so far).")
+    String scenario;
+
+    @Option(names = "--target", description = "Region to break (default: the primary).")
+    String target;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--report-dir", description = "Where report.json and report.html go (default: .pilotlight/drills/TIME).")
+    Path reportDir;
+
+    @Option(names = "--client-dns-cache", description = "Clients keep DNS answers this long regardless of TTL (e.g. 30s, the JVM default); default: honour the TTL.")
+    Duration clientCache;
+
+    @Option(names = "--deadline", defaultValue = "10m", description = "Give up waiting for recovery after this long (default: ${DEFAULT-VALUE}).")
+    Duration deadline;
+
+    @CommandLine.Mixin
+    DeploymentOptions deployment;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!scenario.equals("region-outage")) {
+            throw new IllegalArgumentException("--scenario \"" + scenario + "\" is not implemented yet; available: region-outage");
+        }
+        Topology topology = TopologyLoader.load(file).topology();
+        String primary = topology.regions().entrySet().stream().filter(e -> e.getValue().role() == RegionRole.PRIMARY)
+                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new IllegalArgumentException("the drill needs a primary region"));
+        String victim = target != null ? target : primary;
+        String standby = topology.regions().entrySet().stream().filter(e -> e.getValue().role() == RegionRole.STANDBY)
+                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new IllegalArgumentException("the drill needs a standby region"));
+        String service = topology.services().keySet().stream().findFirst().orElseThrow(() -> new IllegalArgumentException("no service"));
+        String name = null;
+        for (var zone : topology.dnsOrEmpty().zones().entrySet()) {
+            for (RecordSet set : zone.getValue().recordSets()) {
+                if (name == null && set.hasRoutingPolicy()) {
+                    name = io.pilotlight.topology.DnsNames.absolute(set.name(), zone.getKey());
+                }
+            }
+        }
+        if (name == null) {
+            throw new IllegalArgumentException("the topology has no routed record set for clients to resolve");
+        }
+        Path labState = deployment.stateDir.toString().equals(".pilotlight/controller") ? Path.of(".pilotlight/drill-lab") : deployment.stateDir;
+        var layout = deployment.layout(topology);
+        var out = spec.commandLine().getOut();
+        out.println("drill: starting the lab for " + topology.name() + " ...");
+        out.flush();
+        Process lab = startLab(labState);
+        try {
+            String listen = layout.services().get(service).get(victim);
+            int port = Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
+            String[] dns = deployment.dns.split(":");
+            DrillRunner.Setup setup = new DrillRunner.Setup(topology, labState, new InetSocketAddress(dns[0], Integer.parseInt(dns[1])),
+                    deployment.dnsAdmin, layout.storeUrls(), service, port, name, victim, standby,
+                    topology.regions().get(victim).address(), clientCache, deadline);
+            DrillReport report = new DrillRunner().run(setup, line -> {
+                out.println("drill: " + line);
+                out.flush();
+            });
+            Path dir = reportDir != null ? reportDir : Path.of(".pilotlight/drills/" + Instant.now().toString().replace(':', '-'));
+            Files.createDirectories(dir);
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            String reportJson = json.writeValueAsString(DrillReports.json(report));
+            Files.writeString(dir.resolve("report.json"), reportJson + "\n");
+            Files.writeString(dir.resolve("report.html"), DrillReports.html(report));
+            Path history = Path.of(".pilotlight/drills/history.jsonl");
+            Files.createDirectories(history.getParent());
+            Files.writeString(history, new ObjectMapper().writeValueAsString(Map.of("at", Instant.ofEpochMilli(report.faultAtMillis()).toString(),
+                    "topology", report.topology(), "scenario", report.scenario(), "verdict", report.met() ? "met" : "missed",
+                    "report", dir.toString())) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            if (format == OutputFormat.json) {
+                out.println(reportJson);
+            } else {
+                printText(report, dir);
+            }
+            return report.exitCode();
+        } finally {
+            lab.destroy();
+            if (!lab.waitFor(30, TimeUnit.SECONDS)) {
+                lab.destroyForcibly();
+            }
+        }
+    }
+
+    private void printText(DrillReport report, Path dir) {
+        var out = spec.commandLine().getOut();
+        out.println();
+        out.println("Milestones (seconds after the fault)");
+        for (Milestone m : report.milestones()) {
+            out.printf("  %-22s %8s%n", m.name(), m.atMillis() < 0 ? "-" : String.format("%.1f", m.atMillis() / 1000.0));
+        }
+        out.printf("%nRTO: measured %s, planner estimate %s, objective %s  %s%n",
+                report.measuredRtoMillis() < 0 ? "not recovered" : Durations.format(Duration.ofMillis(report.measuredRtoMillis())),
+                Durations.format(Duration.ofMillis(report.estimatedRtoMillis())), Durations.format(Duration.ofMillis(report.objectiveRtoMillis())),
+                report.rtoMet() ? "PASS" : "FAIL");
+        out.printf("RPO: %d of %d acknowledged writes lost, data-loss window %s, objective %s  %s%n", report.lostWrites().size(),
+                report.acknowledgedWrites(), Durations.format(Duration.ofMillis(report.dataLossWindowMillis())),
+                Durations.format(Duration.ofMillis(report.objectiveRpoMillis())), report.rpoMet() ? "PASS" : "FAIL");
+        report.notes().forEach(note -> out.println("note: " + note));
+        out.println("\nVerdict: objectives " + (report.met() ? "met" : "NOT met") + " (exit " + report.exitCode() + ")");
+        out.println("Report: " + dir.resolve("report.html") + " and report.json");
+    }
+
+    private Process startLab(Path labState) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), PilotlightCommand.class.getName(), "lab", "up", file.toString(),
+                "--state-dir", labState.toString(), "--store-port", Integer.toString(deployment.storePort),
+                "--dns", deployment.dns, "--dns-admin", deployment.dnsAdmin,
+                "--coordinator-port", deployment.coordinator.substring(deployment.coordinator.lastIndexOf(':') + 1)));
+        Process lab = new ProcessBuilder(command).redirectErrorStream(true).start();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(lab.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        StringBuilder seen = new StringBuilder();
+        while ((line = lines.readLine()) != null && !line.contains("is serving")) {
+            seen.append(line).append('\n');
+        }
+        if (line == null) {
+            throw new IllegalStateException("the lab did not start:\n" + seen);
+        }
+        Thread.ofVirtual().start(() -> lines.lines().forEach(ignored -> { }));
+        return lab;
+    }
+}

@@ -1,0 +1,107 @@
+package io.pilotlight.drill;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The report as JSON-ready maps and as a self-contained HTML page with a timeline chart. */
+public final class DrillReports {
+    private DrillReports() {
+    }
+
+    private static double seconds(long millis) {
+        return millis < 0 ? -1 : millis / 1000.0;
+    }
+
+    public static Map<String, Object> json(DrillReport report) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("topology", report.topology());
+        root.put("scenario", report.scenario());
+        root.put("target", report.target());
+        root.put("verdict", report.met() ? "met" : "missed");
+        Map<String, Object> rto = new LinkedHashMap<>();
+        rto.put("objective_seconds", seconds(report.objectiveRtoMillis()));
+        rto.put("estimated_seconds", seconds(report.estimatedRtoMillis()));
+        rto.put("measured_seconds", report.measuredRtoMillis() < 0 ? null : seconds(report.measuredRtoMillis()));
+        rto.put("result", report.rtoMet() ? "PASS" : "FAIL");
+        root.put("rto", rto);
+        Map<String, Object> rpo = new LinkedHashMap<>();
+        rpo.put("objective_seconds", seconds(report.objectiveRpoMillis()));
+        rpo.put("acknowledged_writes", report.acknowledgedWrites());
+        rpo.put("lost_writes", report.lostWrites().size());
+        rpo.put("data_loss_window_seconds", seconds(report.dataLossWindowMillis()));
+        rpo.put("result", report.rpoMet() ? "PASS" : "FAIL");
+        rpo.put("lost", report.lostWrites());
+        root.put("rpo", rpo);
+        root.put("milestones", report.milestones().stream().map(m -> {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("name", m.name());
+            node.put("seconds", m.atMillis() < 0 ? null : seconds(m.atMillis()));
+            node.put("evidence", m.evidence());
+            return node;
+        }).toList());
+        root.put("success_per_second", report.successPerSecond());
+        root.put("notes", report.notes());
+        return root;
+    }
+
+    public static String html(DrillReport report) {
+        StringBuilder out = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>Drill: ")
+                .append(escape(report.topology())).append("</title><style>body{font-family:sans-serif;margin:2em;max-width:60em}"
+                        + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}"
+                        + ".pass{color:#070}.fail{color:#b00}</style></head><body>");
+        out.append("<h1>Drill ").append(escape(report.scenario())).append(" of ").append(escape(report.target())).append(" — ")
+                .append(escape(report.topology())).append("</h1>");
+        out.append("<p class=\"").append(report.met() ? "pass" : "fail").append("\"><b>Verdict: objectives ")
+                .append(report.met() ? "met" : "missed").append("</b></p>");
+        out.append("<table><tr><th></th><th>Objective</th><th>Planner estimate</th><th>Measured</th><th>Result</th></tr>");
+        out.append(row("RTO", seconds(report.objectiveRtoMillis()) + " s", seconds(report.estimatedRtoMillis()) + " s",
+                report.measuredRtoMillis() < 0 ? "not recovered" : seconds(report.measuredRtoMillis()) + " s", report.rtoMet()));
+        out.append(row("RPO", seconds(report.objectiveRpoMillis()) + " s", "",
+                report.lostWrites().size() + " of " + report.acknowledgedWrites() + " acknowledged writes lost; window "
+                        + seconds(report.dataLossWindowMillis()) + " s", report.rpoMet()));
+        out.append("</table><h2>Timeline</h2>").append(chart(report)).append("<table><tr><th>Milestone</th><th>Seconds after the fault</th><th>Evidence</th></tr>");
+        for (Milestone m : report.milestones()) {
+            out.append("<tr><td>").append(escape(m.name())).append("</td><td>").append(m.atMillis() < 0 ? "—" : seconds(m.atMillis()))
+                    .append("</td><td>").append(escape(m.evidence())).append("</td></tr>");
+        }
+        out.append("</table>");
+        for (String note : report.notes()) {
+            out.append("<p>").append(escape(note)).append("</p>");
+        }
+        return out.append("</body></html>\n").toString();
+    }
+
+    private static String row(String name, String objective, String estimate, String measured, boolean ok) {
+        return "<tr><th>" + name + "</th><td>" + escape(objective) + "</td><td>" + escape(estimate) + "</td><td>" + escape(measured)
+                + "</td><td class=\"" + (ok ? "pass\">PASS" : "fail\">FAIL") + "</td></tr>";
+    }
+
+    /** Request success per second as bars, milestones as vertical markers. */
+    private static String chart(DrillReport report) {
+        List<Double> success = report.successPerSecond();
+        int width = Math.max(1, success.size()) * 12 + 40;
+        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + width + "\" height=\"160\">");
+        for (int i = 0; i < success.size(); i++) {
+            double ratio = success.get(i) == null ? 0 : success.get(i);
+            int height = (int) Math.round(ratio * 100);
+            svg.append("<rect x=\"").append(20 + i * 12).append("\" y=\"").append(120 - height).append("\" width=\"10\" height=\"")
+                    .append(height).append("\" fill=\"").append(ratio >= 0.99 ? "#4a4" : "#c44").append("\"/>");
+        }
+        int y = 130;
+        for (Milestone m : report.milestones()) {
+            if (m.atMillis() >= 0) {
+                double x = 20 + m.atMillis() / 1000.0 * 12;
+                svg.append("<line x1=\"").append(x).append("\" x2=\"").append(x).append("\" y1=\"10\" y2=\"125\" stroke=\"#333\"/>")
+                        .append("<text x=\"").append(x + 2).append("\" y=\"").append(y).append("\" font-size=\"9\">")
+                        .append(escape(m.name())).append("</text>");
+                y = y >= 155 ? 130 : y + 8;
+            }
+        }
+        return svg.append("</svg><p>Bars: share of successful requests in each second after the fault (green: ≥ 99 %).</p>").toString();
+    }
+
+    private static String escape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,92 @@
+package io.pilotlight.drill;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
+
+/**
+ * Clients as real ones behave: each resolves the service's name through the DNS server, keeps the
+ * answer for its TTL (or for a fixed client cache time, like the JVM's 30 s), writes a new item and
+ * reads it back, and logs every request and every acknowledged write.
+ */
+public final class SyntheticClients implements AutoCloseable {
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final List<AckedWrite> acked = new CopyOnWriteArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running = true;
+
+    /** @param clientCache how long a client keeps an answer regardless of TTL; null to honour the TTL */
+    public SyntheticClients(int count, InetSocketAddress dns, String name, int port, Duration clientCache) {
+        for (int c = 0; c < count; c++) {
+            int id = c;
+            threads.add(Thread.ofPlatform().daemon().name("drill-client-" + c).start(() -> run(id, dns, name, port, clientCache)));
+        }
+    }
+
+    private void run(int id, InetSocketAddress dns, String name, int port, Duration clientCache) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+        SimpleResolver resolver = new SimpleResolver(dns);
+        resolver.setTimeout(Duration.ofMillis(500));
+        String address = null;
+        long expires = 0;
+        for (int n = 0; running; n++) {
+            boolean ok = false;
+            try {
+                if (address == null || System.currentTimeMillis() >= expires) {
+                    Message answer = resolver.send(Message.newQuery(org.xbill.DNS.Record.newRecord(Name.fromString(name + "."), Type.A, DClass.IN)));
+                    var records = answer.getSection(Section.ANSWER);
+                    if (!records.isEmpty()) {
+                        address = records.get(0).rdataToString();
+                        long keep = clientCache != null ? clientCache.toMillis() : records.get(0).getTTL() * 1000L;
+                        expires = System.currentTimeMillis() + keep;
+                    }
+                }
+                if (address != null) {
+                    String key = "drill-" + id + "-" + n;
+                    String value = "v" + n;
+                    HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create("http://" + address + ":" + port + "/items/" + key))
+                            .timeout(Duration.ofSeconds(2)).PUT(HttpRequest.BodyPublishers.ofString(value)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    ok = put.statusCode() == 200;
+                    if (ok) {
+                        acked.add(new AckedWrite(key, value, System.currentTimeMillis()));
+                    }
+                }
+            } catch (Exception failed) {
+                ok = false;
+            }
+            requests.add(new Request(System.currentTimeMillis(), ok));
+            try {
+                Thread.sleep(ok ? 50 : 100);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    public List<AckedWrite> acked() {
+        return List.copyOf(acked);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        threads.forEach(Thread::interrupt);
+    }
+}
