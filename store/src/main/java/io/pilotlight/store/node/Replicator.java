@@ -25,6 +25,9 @@ final class Replicator implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private long reconciledEpoch = -1;
+    /** The coordinator is asked who the writer is at most every second, and after any error: not on every pull. */
+    private io.pilotlight.store.coord.LeaseInfo lease;
+    private long leaseAskedNanos;
 
     Replicator(StoreNode node) {
         this.node = node;
@@ -34,8 +37,12 @@ final class Replicator implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                var lease = node.coordinator().current();
+                if (lease == null || System.nanoTime() - leaseAskedNanos > 1_000_000_000L) {
+                    lease = node.coordinator().current();
+                    leaseAskedNanos = System.nanoTime();
+                }
                 if (!lease.live() || lease.holder() == null || lease.holder().equals(node.region())) {
+                    lease = null;
                     Thread.sleep(50);
                     continue;
                 }
@@ -51,6 +58,7 @@ final class Replicator implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 node.replicationError(e);
                 reconciledEpoch = -1;
+                lease = null;
                 try {
                     Thread.sleep(100);
                 } catch (InterruptedException stop) {

@@ -55,7 +55,11 @@ public final class StoreNode implements AutoCloseable {
         knownEpoch.set(savedEpoch == null ? 0 : Long.parseLong(savedEpoch));
         var lease = config.coordinator().current();
         if (lease.epoch() == 0 && config.region().equals(config.initialWriter())) {
-            promote(Duration.ZERO);
+            try {
+                promote(Duration.ofSeconds(5)); // a slow coordinator is retried; asking again keeps a granted epoch
+            } catch (StoreException slow) {
+                lastError = "could not take the initial lease: " + slow.getMessage();
+            }
         }
         if (role == Role.REPLICA) {
             replicator = new Replicator(this);
