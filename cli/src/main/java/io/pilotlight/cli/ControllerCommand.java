@@ -32,6 +32,7 @@ final class ControllerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Topology topology = TopologyLoader.load(file).topology();
+        deployment.defaultStateDir(".pilotlight/controller");
         DeploymentLayout layout = deployment.layout(topology);
         LocalProcessProvider compute = deployment.compute(topology, layout);
         HealthMonitor health = HealthMonitor.builder().checks(HealthCheckCatalog.of(topology))

@@ -14,8 +14,15 @@ import picocli.CommandLine.Option;
 
 /** Where a running deployment's parts are, and how the controller starts service instances. */
 final class DeploymentOptions {
-    @Option(names = "--state-dir", defaultValue = ".pilotlight/controller", description = "Controller state: runbook progress, audit log, instances (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--state-dir", description = "Where state is kept: runbook progress, audit log, instances (default: the command's own, e.g. .pilotlight/controller).")
     Path stateDir;
+
+    /** Each command has its own default state directory; an explicit --state-dir wins. */
+    void defaultStateDir(String fallback) {
+        if (stateDir == null) {
+            stateDir = Path.of(fallback);
+        }
+    }
 
     @Option(names = "--store-port", defaultValue = "7001", description = "Port of every region's store node, on the region's address (default: ${DEFAULT-VALUE}).")
     int storePort;
@@ -46,8 +53,7 @@ final class DeploymentOptions {
             String command = topology.services().get(service).command();
             List<String> argv = new ArrayList<>();
             if (command == null) {
-                argv.addAll(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
-                        SampleMain.class.getName()));
+                argv.addAll(SelfLaunch.java(SampleMain.class.getName()));
             } else {
                 argv.addAll(List.of("/bin/sh", "-c", command));
             }
@@ -65,8 +71,7 @@ final class DeploymentOptions {
 
     /** A store node in the region, on the data directory a restore filled, joining the deployment's coordinator. */
     private ProcessBuilder storeNode(Topology topology, DeploymentLayout layout, String region) {
-        List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), PilotlightCommand.class.getName(), "store", "serve", "--region", region,
+        List<String> argv = SelfLaunch.pilotlight(List.of("store", "serve", "--region", region,
                 "--data", restoredData(region).toString(), "--listen", layout.storeUrls().get(region).substring("http://".length()),
                 "--coordinator", coordinator, "--initial-writer", region));
         layout.storeUrls().forEach((name, url) -> {

@@ -86,7 +86,8 @@ final class DrillRunCommand implements Callable<Integer> {
         if (name == null) {
             throw new IllegalArgumentException("the topology has no routed record set for clients to resolve");
         }
-        Path labState = deployment.stateDir.toString().equals(".pilotlight/controller") ? Path.of(".pilotlight/drill-lab") : deployment.stateDir;
+        deployment.defaultStateDir(".pilotlight/drill-lab");
+        Path labState = deployment.stateDir;
         var layout = deployment.layout(topology);
         var out = spec.commandLine().getOut();
         out.println("drill: starting the lab for " + topology.name() + " ...");
@@ -148,8 +149,7 @@ final class DrillRunCommand implements Callable<Integer> {
     }
 
     private Process startLab(Path labState) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), PilotlightCommand.class.getName(), "lab", "up", file.toString(),
+        List<String> command = SelfLaunch.pilotlight(List.of("lab", "up", file.toString(),
                 "--state-dir", labState.toString(), "--store-port", Integer.toString(deployment.storePort),
                 "--dns", deployment.dns, "--dns-admin", deployment.dnsAdmin,
                 "--coordinator-port", deployment.coordinator.substring(deployment.coordinator.lastIndexOf(':') + 1)));

@@ -45,6 +45,7 @@ final class FailoverCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Topology topology = TopologyLoader.load(file).topology();
+        deployment.defaultStateDir(".pilotlight/controller");
         String source = from != null ? from : failback ? standby(topology) : primary(topology);
         Runbook runbook = failback ? RunbookPlanner.failback(topology, source, to) : RunbookPlanner.failover(topology, source, to);
         spec.commandLine().getOut().print(RunbookText.render(runbook));

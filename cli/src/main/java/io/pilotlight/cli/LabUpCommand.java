@@ -42,9 +42,7 @@ final class LabUpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Topology topology = TopologyLoader.load(file).topology();
-        if (deployment.stateDir.toString().equals(".pilotlight/controller")) {
-            deployment.stateDir = Path.of(".pilotlight/lab");
-        }
+        deployment.defaultStateDir(".pilotlight/lab");
         Path logs = deployment.stateDir.resolve("logs");
         Files.createDirectories(logs);
         String coordinator = "http://127.0.0.1:" + coordinatorPort;
@@ -143,9 +141,7 @@ final class LabUpCommand implements Callable<Integer> {
     }
 
     private static void start(List<Process> children, Map<String, Long> pids, Path logs, String name, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), PilotlightCommand.class.getName()));
-        command.addAll(List.of(args));
+        List<String> command = SelfLaunch.pilotlight(List.of(args));
         Path log = logs.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put(Foreground.PARENT_ENV, Long.toString(ProcessHandle.current().pid()));

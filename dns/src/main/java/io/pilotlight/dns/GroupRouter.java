@@ -4,7 +4,9 @@ import io.pilotlight.health.HealthView;
 import io.pilotlight.topology.FailoverRole;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -85,11 +87,13 @@ final class GroupRouter {
     private Resolution failover(Name owner, RecordGroup group, int depth) {
         Member primary = byRole(group, FailoverRole.PRIMARY);
         Member secondary = byRole(group, FailoverRole.SECONDARY);
+        Tier primaryTier = primary == null ? null : tierOf(primary, depth);
+        Tier secondaryTier = secondary == null ? null : tierOf(secondary, depth);
         for (Tier wanted : List.of(Tier.HEALTHY, Tier.UNKNOWN)) {
-            if (primary != null && tierOf(primary, depth) == wanted) {
+            if (primaryTier == wanted) {
                 return chosen(owner, primary, wanted, depth, "PRIMARY " + primary.id() + " is " + wanted.name().toLowerCase());
             }
-            if (secondary != null && tierOf(secondary, depth) == wanted) {
+            if (secondaryTier == wanted) {
                 return chosen(owner, secondary, wanted, depth, "SECONDARY " + secondary.id() + " is " + wanted.name().toLowerCase()
                         + (primary == null ? "" : ", PRIMARY is not"));
             }
@@ -111,10 +115,11 @@ final class GroupRouter {
     }
 
     private Resolution weighted(Name owner, RecordGroup group, int depth) {
-        Tier best = bestTier(group, depth);
-        List<Member> candidates = group.members().stream().filter(m -> tierOf(m, depth) == best && m.weight() > 0).toList();
+        Map<Member, Tier> tiers = tiersOf(group, depth);
+        Tier best = best(tiers);
+        List<Member> candidates = group.members().stream().filter(m -> tiers.get(m) == best && m.weight() > 0).toList();
         if (candidates.isEmpty()) {
-            candidates = group.members().stream().filter(m -> tierOf(m, depth) == best).toList();
+            candidates = group.members().stream().filter(m -> tiers.get(m) == best).toList();
         }
         if (best == Tier.UNHEALTHY) {
             if (group.failClosed()) {
@@ -145,12 +150,13 @@ final class GroupRouter {
     }
 
     private Resolution multivalue(Name owner, RecordGroup group, int depth) {
-        Tier best = bestTier(group, depth);
+        Map<Member, Tier> tiers = tiersOf(group, depth);
+        Tier best = best(tiers);
         if (best == Tier.UNHEALTHY && group.failClosed()) {
             return Resolution.empty("every member is unhealthy and the record set fails closed");
         }
         List<Member> candidates = new ArrayList<>(best == Tier.UNHEALTHY ? group.members()
-                : group.members().stream().filter(m -> tierOf(m, depth) == best).toList());
+                : group.members().stream().filter(m -> tiers.get(m) == best).toList());
         boolean sampled = candidates.size() > MULTIVALUE_LIMIT;
         if (sampled) {
             java.util.Collections.shuffle(candidates, java.util.Random.from(random));
@@ -166,7 +172,16 @@ final class GroupRouter {
         return new Resolution(records, best, cacheable, "multivalue: " + candidates.size() + " " + best.name().toLowerCase() + " members");
     }
 
-    private Tier bestTier(RecordGroup group, int depth) {
-        return group.members().stream().map(m -> tierOf(m, depth)).min(Comparator.naturalOrder()).orElse(Tier.UNHEALTHY);
+    /** Each member's tier, computed once per answer (an alias with evaluate_target_health routes its target to find it). */
+    private Map<Member, Tier> tiersOf(RecordGroup group, int depth) {
+        Map<Member, Tier> tiers = new IdentityHashMap<>();
+        for (Member member : group.members()) {
+            tiers.put(member, tierOf(member, depth));
+        }
+        return tiers;
+    }
+
+    private static Tier best(Map<Member, Tier> tiers) {
+        return tiers.values().stream().min(Comparator.naturalOrder()).orElse(Tier.UNHEALTHY);
     }
 }

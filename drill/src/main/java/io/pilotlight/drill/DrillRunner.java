@@ -87,7 +87,7 @@ public final class DrillRunner {
             long estimate = RtoEstimator.estimate(setup.topology()).total().toMillis();
             return new DrillReport(setup.topology().name(), "region-outage", setup.target(), t0,
                     setup.topology().objectives().rto().toMillis(), estimate, rto.orElse(-1), setup.topology().objectives().rpo().toMillis(),
-                    acked.size(), rpo.lost(), rpo.dataLossWindowMillis(), milestones, successPerSecond(t0, requests), notes);
+                    acked.size(), rpo.lost(), rpo.dataLossWindowMillis(), milestones, RtoMeasure.successPerSecond(t0, requests), notes);
         }
     }
 
@@ -194,24 +194,5 @@ public final class DrillRunner {
 
     private String get(String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static List<Double> successPerSecond(long t0, List<Request> requests) {
-        long last = requests.stream().mapToLong(Request::atMillis).max().orElse(t0);
-        int seconds = (int) Math.max(0, (last - t0) / 1000 + 1);
-        long[] all = new long[seconds];
-        long[] ok = new long[seconds];
-        for (Request request : requests) {
-            if (request.atMillis() >= t0) {
-                int s = (int) ((request.atMillis() - t0) / 1000);
-                all[s]++;
-                ok[s] += request.ok() ? 1 : 0;
-            }
-        }
-        List<Double> out = new ArrayList<>();
-        for (int s = 0; s < seconds; s++) {
-            out.add(all[s] == 0 ? 0.0 : (double) ok[s] / all[s]);
-        }
-        return out;
     }
 }

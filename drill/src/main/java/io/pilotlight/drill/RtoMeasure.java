@@ -17,20 +17,9 @@ public final class RtoMeasure {
 
     /** Milliseconds from the fault to the end of the first second of the first sustained window, or empty if none. */
     public static OptionalLong measure(long faultMillis, List<Request> requests) {
-        long last = requests.stream().mapToLong(Request::atMillis).max().orElse(faultMillis);
-        int buckets = (int) ((last - faultMillis) / 1000) + 1;
-        long[] total = new long[Math.max(buckets, 0)];
-        long[] ok = new long[total.length];
-        for (Request request : requests) {
-            if (request.atMillis() < faultMillis) {
-                continue;
-            }
-            int bucket = (int) ((request.atMillis() - faultMillis) / 1000);
-            total[bucket]++;
-            if (request.ok()) {
-                ok[bucket]++;
-            }
-        }
+        Seconds seconds = Seconds.of(faultMillis, requests);
+        long[] total = seconds.total();
+        long[] ok = seconds.ok();
         for (int start = 0; start + WINDOW_SECONDS <= total.length; start++) {
             if (ok[start] == 0) {
                 continue;
@@ -46,6 +35,34 @@ public final class RtoMeasure {
             }
         }
         return OptionalLong.empty();
+    }
+
+    /** The share of successful requests in each second from the fault (0 for a second without requests). */
+    public static List<Double> successPerSecond(long faultMillis, List<Request> requests) {
+        Seconds seconds = Seconds.of(faultMillis, requests);
+        List<Double> out = new java.util.ArrayList<>(seconds.total().length);
+        for (int s = 0; s < seconds.total().length; s++) {
+            out.add(seconds.total()[s] == 0 ? 0.0 : (double) seconds.ok()[s] / seconds.total()[s]);
+        }
+        return out;
+    }
+
+    /** Requests and successes per one-second bucket from the fault on. */
+    private record Seconds(long[] total, long[] ok) {
+        static Seconds of(long faultMillis, List<Request> requests) {
+            long last = requests.stream().mapToLong(Request::atMillis).max().orElse(faultMillis);
+            int buckets = (int) Math.max(0, (last - faultMillis) / 1000 + 1);
+            long[] total = new long[buckets];
+            long[] ok = new long[buckets];
+            for (Request request : requests) {
+                if (request.atMillis() >= faultMillis) {
+                    int bucket = (int) ((request.atMillis() - faultMillis) / 1000);
+                    total[bucket]++;
+                    ok[bucket] += request.ok() ? 1 : 0;
+                }
+            }
+            return new Seconds(total, ok);
+        }
     }
 
     /** The first success after the outage began (the first failure after the fault), in ms from the fault, or empty. */
