@@ -61,34 +61,43 @@ printf 'www.bench.example A\napi.bench.example AAAA\nnope.bench.example A\nbench
 
 # --- start both servers --------------------------------------------------------------------
 "$root/bin/pilotlight" --version >/dev/null   # builds the jar if needed, outside the measurement
-"$root/bin/pilotlight" dns serve "$work/bench.yaml" --listen 127.0.0.1:$PL_PORT --admin none --udp-threads "${PL_UDP_THREADS:-2}" \
-  --state-dir "$work/state" --watch 0s > "$work/pilotlight.log" 2>&1 & pids+=($!)
-gdnsd -c "$work/gdnsd" start > "$work/gdnsd.log" 2>&1 & pids+=($!)
+${SERVER_PIN:-} "$root/bin/pilotlight" dns serve "$work/bench.yaml" --listen 127.0.0.1:$PL_PORT --admin none --udp-threads "${PL_UDP_THREADS:-2}" \
+  --state-dir "$work/state" --watch 0s > "$work/pilotlight.log" 2>&1 & pl_pid=$!; pids+=($pl_pid)
+${SERVER_PIN:-} gdnsd -c "$work/gdnsd" start > "$work/gdnsd.log" 2>&1 & gd_pid=$!; pids+=($gd_pid)
 for port in $PL_PORT $GD_PORT; do
   for _ in $(seq 1 100); do dig @127.0.0.1 -p $port +short +time=1 +tries=1 api.bench.example A >/dev/null 2>&1 && break; sleep 0.2; done
 done
 echo "pilotlight answers: $(dig @127.0.0.1 -p $PL_PORT +short api.bench.example A)   gdnsd answers: $(dig @127.0.0.1 -p $GD_PORT +short api.bench.example A)"
 
-run() { # name port seconds -> "qps avg_ms stddev_ms lost"
-  local out
-  out=$(dnsperf -s 127.0.0.1 -p "$2" -d "$work/queries" -l "$3" -c 4 -q 200 2>&1)
+cpu_ticks() { # pid -> user+system clock ticks of the whole process
+  awk -v part="${CPU_PART:-both}" '{print (part=="user")? $14 : (part=="sys")? $15 : $14 + $15}' "/proc/$1/stat"
+}
+run() { # name port seconds -> "qps avg_ms stddev_ms lost cpu_us_per_query"
+  local out pid before after
+  pid=$([[ $1 == gdnsd ]] && echo "$gd_pid" || echo "$pl_pid")
+  before=$(cpu_ticks "$pid")
+  out=$(${CLIENT_PIN:-} dnsperf -s 127.0.0.1 -p "$2" -d "$work/queries" -l "$3" -c 4 -q 200 ${DNSPERF_OPTS:-} 2>&1)
+  after=$(cpu_ticks "$pid")
   echo "$out" > "$work/dnsperf-$1-$(date +%s%N).txt"
   local qps avg sd lost
   qps=$(awk '/Queries per second:/ {print $4}' <<<"$out")
   avg=$(awk '/Average Latency/ {print $4 * 1000}' <<<"$out")
   sd=$(awk '/Latency StdDev/ {print $4 * 1000}' <<<"$out")
   lost=$(awk '/Queries lost:/ {print $3}' <<<"$out")
-  echo "$qps $avg $sd $lost"
+  local sent cpu
+  sent=$(awk '/Queries completed:/ {print $3}' <<<"$out")
+  cpu=$(awk -v t=$((after - before)) -v n="$sent" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", (n>0)? t/hz*1e6/n : 0}')
+  echo "$qps $avg $sd $lost $cpu"
 }
 
 echo "warm-up: pilotlight's JIT, 5s"; run warmup $PL_PORT 5 >/dev/null
-printf '\n%-6s %-11s %12s %14s %14s %8s\n' ROUND SERVER QUERIES/S AVG_LAT_MS STDDEV_MS LOST
+printf '\n%-6s %-11s %12s %14s %14s %8s %14s\n' ROUND SERVER QUERIES/S AVG_LAT_MS STDDEV_MS LOST CPU_US/QUERY
 best_pl=0; best_gd=0
 for round in $(seq 1 "$rounds"); do
   for server in gdnsd pilotlight; do
     port=$([[ $server == pilotlight ]] && echo $PL_PORT || echo $GD_PORT)
-    read -r qps avg sd lost < <(run "$server" "$port" "$seconds")
-    printf '%-6s %-11s %12.0f %14.3f %14.3f %8s\n' "$round" "$server" "$qps" "$avg" "$sd" "$lost"
+    read -r qps avg sd lost cpu < <(run "$server" "$port" "$seconds")
+    printf '%-6s %-11s %12.0f %14.3f %14.3f %8s %14s\n' "$round" "$server" "$qps" "$avg" "$sd" "$lost" "$cpu"
     if [[ $server == pilotlight ]]; then best_pl=$(awk -v a="$qps" -v b="$best_pl" 'BEGIN{print (a>b)?a:b}');
     else best_gd=$(awk -v a="$qps" -v b="$best_gd" 'BEGIN{print (a>b)?a:b}'); fi
   done
