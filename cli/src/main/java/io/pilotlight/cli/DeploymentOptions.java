@@ -43,7 +43,7 @@ final class DeploymentOptions {
         return DeploymentLayout.conventional(topology, storePort, dns, dnsAdmin, null);
     }
 
-    /** Each instance: the service's own command, or the sample service, with REGION, LISTEN and STORE_NODES set. */
+    /** Each instance: the service's own command, or the sample service, with REGION, LISTEN, STORE_NODES and FAULT_FILE set. */
     LocalProcessProvider compute(Topology topology, DeploymentLayout layout) {
         String storeNodes = layout.storeUrls().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
         InstanceLauncher launcher = (service, region, index) -> {
@@ -62,12 +62,18 @@ final class DeploymentOptions {
             builder.environment().put("LISTEN", layout.services().get(service).get(region));
             builder.environment().put("STORE_NODES", storeNodes);
             builder.environment().put("INSTANCE", Integer.toString(index));
+            builder.environment().put("FAULT_FILE", faultFile(stateDir, service, region).toAbsolutePath().toString());
             return builder;
         };
         return new LocalProcessProvider(launcher, stateDir);
     }
 
     static final String STORE_SERVICE = "store:";
+
+    /** Where a gray-failure drill asks a region's instances of a service to fail a share of requests. */
+    static Path faultFile(Path controllerState, String service, String region) {
+        return controllerState.resolve("faults").resolve(service + "@" + region + ".json");
+    }
 
     /** A store node in the region, on the data directory a restore filled, joining the deployment's coordinator. */
     private ProcessBuilder storeNode(Topology topology, DeploymentLayout layout, String region) {

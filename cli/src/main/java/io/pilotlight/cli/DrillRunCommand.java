@@ -5,7 +5,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.pilotlight.drill.DrillReport;
 import io.pilotlight.drill.DrillReports;
 import io.pilotlight.drill.DrillRunner;
+import io.pilotlight.drill.Fault;
+import io.pilotlight.drill.GrayFailure;
 import io.pilotlight.drill.Milestone;
+import io.pilotlight.drill.PlannedSwitchover;
+import io.pilotlight.drill.RegionOutage;
+import io.pilotlight.drill.RegionPartition;
+import io.pilotlight.drill.lab.LinkControl;
+import io.pilotlight.topology.DrillScenario;
 import io.pilotlight.topology.Durations;
 import io.pilotlight.topology.RecordSet;
 import io.pilotlight.topology.RegionRole;
@@ -39,11 +46,17 @@ final class DrillRunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Topology file.")
     Path file;
 
-    @Option(names = "--scenario", defaultValue = "region-outage", description = "region-outage (default; the only one so far).")
+    @Option(names = "--scenario", defaultValue = "region-outage", description = {
+        "region-outage (default): kill the region's store node and instances;",
+        "partition: cut its links to the other regions and the coordinator (processes keep running; the old writer must fence itself);",
+        "gray-failure: a share of its requests fail (--error-ratio); switchover: a planned switchover to the standby."})
     String scenario;
 
     @Option(names = "--target", description = "Region to break (default: the primary).")
     String target;
+
+    @Option(names = "--error-ratio", defaultValue = "0.5", description = "gray-failure: share of the target's requests that fail (default: ${DEFAULT-VALUE}).")
+    double errorRatio;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
@@ -65,15 +78,16 @@ final class DrillRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!scenario.equals("region-outage")) {
-            throw new IllegalArgumentException("--scenario \"" + scenario + "\" is not implemented yet; available: region-outage");
-        }
+        DrillScenario kind = scenarioOf(scenario);
         Topology topology = TopologyLoader.load(file).topology();
         String primary = topology.regions().entrySet().stream().filter(e -> e.getValue().role() == RegionRole.PRIMARY)
                 .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new IllegalArgumentException("the drill needs a primary region"));
         String victim = target != null ? target : primary;
-        String standby = topology.regions().entrySet().stream().filter(e -> e.getValue().role() == RegionRole.STANDBY)
-                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new IllegalArgumentException("the drill needs a standby region"));
+        if (!topology.regions().containsKey(victim)) {
+            throw new IllegalArgumentException("--target \"" + victim + "\" is not a region of " + file + "; regions: " + topology.regions().keySet());
+        }
+        String standby = topology.regions().entrySet().stream().filter(e -> e.getValue().role() != RegionRole.PRIMARY && !e.getKey().equals(victim))
+                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new IllegalArgumentException("the drill needs a standby region besides " + victim));
         String service = topology.services().keySet().stream().findFirst().orElseThrow(() -> new IllegalArgumentException("no service"));
         String name = null;
         for (var zone : topology.dnsOrEmpty().zones().entrySet()) {
@@ -90,9 +104,13 @@ final class DrillRunCommand implements Callable<Integer> {
         Path labState = deployment.stateDir;
         var layout = deployment.layout(topology);
         var out = spec.commandLine().getOut();
-        out.println("drill: starting the lab for " + topology.name() + " ...");
+        boolean labRunning = labRunning(labState);
+        out.println(labRunning ? "drill: using the lab running in " + labState : "drill: starting the lab for " + topology.name() + " ...");
         out.flush();
-        Process lab = startLab(labState);
+        if (!labRunning) {
+            freshState(labState);
+        }
+        Process lab = labRunning ? null : startLab(labState);
         try {
             String listen = layout.services().get(service).get(victim);
             int port = Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
@@ -100,7 +118,7 @@ final class DrillRunCommand implements Callable<Integer> {
             DrillRunner.Setup setup = new DrillRunner.Setup(topology, labState, new InetSocketAddress(dns[0], Integer.parseInt(dns[1])),
                     deployment.dnsAdmin, layout.storeUrls(), service, port, name, victim, standby,
                     topology.regions().get(victim).address(), clientCache, deadline);
-            DrillReport report = new DrillRunner().run(setup, line -> {
+            DrillReport report = new DrillRunner().run(setup, fault(kind, labState, service, victim, standby), line -> {
                 out.println("drill: " + line);
                 out.flush();
             });
@@ -122,10 +140,64 @@ final class DrillRunCommand implements Callable<Integer> {
             }
             return report.exitCode();
         } finally {
-            lab.destroy();
-            if (!lab.waitFor(30, TimeUnit.SECONDS)) {
-                lab.destroyForcibly();
+            if (lab != null) {
+                lab.destroy();
+                if (!lab.waitFor(30, TimeUnit.SECONDS)) {
+                    lab.destroyForcibly();
+                }
             }
+        }
+    }
+
+    static DrillScenario scenarioOf(String name) {
+        for (DrillScenario candidate : DrillScenario.values()) {
+            if (candidate.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-').equals(name)) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException("--scenario \"" + name + "\" is unknown; allowed: region-outage, partition, gray-failure, switchover");
+    }
+
+    private Fault fault(DrillScenario kind, Path labState, String service, String victim, String standby) throws Exception {
+        return switch (kind) {
+            case REGION_OUTAGE -> new RegionOutage(labState, service, victim);
+            case PARTITION -> new RegionPartition(LinkControl.of(labState), victim);
+            case GRAY_FAILURE -> new GrayFailure(DeploymentOptions.faultFile(labState.resolve("controller"), service, victim),
+                    service, victim, errorRatio, 42);
+            case SWITCHOVER -> new PlannedSwitchover(new ProcessBuilder(SelfLaunch.pilotlight(List.of("failover", file.toString(),
+                    "--from", victim, "--to", standby, "--state-dir", labState.resolve("controller").toString(),
+                    "--store-port", Integer.toString(deployment.storePort), "--dns", deployment.dns, "--dns-admin", deployment.dnsAdmin,
+                    "--coordinator", deployment.coordinator)))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(labState.resolve("logs/switchover.log").toFile())),
+                    victim, standby);
+        };
+    }
+
+    /**
+     * A drill's own lab starts from nothing: the data, controller state and logs of an earlier drill
+     * (a region already failed over) would change what is measured. Only a lab directory is removed.
+     */
+    private static void freshState(Path labState) throws java.io.IOException {
+        if (!Files.exists(labState)) {
+            return;
+        }
+        if (!Files.exists(labState.resolve("lab.json")) && !Files.exists(labState.resolve("logs"))) {
+            throw new IllegalArgumentException("--state-dir " + labState + " exists but is not a lab's state directory; choose another");
+        }
+        try (var paths = Files.walk(labState)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** A lab whose supervisor is alive in that state directory is used as it is, and left running. */
+    private static boolean labRunning(Path labState) {
+        try {
+            long supervisor = new ObjectMapper().readTree(labState.resolve("lab.json").toFile()).path("supervisor").asLong();
+            return ProcessHandle.of(supervisor).map(ProcessHandle::isAlive).orElse(false);
+        } catch (java.io.IOException none) {
+            return false;
         }
     }
 
@@ -143,6 +215,16 @@ final class DrillRunCommand implements Callable<Integer> {
         out.printf("RPO: %d of %d acknowledged writes lost, data-loss window %s, objective %s  %s%n", report.lostWrites().size(),
                 report.acknowledgedWrites(), Durations.format(Duration.ofMillis(report.dataLossWindowMillis())),
                 Durations.format(Duration.ofMillis(report.objectiveRpoMillis())), report.rpoMet() ? "PASS" : "FAIL");
+        out.printf("%nRTO term by term%n  %-18s %10s %10s  %s%n", "term", "planner", "measured", "measured as");
+        for (var term : report.terms()) {
+            out.printf("  %-18s %9.1fs %10s  %s%n", term.name(), term.estimatedMillis() / 1000.0,
+                    term.measuredMillis() < 0 ? "-" : String.format("%.1fs", term.measuredMillis() / 1000.0), term.measuredAs());
+        }
+        if (report.ledger() != null) {
+            out.printf("Ledger: %s's lost-writes ledger names %d of the %d lost writes (%d entries)  %s%n", report.ledger().region(),
+                    report.ledger().lostWrites() - report.ledger().notInLedger().size(), report.ledger().lostWrites(),
+                    report.ledger().ledgerEntries(), report.ledger().matches() ? "PASS" : "FAIL");
+        }
         report.notes().forEach(note -> out.println("note: " + note));
         out.println("\nVerdict: objectives " + (report.met() ? "met" : "NOT met") + " (exit " + report.exitCode() + ")");
         out.println("Report: " + dir.resolve("report.html") + " and report.json");

@@ -2,6 +2,7 @@ package io.pilotlight.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.pilotlight.drill.lab.LabLinks;
 import io.pilotlight.topology.DataStore;
 import io.pilotlight.topology.DataStoreKind;
 import io.pilotlight.topology.Region;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {"Starts every region of a topology on this machine and stays in the foreground as the lab's",
             "supervisor: the store coordinator, a store node per region (each on its region's address), the DNS server",
-            "and the controller (which runs the service instances). Ctrl-C or `pilotlight lab down` stops everything;",
+            "and the controller (which runs the service instances); every inter-region link goes through a fault-injecting",
+            "proxy with the topology's network.round_trip. Ctrl-C or `pilotlight lab down` stops everything;",
             "if the supervisor itself dies, its children notice and exit."})
 final class LabUpCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Topology file; every region needs an address (127.0.1.1, 127.0.2.1, ...).")
@@ -51,6 +53,7 @@ final class LabUpCommand implements Callable<Integer> {
         List<Process> children = new ArrayList<>();
         Map<String, Long> pids = new LinkedHashMap<>();
         var out = spec.commandLine().getOut();
+        LabLinks[] links = new LabLinks[1];
         Runnable stopAll = () -> {
             for (int i = children.size() - 1; i >= 0; i--) {
                 children.get(i).destroy();
@@ -64,6 +67,9 @@ final class LabUpCommand implements Callable<Integer> {
                     child.destroyForcibly();
                 }
             }
+            if (links[0] != null) {
+                links[0].close();
+            }
         };
         try {
             start(children, pids, logs, "coordinator", "store", "coordinator", "--listen", "127.0.0.1:" + coordinatorPort);
@@ -73,19 +79,33 @@ final class LabUpCommand implements Callable<Integer> {
                     .filter(e -> e.getValue().kind() == DataStoreKind.BACKUP && "embedded".equals(e.getValue().engine())).findFirst();
             String primary = topology.regions().entrySet().stream().filter(e -> e.getValue().role() == io.pilotlight.topology.RegionRole.PRIMARY)
                     .map(Map.Entry::getKey).findFirst().orElse(topology.regions().keySet().iterator().next());
+            Map<String, java.net.InetSocketAddress> storeNodes = new LinkedHashMap<>();
+            Map<String, String> addresses = new LinkedHashMap<>();
             for (Map.Entry<String, Region> region : topology.regions().entrySet()) {
-                if (database.isEmpty() && !(backup.isPresent() && region.getKey().equals(primary))) {
-                    continue; // backup and restore: only the primary runs a store until a disaster
+                if (database.isPresent() || (backup.isPresent() && region.getKey().equals(primary))) {
+                    // backup and restore: only the primary runs a store until a disaster
+                    String url = layout.storeUrls().get(region.getKey()).substring("http://".length());
+                    storeNodes.put(region.getKey(), new java.net.InetSocketAddress(url.substring(0, url.lastIndexOf(':')),
+                            Integer.parseInt(url.substring(url.lastIndexOf(':') + 1))));
+                    addresses.put(region.getKey(), region.getValue().address());
+                }
+            }
+            links[0] = LabLinks.start(addresses, storeNodes, new java.net.InetSocketAddress("127.0.0.1", coordinatorPort),
+                    topology.networkOrNone().roundTripOrZero());
+            for (Map.Entry<String, Region> region : topology.regions().entrySet()) {
+                if (!storeNodes.containsKey(region.getKey())) {
+                    continue;
                 }
                 List<String> args = new ArrayList<>(List.of("store", "serve", "--region", region.getKey(),
                         "--data", deployment.stateDir.resolve("data").resolve(region.getKey()).toString(),
-                        "--listen", layout.storeUrls().get(region.getKey()).substring("http://".length()), "--coordinator", coordinator,
+                        "--listen", layout.storeUrls().get(region.getKey()).substring("http://".length()),
+                        "--coordinator", links[0].url(region.getKey(), LabLinks.COORDINATOR),
                         "--initial-writer", database.map(d -> d.getValue().writer()).orElse(primary),
                         "--lease", io.pilotlight.topology.Durations.format(database.map(d -> d.getValue().lease()).orElse(java.time.Duration.ofSeconds(2)))));
-                layout.storeUrls().forEach((name, url) -> {
-                    args.add("--peer");
-                    args.add(name + "=" + url);
-                });
+                for (String peer : storeNodes.keySet()) {
+                    args.add("--peer"); // its own URL, and every other region's through the lab link
+                    args.add(peer + "=" + (peer.equals(region.getKey()) ? layout.storeUrls().get(peer) : links[0].url(region.getKey(), peer)));
+                }
                 if (backup.isPresent()) {
                     Path backups = deployment.backupDir != null ? deployment.backupDir : deployment.stateDir.resolve("backups");
                     deployment.backupDir = backups;
@@ -112,8 +132,14 @@ final class LabUpCommand implements Callable<Integer> {
         state.put("supervisor", ProcessHandle.current().pid());
         state.put("processes", pids);
         state.put("dns", deployment.dns);
+        state.put("round_trip_ms", topology.networkOrNone().roundTripOrZero().toMillis());
+        state.put("links", links[0].links().stream().map(link -> Map.of("from", link.from(), "to", link.to(),
+                "listen", link.listen().getHostString() + ":" + link.listen().getPort(),
+                "control", link.control().getHostString() + ":" + link.control().getPort())).toList());
         Files.write(deployment.stateDir.resolve("lab.json"), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(state));
         out.println("pilotlight lab: " + topology.name() + " is serving: " + topology.regions().keySet() + " (logs in " + logs + ")");
+        out.println("  " + links[0].links().size() + " inter-region links through the fault-injecting proxy, "
+                + topology.networkOrNone().roundTripOrZero().toMillis() + " ms round trip (control APIs in " + deployment.stateDir.resolve("lab.json") + ")");
         String[] dns = deployment.dns.split(":");
         topology.dnsOrEmpty().zones().forEach((zone, content) -> content.recordSets().stream().filter(s -> s.hasRoutingPolicy()).findFirst()
                 .ifPresent(set -> out.println("  dig @" + dns[0] + " -p " + dns[1] + " "

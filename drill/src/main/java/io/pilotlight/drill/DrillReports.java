@@ -24,6 +24,14 @@ public final class DrillReports {
         rto.put("estimated_seconds", seconds(report.estimatedRtoMillis()));
         rto.put("measured_seconds", report.measuredRtoMillis() < 0 ? null : seconds(report.measuredRtoMillis()));
         rto.put("result", report.rtoMet() ? "PASS" : "FAIL");
+        rto.put("terms", report.terms().stream().map(t -> {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("name", t.name());
+            node.put("estimated_seconds", seconds(t.estimatedMillis()));
+            node.put("measured_seconds", t.measuredMillis() < 0 ? null : seconds(t.measuredMillis()));
+            node.put("measured_as", t.measuredAs());
+            return node;
+        }).toList());
         root.put("rto", rto);
         Map<String, Object> rpo = new LinkedHashMap<>();
         rpo.put("objective_seconds", seconds(report.objectiveRpoMillis()));
@@ -32,6 +40,15 @@ public final class DrillReports {
         rpo.put("data_loss_window_seconds", seconds(report.dataLossWindowMillis()));
         rpo.put("result", report.rpoMet() ? "PASS" : "FAIL");
         rpo.put("lost", report.lostWrites());
+        if (report.ledger() != null) {
+            Map<String, Object> ledger = new LinkedHashMap<>();
+            ledger.put("region", report.ledger().region());
+            ledger.put("entries", report.ledger().ledgerEntries());
+            ledger.put("lost_writes_named", report.ledger().lostWrites() - report.ledger().notInLedger().size());
+            ledger.put("lost_writes_not_named", report.ledger().notInLedger());
+            ledger.put("result", report.ledger().matches() ? "PASS" : "FAIL");
+            rpo.put("ledger", ledger);
+        }
         root.put("rpo", rpo);
         root.put("milestones", report.milestones().stream().map(m -> {
             Map<String, Object> node = new LinkedHashMap<>();
@@ -60,6 +77,17 @@ public final class DrillReports {
         out.append(row("RPO", seconds(report.objectiveRpoMillis()) + " s", "",
                 report.lostWrites().size() + " of " + report.acknowledgedWrites() + " acknowledged writes lost; window "
                         + seconds(report.dataLossWindowMillis()) + " s", report.rpoMet()));
+        if (report.ledger() != null) {
+            out.append(row("Ledger", "every lost write named", "", report.ledger().region() + "'s ledger names "
+                    + (report.ledger().lostWrites() - report.ledger().notInLedger().size()) + " of " + report.ledger().lostWrites()
+                    + " lost writes (" + report.ledger().ledgerEntries() + " entries)", report.ledger().matches()));
+        }
+        out.append("</table><h2>RTO term by term</h2><table><tr><th>Term</th><th>Planner estimate</th><th>Measured</th><th>Measured as</th></tr>");
+        for (RtoBreakdown.Term t : report.terms()) {
+            out.append("<tr><td>").append(escape(t.name())).append("</td><td>").append(seconds(t.estimatedMillis())).append(" s</td><td>")
+                    .append(t.measuredMillis() < 0 ? "—" : seconds(t.measuredMillis()) + " s").append("</td><td>")
+                    .append(escape(t.measuredAs())).append("</td></tr>");
+        }
         out.append("</table><h2>Timeline</h2>").append(chart(report)).append("<table><tr><th>Milestone</th><th>Seconds after the fault</th><th>Evidence</th></tr>");
         for (Milestone m : report.milestones()) {
             out.append("<tr><td>").append(escape(m.name())).append("</td><td>").append(m.atMillis() < 0 ? "—" : seconds(m.atMillis()))

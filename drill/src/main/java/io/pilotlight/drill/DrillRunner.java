@@ -2,6 +2,7 @@ package io.pilotlight.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pilotlight.planner.RtoEstimate;
 import io.pilotlight.planner.RtoEstimator;
 import io.pilotlight.topology.Topology;
 import java.net.InetSocketAddress;
@@ -26,12 +27,15 @@ import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
 /**
- * A region-outage drill on a running lab: synthetic clients write through DNS, the target region's
- * store node and instances are killed at t0, the milestones are watched as they happen, and once
- * clients sustain success (or the deadline passes) every acknowledged write is read back.
+ * A drill on a running lab: synthetic clients write through DNS, the fault is injected at t0, the
+ * milestones are watched (and shown) as they happen, and once clients sustain success (or the
+ * deadline passes) the fault is healed and every acknowledged write is read back from the writer.
+ * When the old writer's store node is still there (partition, switchover), its lost-writes ledger
+ * is checked against the writes the clients lost.
  */
 public final class DrillRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> WATCHED = List.of("detected", "decided", "promoted", "compute ready", "DNS answer changed");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
     /**
@@ -43,7 +47,7 @@ public final class DrillRunner {
                         Duration clientCache, Duration deadline) {
     }
 
-    public DrillReport run(Setup setup, Consumer<String> progress) throws Exception {
+    public DrillReport run(Setup setup, Fault fault, Consumer<String> progress) throws Exception {
         List<Milestone> milestones = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         try (SyntheticClients clients = new SyntheticClients(4, setup.dns(), setup.name(), setup.servicePort(), setup.clientCache())) {
@@ -56,38 +60,74 @@ public final class DrillRunner {
                 Thread.sleep(200);
             }
             long t0 = System.currentTimeMillis();
-            progress.accept("t0: killing region " + setup.target() + " (its store node and service instances)");
-            kill(setup);
+            progress.accept("t0: " + fault.describe());
+            fault.inject();
             Map<String, Long> seen = new HashMap<>();
             long deadline = t0 + setup.deadline().toMillis();
+            long nextStatus = t0 + 5_000;
             while (System.currentTimeMillis() < deadline) {
-                watch(setup, t0, seen);
+                watchAndShow(setup, t0, seen, progress);
                 if (RtoMeasure.measure(t0, clients.requests()).isPresent()) {
                     break;
                 }
+                if (System.currentTimeMillis() >= nextStatus) {
+                    nextStatus += 5_000;
+                    progress.accept(String.format("+%.0fs  clients: %d of the last %d requests succeeded; %d writes acknowledged",
+                            (System.currentTimeMillis() - t0) / 1000.0, recentSuccesses(clients, 5_000), recent(clients, 5_000), clients.acked().size()));
+                }
                 Thread.sleep(100);
             }
-            watch(setup, t0, seen);
+            watchAndShow(setup, t0, seen, progress);
             clients.close();
             List<Request> requests = clients.requests();
             var rto = RtoMeasure.measure(t0, requests);
             if (rto.isEmpty()) {
                 notes.add("clients did not sustain 99 % success over 10 s within " + setup.deadline().toSeconds() + " s");
             }
-            for (String name : List.of("detected", "decided", "promoted", "compute ready", "DNS answer changed")) {
+            for (String name : WATCHED) {
                 Long at = seen.get(name);
-                milestones.add(new Milestone(name, at == null ? -1 : at - t0, evidence(name, setup)));
+                milestones.add(new Milestone(name, at == null ? -1 : at - t0, evidence(name, setup, fault)));
             }
             var first = RtoMeasure.firstSuccess(t0, requests);
             milestones.add(new Milestone("first client success", first.orElse(-1), "a synthetic client's write was acknowledged"));
             milestones.add(new Milestone("sustained", rto.orElse(-1), "≥ 99 % of requests succeeded over 10 s; RTO ends here"));
-            progress.accept("reading back " + clients.acked().size() + " acknowledged writes");
+            String healed = fault.heal();
+            if (healed != null) {
+                progress.accept(healed);
+                notes.add(healed);
+            }
             List<AckedWrite> acked = clients.acked();
+            progress.accept("reading back " + acked.size() + " acknowledged writes from the writer");
             RpoMeasure rpo = RpoMeasure.of(t0, acked, readBack(setup, acked));
-            long estimate = RtoEstimator.estimate(setup.topology()).total().toMillis();
-            return new DrillReport(setup.topology().name(), "region-outage", setup.target(), t0,
-                    setup.topology().objectives().rto().toMillis(), estimate, rto.orElse(-1), setup.topology().objectives().rpo().toMillis(),
-                    acked.size(), rpo.lost(), rpo.dataLossWindowMillis(), milestones, RtoMeasure.successPerSecond(t0, requests), notes);
+            long afterFault = rpo.lost().stream().filter(w -> w.ackMillis() >= t0).count();
+            if (afterFault > 0) {
+                notes.add(afterFault + " of the lost writes were acknowledged after the fault (by a writer that could no longer replicate);"
+                        + " the data-loss window counts only those acknowledged before it");
+            }
+            LedgerCheck ledger = ledger(setup, rpo.lost(), progress);
+            if (ledger != null && !ledger.matches()) {
+                notes.add(ledger.notInLedger().size() + " lost writes are not named by " + ledger.region() + "'s lost-writes ledger");
+            }
+            RtoEstimate estimate = RtoEstimator.estimate(setup.topology());
+            return new DrillReport(setup.topology().name(), fault.scenario(), setup.target(), t0,
+                    setup.topology().objectives().rto().toMillis(), estimate.total().toMillis(), rto.orElse(-1),
+                    setup.topology().objectives().rpo().toMillis(), acked.size(), rpo.lost(), rpo.dataLossWindowMillis(), milestones,
+                    RtoMeasure.successPerSecond(t0, requests), notes, RtoBreakdown.of(estimate, milestones), ledger);
+        }
+    }
+
+    private static long recent(SyntheticClients clients, long windowMillis) {
+        long since = System.currentTimeMillis() - windowMillis;
+        return clients.requests().stream().filter(r -> r.atMillis() >= since).count();
+    }
+
+    private void watchAndShow(Setup setup, long t0, Map<String, Long> seen, Consumer<String> progress) {
+        Map<String, Long> before = new HashMap<>(seen);
+        watch(setup, t0, seen);
+        for (String name : WATCHED) {
+            if (seen.containsKey(name) && !before.containsKey(name)) {
+                progress.accept(String.format("+%.1fs  %s", (seen.get(name) - t0) / 1000.0, name));
+            }
         }
     }
 
@@ -96,7 +136,10 @@ public final class DrillRunner {
         return clients.requests().stream().filter(r -> r.ok() && r.atMillis() >= since).count();
     }
 
-    private static String evidence(String milestone, Setup setup) {
+    private static String evidence(String milestone, Setup setup, Fault fault) {
+        if (fault.planned() && (milestone.equals("detected") || milestone.equals("decided"))) {
+            return "planned switchover: nothing to detect or decide";
+        }
         return switch (milestone) {
             case "detected" -> "health check " + setup.service() + "-" + setup.target() + " turned unhealthy (DNS server's events)";
             case "decided" -> "the controller logged its FAIL_OVER decision";
@@ -104,16 +147,6 @@ public final class DrillRunner {
             case "compute ready" -> setup.service() + " in " + setup.standby() + " passed its health check";
             default -> setup.name() + " no longer answers " + setup.targetAddress();
         };
-    }
-
-    private void kill(Setup setup) throws Exception {
-        JsonNode lab = JSON.readTree(setup.labState().resolve("lab.json").toFile());
-        ProcessHandle.of(lab.path("processes").path("store-" + setup.target()).asLong()).ifPresent(ProcessHandle::destroyForcibly);
-        Path instances = setup.labState().resolve("controller/instances.json");
-        if (Files.exists(instances)) {
-            JSON.readTree(instances.toFile()).path(setup.service() + "@" + setup.target())
-                    .forEach(pid -> ProcessHandle.of(pid.asLong()).ifPresent(ProcessHandle::destroyForcibly));
-        }
     }
 
     private void watch(Setup setup, long t0, Map<String, Long> seen) {
@@ -139,18 +172,18 @@ public final class DrillRunner {
                     continue;
                 }
                 long at = Instant.parse(line.substring(0, space)).toEpochMilli();
-                if (at < t0) {
-                    continue;
+                if (at >= t0) {
+                    runbookLine(line, at, seen);
                 }
-                if (line.contains("decision FAIL_OVER")) {
-                    seen.putIfAbsent("decided", at);
-                }
-                if (line.contains("passes its health check") && line.contains("done in")) {
-                    seen.putIfAbsent("compute ready", at);
-                }
-                if (line.contains(" answers 200 on ")) {
-                    seen.putIfAbsent("compute ready", at);
-                }
+            }
+        } catch (Exception notYet) {
+            // the log is being written
+        }
+        Path switchover = setup.labState().resolve("logs/switchover.log");
+        try {
+            if (Files.exists(switchover)) {
+                // an operator's runbook prints no timestamps: a line counts from when it is first seen
+                Files.readAllLines(switchover).forEach(line -> runbookLine(line, now, seen));
             }
         } catch (Exception notYet) {
             // the log is being written
@@ -179,17 +212,74 @@ public final class DrillRunner {
         }
     }
 
+    private static void runbookLine(String line, long at, Map<String, Long> seen) {
+        if (line.contains("decision FAIL_OVER")) {
+            seen.putIfAbsent("decided", at);
+        }
+        if ((line.contains("passes its health check") && line.contains("done in")) || line.contains(" answers 200 on ")) {
+            seen.putIfAbsent("compute ready", at);
+        }
+    }
+
+    /** Every acknowledged write's value as the writer has it now (absent when missing). */
     private Map<String, String> readBack(Setup setup, List<AckedWrite> acked) throws Exception {
+        String writer = writerUrl(setup);
         Map<String, String> values = new HashMap<>();
-        String base = "http://" + setup.storeUrls().get(setup.standby()).substring("http://".length()).split(":")[0] + ":" + setup.servicePort();
         for (AckedWrite write : acked) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/items/" + write.key()))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(writer + "/kv/item%2F" + write.key()))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200) {
-                values.put(write.key(), response.body());
+            JsonNode value = response.statusCode() == 200 ? JSON.readTree(response.body()).path("value") : null;
+            if (value != null && value.isTextual()) {
+                values.put(write.key(), value.asText());
             }
         }
         return values;
+    }
+
+    private String writerUrl(Setup setup) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (String url : setup.storeUrls().values()) {
+                try {
+                    JsonNode status = JSON.readTree(get(url + "/status"));
+                    if ("WRITER".equals(status.path("role").asText()) && status.path("leaseValid").asBoolean()) {
+                        return url;
+                    }
+                } catch (Exception down) {
+                    // that node is gone (region outage) or starting
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("no store node is the writer 30 s after the drill; cannot read the writes back");
+    }
+
+    /**
+     * The old writer's ledger, once it has rejoined as a replica of the new writer's epoch; null
+     * when its node is gone (region outage) or the target never was the writer.
+     */
+    private LedgerCheck ledger(Setup setup, List<AckedWrite> lost, Consumer<String> progress) throws Exception {
+        String oldWriter = setup.storeUrls().get(setup.target());
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                JsonNode status = JSON.readTree(get(oldWriter + "/status"));
+                JsonNode writer = JSON.readTree(get(writerUrl(setup) + "/status"));
+                if ("REPLICA".equals(status.path("role").asText()) && status.path("epoch").asLong() == writer.path("epoch").asLong()
+                        && System.currentTimeMillis() - status.path("lastContactMillis").asLong() < 2_000) {
+                    JsonNode entries = JSON.readTree(get(oldWriter + "/lost-writes"));
+                    java.util.Set<String> keys = new java.util.HashSet<>();
+                    entries.forEach(entry -> keys.add(entry.path("key").asText()));
+                    progress.accept(setup.target() + " rejoined as a replica; its lost-writes ledger names " + entries.size() + " writes");
+                    return LedgerCheck.of(setup.target(), lost, keys, entries.size());
+                }
+            } catch (java.io.IOException gone) {
+                return null; // the old writer's node is not there (region outage)
+            }
+            Thread.sleep(300);
+        }
+        progress.accept(setup.target() + "'s store node did not rejoin within 30 s; its ledger was not checked");
+        return null;
     }
 
     private String get(String url) throws Exception {

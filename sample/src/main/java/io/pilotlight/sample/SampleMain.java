@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Starts one sample-service instance from the environment, as a compute provider launches it:
- * REGION, LISTEN (HOST:PORT) and STORE_NODES (REGION=URL,...). Prints one line once it serves.
+ * REGION, LISTEN (HOST:PORT), STORE_NODES (REGION=URL,...) and optionally FAULT_FILE. Prints one line once it serves.
  */
 public final class SampleMain {
     private SampleMain() {
@@ -24,7 +24,7 @@ public final class SampleMain {
         }
         int colon = listen.lastIndexOf(':');
         SampleService service = new SampleService(new InetSocketAddress(listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1))),
-                region, nodes);
+                region, nodes, faultFile());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
@@ -33,6 +33,12 @@ public final class SampleMain {
         System.out.println("sample-service " + region + " serving on http://" + listen);
         System.out.flush();
         stopped.await();
+    }
+
+    /** FAULT_FILE, when set: where a gray-failure drill asks for injected errors. */
+    private static java.nio.file.Path faultFile() {
+        String file = System.getenv("FAULT_FILE");
+        return file == null || file.isBlank() ? null : java.nio.file.Path.of(file);
     }
 
     private static String require(String name) {

@@ -9,10 +9,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.StandardSocketOptions;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 /**
- * The sample service: {@code GET /healthz}, {@code GET /items/ID} (read from this region's store
+ * The sample service: {@code GET /healthz} (deep: see {@link StoreHealth}), {@code GET /items/ID} (read from this region's store
  * node), {@code PUT /items/ID} (written through the writer). Several instances share one address
  * with SO_REUSEPORT, so the kernel spreads connections over them as a load balancer would.
  */
@@ -22,14 +24,23 @@ public final class SampleService implements AutoCloseable {
     private final StoreClient store;
     private final String localStore;
     private final Thread acceptor;
+    private final StoreHealth storeHealth;
+    private final InjectedErrors injected;
 
     /**
      * @param storeNodes store node URLs by region; may be empty for a stateless instance
      */
     public SampleService(InetSocketAddress listen, String region, Map<String, String> storeNodes) throws IOException {
+        this(listen, region, storeNodes, null);
+    }
+
+    /** @param faultFile where a drill may ask for injected errors (see {@link InjectedErrors}); null for none */
+    public SampleService(InetSocketAddress listen, String region, Map<String, String> storeNodes, Path faultFile) throws IOException {
         this.region = region;
+        this.injected = new InjectedErrors(faultFile);
         this.localStore = storeNodes.containsKey(region) ? region : storeNodes.keySet().stream().findFirst().orElse(null);
         this.store = storeNodes.isEmpty() ? null : new StoreClient(storeNodes, localStore);
+        this.storeHealth = storeNodes.isEmpty() ? null : new StoreHealth(storeNodes.get(localStore), Clock.systemUTC());
         this.server = new ServerSocket();
         server.setOption(StandardSocketOptions.SO_REUSEPORT, true);
         server.setReuseAddress(true);
@@ -71,8 +82,13 @@ public final class SampleService implements AutoCloseable {
     }
 
     MiniHttp.Response handle(MiniHttp.Request request) {
+        if (injected.failThisOne()) {
+            return new MiniHttp.Response(500, "injected fault (gray-failure drill)\n");
+        }
         if (request.path().equals("/healthz")) {
-            return new MiniHttp.Response(200, "ok region=" + region + "\n");
+            String problem = storeHealth == null ? null : storeHealth.problem();
+            return problem == null ? new MiniHttp.Response(200, "ok region=" + region + "\n")
+                    : new MiniHttp.Response(503, "unhealthy region=" + region + ": " + problem + "\n");
         }
         if (request.path().startsWith("/items/") && store != null) {
             String id = request.path().substring("/items/".length());

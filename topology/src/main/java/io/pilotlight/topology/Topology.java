@@ -27,7 +27,8 @@ public record Topology(
         @Doc("Compute capacity of each service per region and role, keyed by service name.") Map<String, Compute> compute,
         @Doc("How failover is decided.") @Omittable FailoverSettings failover,
         @Doc("What is known of the clients, e.g. how long they cache DNS answers.") @Omittable Clients clients,
-        @Doc("Drills that exercise the failover on a schedule.") List<Drill> drills) {
+        @Doc("Drills that exercise the failover on a schedule.") List<Drill> drills,
+        @Doc("The network between the regions, as the lab reproduces it.") @Omittable Network network) {
 
     public Topology {
         regions = regions == null ? Map.of() : regions;
@@ -40,6 +41,10 @@ public record Topology(
 
     public Dns dnsOrEmpty() {
         return dns == null ? new Dns(Map.of(), null) : dns;
+    }
+
+    public Network networkOrNone() {
+        return network == null ? Network.NONE : network;
     }
 
     public FailoverSettings failoverOrDefault() {

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.channels.FileChannel;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs instances as local processes. Their pids are kept in a state file, so a provider that is
  * restarted (a controller that crashed mid-runbook) finds the instances already running instead of
- * starting them twice. Each instance logs to {@code STATE_DIR/logs/SERVICE-REGION-N.log}.
+ * starting them twice. Several providers may share one state directory (a running controller and an
+ * operator's {@code pilotlight failover}): each change re-reads the file under a file lock, so no
+ * provider forgets the instances another one started, and a stopped lab stops them all. Each
+ * instance logs to {@code STATE_DIR/logs/SERVICE-REGION-N.log}.
  */
 public final class LocalProcessProvider implements ComputeProvider {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,6 +44,13 @@ public final class LocalProcessProvider implements ComputeProvider {
 
     @Override
     public synchronized String scale(String service, String region, int wanted) throws IOException {
+        try (FileLock ignored = lock()) {
+            load();
+            return scaleLocked(service, region, wanted);
+        }
+    }
+
+    private String scaleLocked(String service, String region, int wanted) throws IOException {
         List<ProcessHandle> running = alive(key(service, region));
         int before = running.size();
         while (running.size() < wanted) {
@@ -66,6 +78,11 @@ public final class LocalProcessProvider implements ComputeProvider {
 
     @Override
     public synchronized int running(String service, String region) {
+        try (FileLock ignored = lock()) {
+            load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + stateFile, e);
+        }
         return alive(key(service, region)).size();
     }
 
@@ -75,7 +92,22 @@ public final class LocalProcessProvider implements ComputeProvider {
         return list;
     }
 
+    /** Serialises read-modify-write of the state file between processes sharing it. */
+    private FileLock lock() throws IOException {
+        Files.createDirectories(stateFile.toAbsolutePath().getParent());
+        FileChannel channel = FileChannel.open(stateFile.resolveSibling("instances.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        return new FileLock(channel, channel.lock());
+    }
+
+    private record FileLock(FileChannel channel, java.nio.channels.FileLock lock) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            channel.close(); // releases the lock
+        }
+    }
+
     private void load() {
+        instances.clear();
         if (!Files.exists(stateFile)) {
             return;
         }
@@ -110,6 +142,15 @@ public final class LocalProcessProvider implements ComputeProvider {
     /** Stops every instance it knows of. */
     @Override
     public synchronized void close() {
+        try (FileLock ignored = lock()) {
+            load();
+            stopAll();
+        } catch (IOException e) {
+            stopAll(); // stop what this provider knows of, even without the file
+        }
+    }
+
+    private void stopAll() {
         for (String key : new ArrayList<>(instances.keySet())) {
             for (ProcessHandle handle : alive(key)) {
                 handle.destroy();

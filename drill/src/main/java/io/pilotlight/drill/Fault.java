@@ -1,0 +1,23 @@
+package io.pilotlight.drill;
+
+/** What a drill breaks at t0, and how it puts things back once the measurement is done. */
+public interface Fault {
+    /** The scenario's name as the topology spells it, e.g. region-outage. */
+    String scenario();
+
+    /** One line for the progress display, e.g. "killing region us-east-1 (its store node and instances)". */
+    String describe();
+
+    /** Injects the fault; must return quickly (a planned switchover runs in the background). */
+    void inject() throws Exception;
+
+    /** Ends the fault after the measurement (heals links, stops errors); returns what it found, or null. */
+    default String heal() throws Exception {
+        return null;
+    }
+
+    /** A planned change has nothing to detect and nothing to decide. */
+    default boolean planned() {
+        return false;
+    }
+}

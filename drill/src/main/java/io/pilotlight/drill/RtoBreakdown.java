@@ -1,0 +1,52 @@
+package io.pilotlight.drill;
+
+import io.pilotlight.planner.RtoEstimate;
+import io.pilotlight.planner.RtoEstimator;
+import io.pilotlight.planner.RtoTerm;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The planner's RTO terms beside what the drill measured for each: the time between the milestones
+ * that bound it. A term whose milestones were not seen (or that a planned switchover skips) has no
+ * measured value.
+ */
+public final class RtoBreakdown {
+    /** @param measuredMillis -1 when not measured */
+    public record Term(String name, long estimatedMillis, long measuredMillis, String measuredAs) {
+    }
+
+    /** Each planner term and the two milestones whose distance measures it. */
+    private static final Map<String, String[]> BOUNDS = Map.of(
+            RtoEstimator.DETECTION, new String[] {"fault", "detected"},
+            RtoEstimator.DECISION, new String[] {"detected", "decided"},
+            RtoEstimator.PROMOTION, new String[] {"decided", "promoted"},
+            RtoEstimator.SCALE_UP, new String[] {"promoted", "compute ready"},
+            RtoEstimator.DNS_TTL, new String[] {"compute ready", "DNS answer changed"},
+            RtoEstimator.CLIENT_CACHE, new String[] {"DNS answer changed", "first client success"});
+
+    private RtoBreakdown() {
+    }
+
+    public static List<Term> of(RtoEstimate estimate, List<Milestone> milestones) {
+        List<Term> terms = new ArrayList<>();
+        for (RtoTerm term : estimate.terms()) {
+            String[] bounds = BOUNDS.get(term.name());
+            long measured = -1;
+            String as = "";
+            if (bounds != null) {
+                long from = bounds[0].equals("fault") ? 0 : at(milestones, bounds[0]);
+                long to = at(milestones, bounds[1]);
+                measured = from >= 0 && to >= 0 ? Math.max(0, to - from) : -1;
+                as = bounds[0] + " → " + bounds[1];
+            }
+            terms.add(new Term(term.name(), term.estimate().toMillis(), measured, as));
+        }
+        return terms;
+    }
+
+    private static long at(List<Milestone> milestones, String name) {
+        return milestones.stream().filter(m -> m.name().equals(name)).mapToLong(Milestone::atMillis).findFirst().orElse(-1);
+    }
+}
