@@ -235,7 +235,9 @@ final class DrillRunCommand implements Callable<Integer> {
                 "--state-dir", labState.toString(), "--store-port", Integer.toString(deployment.storePort),
                 "--dns", deployment.dns, "--dns-admin", deployment.dnsAdmin,
                 "--coordinator-port", deployment.coordinator.substring(deployment.coordinator.lastIndexOf(':') + 1)));
-        Process lab = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put(Foreground.PARENT_ENV, Long.toString(ProcessHandle.current().pid())); // a killed drill takes its lab along
+        Process lab = builder.start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(lab.getInputStream(), StandardCharsets.UTF_8));
         String line;
         StringBuilder seen = new StringBuilder();

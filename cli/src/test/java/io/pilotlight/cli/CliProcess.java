@@ -19,6 +19,11 @@ final class CliProcess {
     }
 
     static Result run(String... args) throws IOException, InterruptedException {
+        return run(java.time.Duration.ofSeconds(60), args);
+    }
+
+    /** A command that may take longer than a minute, e.g. a whole drill on a loaded machine. */
+    static Result run(java.time.Duration limit, String... args) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 PilotlightCommand.class.getName()));
@@ -27,9 +32,9 @@ final class CliProcess {
         Path err = Files.createTempFile("pilotlight-err", ".txt");
         Process process = new ProcessBuilder(command).directory(REPO_ROOT.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("pilotlight " + String.join(" ", args) + " did not finish in 60s");
+            throw new AssertionError("pilotlight " + String.join(" ", args) + " did not finish in " + limit.toSeconds() + "s");
         }
         Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));

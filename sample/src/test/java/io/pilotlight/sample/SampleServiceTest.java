@@ -44,7 +44,9 @@ class SampleServiceTest {
              StoreServer west = StoreServer.start(config("west", westPort, dir, nodes, coordinator));
              SampleService inWest = new SampleService(new InetSocketAddress("127.0.0.1", 0), "west", nodes)) {
             String base = "http://127.0.0.1:" + inWest.address().getPort();
-            assertThat(send("GET", base + "/healthz", null).body()).isEqualTo("ok region=west\n");
+            // deep health: healthy once west's replica has heard from the writer
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(send("GET", base + "/healthz", null).body()).isEqualTo("ok region=west\n"));
             HttpResponse<String> put = send("PUT", base + "/items/42", "{\"total\": 12}");
             assertThat(put.statusCode()).isEqualTo(200);
             assertThat(put.body()).contains("\"version\":1");
