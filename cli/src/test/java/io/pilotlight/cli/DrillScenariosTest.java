@@ -17,6 +17,21 @@ import org.junit.jupiter.api.io.TempDir;
 class DrillScenariosTest {
 
     @Test
+    void aPilotLightRegionOutageDrillMeetsItsObjectivesAndComparesEachTermWithThePlanner(@TempDir Path dir) throws Exception {
+        JsonNode report = drill(dir, "region-outage");
+        assertThat(report.get("verdict").asText()).isEqualTo("met");
+        JsonNode rto = report.get("rto");
+        assertThat(rto.get("measured_seconds").asDouble()).isPositive().isLessThanOrEqualTo(rto.get("objective_seconds").asDouble());
+        assertThat(rto.get("terms")).extracting(t -> t.get("name").asText())
+                .contains("detection", "decision delay", "data promotion", "compute scale-up", "DNS TTL");
+        assertThat(rto.get("terms")).filteredOn(t -> t.get("name").asText().equals("detection"))
+                .allSatisfy(t -> assertThat(t.get("measured_seconds").asDouble()).as("detected within the planner's worst case, give or take a probe")
+                        .isPositive().isLessThan(t.get("estimated_seconds").asDouble() + 2));
+        assertThat(report.get("rpo").get("data_loss_window_seconds").asDouble())
+                .isLessThanOrEqualTo(report.get("rpo").get("objective_seconds").asDouble());
+    }
+
+    @Test
     void aPlannedSwitchoverDrillLosesNoAcknowledgedWrite(@TempDir Path dir) throws Exception {
         JsonNode report = drill(dir, "switchover");
         assertThat(report.get("scenario").asText()).isEqualTo("switchover");
