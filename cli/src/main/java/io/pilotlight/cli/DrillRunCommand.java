@@ -7,13 +7,11 @@ import io.pilotlight.drill.DrillReports;
 import io.pilotlight.drill.DrillRunner;
 import io.pilotlight.drill.Fault;
 import io.pilotlight.drill.GrayFailure;
-import io.pilotlight.drill.Milestone;
 import io.pilotlight.drill.PlannedSwitchover;
 import io.pilotlight.drill.RegionOutage;
 import io.pilotlight.drill.RegionPartition;
 import io.pilotlight.drill.lab.LinkControl;
 import io.pilotlight.topology.DrillScenario;
-import io.pilotlight.topology.Durations;
 import io.pilotlight.topology.RecordSet;
 import io.pilotlight.topology.RegionRole;
 import io.pilotlight.topology.Topology;
@@ -136,7 +134,7 @@ final class DrillRunCommand implements Callable<Integer> {
             if (format == OutputFormat.json) {
                 out.println(reportJson);
             } else {
-                printText(report, dir);
+                out.print(DrillReports.text(report, dir.resolve("report.html")));
             }
             return report.exitCode();
         } finally {
@@ -199,35 +197,6 @@ final class DrillRunCommand implements Callable<Integer> {
         } catch (java.io.IOException none) {
             return false;
         }
-    }
-
-    private void printText(DrillReport report, Path dir) {
-        var out = spec.commandLine().getOut();
-        out.println();
-        out.println("Milestones (seconds after the fault)");
-        for (Milestone m : report.milestones()) {
-            out.printf("  %-22s %8s%n", m.name(), m.atMillis() < 0 ? "-" : String.format("%.1f", m.atMillis() / 1000.0));
-        }
-        out.printf("%nRTO: measured %s, planner estimate %s, objective %s  %s%n",
-                report.measuredRtoMillis() < 0 ? "not recovered" : Durations.format(Duration.ofMillis(report.measuredRtoMillis())),
-                Durations.format(Duration.ofMillis(report.estimatedRtoMillis())), Durations.format(Duration.ofMillis(report.objectiveRtoMillis())),
-                report.rtoMet() ? "PASS" : "FAIL");
-        out.printf("RPO: %d of %d acknowledged writes lost, data-loss window %s, objective %s  %s%n", report.lostWrites().size(),
-                report.acknowledgedWrites(), Durations.format(Duration.ofMillis(report.dataLossWindowMillis())),
-                Durations.format(Duration.ofMillis(report.objectiveRpoMillis())), report.rpoMet() ? "PASS" : "FAIL");
-        out.printf("%nRTO term by term%n  %-18s %10s %10s  %s%n", "term", "planner", "measured", "measured as");
-        for (var term : report.terms()) {
-            out.printf("  %-18s %9.1fs %10s  %s%n", term.name(), term.estimatedMillis() / 1000.0,
-                    term.measuredMillis() < 0 ? "-" : String.format("%.1fs", term.measuredMillis() / 1000.0), term.measuredAs());
-        }
-        if (report.ledger() != null) {
-            out.printf("Ledger: %s's lost-writes ledger names %d of the %d lost writes (%d entries)  %s%n", report.ledger().region(),
-                    report.ledger().lostWrites() - report.ledger().notInLedger().size(), report.ledger().lostWrites(),
-                    report.ledger().ledgerEntries(), report.ledger().matches() ? "PASS" : "FAIL");
-        }
-        report.notes().forEach(note -> out.println("note: " + note));
-        out.println("\nVerdict: objectives " + (report.met() ? "met" : "NOT met") + " (exit " + report.exitCode() + ")");
-        out.println("Report: " + dir.resolve("report.html") + " and report.json");
     }
 
     private Process startLab(Path labState) throws Exception {

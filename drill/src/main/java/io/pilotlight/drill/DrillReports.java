@@ -62,6 +62,40 @@ public final class DrillReports {
         return root;
     }
 
+    /** The report as the terminal shows it. */
+    public static String text(DrillReport report, java.nio.file.Path html) {
+        java.io.StringWriter buffer = new java.io.StringWriter();
+        java.io.PrintWriter out = new java.io.PrintWriter(buffer);
+        out.println();
+        out.println("Milestones (seconds after the fault)");
+        for (Milestone m : report.milestones()) {
+            out.printf("  %-22s %8s%n", m.name(), m.atMillis() < 0 ? "-" : String.format("%.1f", m.atMillis() / 1000.0));
+        }
+        out.printf("%nRTO: measured %s, planner estimate %s, objective %s  %s%n",
+                report.measuredRtoMillis() < 0 ? "not recovered" : io.pilotlight.topology.Durations.format(java.time.Duration.ofMillis(report.measuredRtoMillis())),
+                io.pilotlight.topology.Durations.format(java.time.Duration.ofMillis(report.estimatedRtoMillis())), io.pilotlight.topology.Durations.format(java.time.Duration.ofMillis(report.objectiveRtoMillis())),
+                report.rtoMet() ? "PASS" : "FAIL");
+        out.printf("RPO: %d of %d acknowledged writes lost, data-loss window %s, objective %s  %s%n", report.lostWrites().size(),
+                report.acknowledgedWrites(), io.pilotlight.topology.Durations.format(java.time.Duration.ofMillis(report.dataLossWindowMillis())),
+                io.pilotlight.topology.Durations.format(java.time.Duration.ofMillis(report.objectiveRpoMillis())), report.rpoMet() ? "PASS" : "FAIL");
+        out.printf("%nRTO term by term%n  %-18s %10s %10s  %s%n", "term", "planner", "measured", "measured as");
+        for (var term : report.terms()) {
+            out.printf("  %-18s %9.1fs %10s  %s%n", term.name(), term.estimatedMillis() / 1000.0,
+                    term.measuredMillis() < 0 ? "-" : String.format("%.1fs", term.measuredMillis() / 1000.0), term.measuredAs());
+        }
+        if (report.ledger() != null) {
+            out.printf("Ledger: %s's lost-writes ledger names %d of the %d lost writes (%d entries)  %s%n", report.ledger().region(),
+                    report.ledger().lostWrites() - report.ledger().notInLedger().size(), report.ledger().lostWrites(),
+                    report.ledger().ledgerEntries(), report.ledger().matches() ? "PASS" : "FAIL");
+        }
+        report.notes().forEach(note -> out.println("note: " + note));
+        out.println("\nVerdict: objectives " + (report.met() ? "met" : "NOT met") + " (exit " + report.exitCode() + ")");
+        out.println("Report: " + html + " and report.json");
+        out.flush();
+        return buffer.toString();
+    }
+
+
     public static String html(DrillReport report) {
         StringBuilder out = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>Drill: ")
                 .append(escape(report.topology())).append("</title><style>body{font-family:sans-serif;margin:2em;max-width:60em}"

@@ -10,21 +10,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.Message;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.Section;
-import org.xbill.DNS.SimpleResolver;
-import org.xbill.DNS.Type;
 
 /**
  * A drill on a running lab: synthetic clients write through DNS, the fault is injected at t0, the
@@ -35,7 +27,6 @@ import org.xbill.DNS.Type;
  */
 public final class DrillRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> WATCHED = List.of("detected", "decided", "promoted", "compute ready", "DNS answer changed");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
     /**
@@ -62,11 +53,11 @@ public final class DrillRunner {
             long t0 = System.currentTimeMillis();
             progress.accept("t0: " + fault.describe());
             fault.inject();
-            Map<String, Long> seen = new HashMap<>();
+            MilestoneWatcher watcher = new MilestoneWatcher(setup, fault, t0, progress);
             long deadline = t0 + setup.deadline().toMillis();
             long nextStatus = t0 + 5_000;
             while (System.currentTimeMillis() < deadline) {
-                watchAndShow(setup, t0, seen, progress);
+                watcher.poll();
                 if (RtoMeasure.measure(t0, clients.requests()).isPresent()) {
                     break;
                 }
@@ -77,17 +68,14 @@ public final class DrillRunner {
                 }
                 Thread.sleep(100);
             }
-            watchAndShow(setup, t0, seen, progress);
+            watcher.poll();
             clients.close();
             List<Request> requests = clients.requests();
             var rto = RtoMeasure.measure(t0, requests);
             if (rto.isEmpty()) {
                 notes.add("clients did not sustain 99 % success over 10 s within " + setup.deadline().toSeconds() + " s");
             }
-            for (String name : WATCHED) {
-                Long at = seen.get(name);
-                milestones.add(new Milestone(name, at == null ? -1 : at - t0, evidence(name, setup, fault)));
-            }
+            milestones.addAll(watcher.milestones());
             var first = RtoMeasure.firstSuccess(t0, requests);
             milestones.add(new Milestone("first client success", first.orElse(-1), "a synthetic client's write was acknowledged"));
             milestones.add(new Milestone("sustained", rto.orElse(-1), "≥ 99 % of requests succeeded over 10 s; RTO ends here"));
@@ -121,104 +109,9 @@ public final class DrillRunner {
         return clients.requests().stream().filter(r -> r.atMillis() >= since).count();
     }
 
-    private void watchAndShow(Setup setup, long t0, Map<String, Long> seen, Consumer<String> progress) {
-        Map<String, Long> before = new HashMap<>(seen);
-        watch(setup, t0, seen);
-        for (String name : WATCHED) {
-            if (seen.containsKey(name) && !before.containsKey(name)) {
-                progress.accept(String.format("+%.1fs  %s", (seen.get(name) - t0) / 1000.0, name));
-            }
-        }
-    }
-
     private static long recentSuccesses(SyntheticClients clients, long windowMillis) {
         long since = System.currentTimeMillis() - windowMillis;
         return clients.requests().stream().filter(r -> r.ok() && r.atMillis() >= since).count();
-    }
-
-    private static String evidence(String milestone, Setup setup, Fault fault) {
-        if (fault.planned() && (milestone.equals("detected") || milestone.equals("decided"))) {
-            return "planned switchover: nothing to detect or decide";
-        }
-        return switch (milestone) {
-            case "detected" -> "health check " + setup.service() + "-" + setup.target() + " turned unhealthy (DNS server's events)";
-            case "decided" -> "the controller logged its FAIL_OVER decision";
-            case "promoted" -> setup.standby() + "'s store node became the writer";
-            case "compute ready" -> setup.service() + " in " + setup.standby() + " passed its health check";
-            default -> setup.name() + " no longer answers " + setup.targetAddress();
-        };
-    }
-
-    private void watch(Setup setup, long t0, Map<String, Long> seen) {
-        long now = System.currentTimeMillis();
-        if (!seen.containsKey("detected")) {
-            try {
-                for (JsonNode event : JSON.readTree(get("http://" + setup.dnsAdmin() + "/health/events"))) {
-                    long at = Instant.parse(event.path("at").asText()).toEpochMilli();
-                    if (at >= t0 && event.path("check").asText().equals(setup.service() + "-" + setup.target())
-                            && "aggregate".equals(event.path("vantage").asText()) && "UNHEALTHY".equals(event.path("to").asText())) {
-                        seen.put("detected", at);
-                        break;
-                    }
-                }
-            } catch (Exception notYet) {
-                // the DNS server's admin API did not answer this time
-            }
-        }
-        try {
-            for (String line : Files.readAllLines(setup.labState().resolve("logs/controller.log"))) {
-                int space = line.indexOf(' ');
-                if (space < 20 || !Character.isDigit(line.charAt(0))) {
-                    continue;
-                }
-                long at = Instant.parse(line.substring(0, space)).toEpochMilli();
-                if (at >= t0) {
-                    runbookLine(line, at, seen);
-                }
-            }
-        } catch (Exception notYet) {
-            // the log is being written
-        }
-        Path switchover = setup.labState().resolve("logs/switchover.log");
-        try {
-            if (Files.exists(switchover)) {
-                // an operator's runbook prints no timestamps: a line counts from when it is first seen
-                Files.readAllLines(switchover).forEach(line -> runbookLine(line, now, seen));
-            }
-        } catch (Exception notYet) {
-            // the log is being written
-        }
-        if (!seen.containsKey("promoted")) {
-            try {
-                if ("WRITER".equals(JSON.readTree(get(setup.storeUrls().get(setup.standby()) + "/status")).path("role").asText())) {
-                    seen.put("promoted", now);
-                }
-            } catch (Exception notYet) {
-                // the standby's store did not answer
-            }
-        }
-        if (!seen.containsKey("DNS answer changed")) {
-            try {
-                SimpleResolver resolver = new SimpleResolver(setup.dns());
-                resolver.setTimeout(Duration.ofMillis(500));
-                var answer = resolver.send(Message.newQuery(org.xbill.DNS.Record.newRecord(Name.fromString(setup.name() + "."), Type.A, DClass.IN)));
-                var records = answer.getSection(Section.ANSWER);
-                if (!records.isEmpty() && !records.get(0).rdataToString().equals(setup.targetAddress())) {
-                    seen.put("DNS answer changed", now);
-                }
-            } catch (Exception notYet) {
-                // no answer this time
-            }
-        }
-    }
-
-    private static void runbookLine(String line, long at, Map<String, Long> seen) {
-        if (line.contains("decision FAIL_OVER")) {
-            seen.putIfAbsent("decided", at);
-        }
-        if ((line.contains("passes its health check") && line.contains("done in")) || line.contains(" answers 200 on ")) {
-            seen.putIfAbsent("compute ready", at);
-        }
     }
 
     /** Every acknowledged write's value as the writer has it now (absent when missing). */

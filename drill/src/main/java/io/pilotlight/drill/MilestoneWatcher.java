@@ -1,0 +1,156 @@
+package io.pilotlight.drill;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
+
+/**
+ * Watches a drill's milestones where they happen: the DNS server's health events (detected), the
+ * controller's log and an operator runbook's log (decided, compute ready), the standby's store
+ * status (promoted) and the DNS answer itself (DNS answer changed).
+ */
+final class MilestoneWatcher {
+    static final List<String> WATCHED = List.of("detected", "decided", "promoted", "compute ready", "DNS answer changed");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+    private final Map<String, Long> seen = new HashMap<>();
+    private final DrillRunner.Setup setup;
+    private final Fault fault;
+    private final long t0;
+    private final Consumer<String> progress;
+
+    MilestoneWatcher(DrillRunner.Setup setup, Fault fault, long t0, Consumer<String> progress) {
+        this.setup = setup;
+        this.fault = fault;
+        this.t0 = t0;
+        this.progress = progress;
+    }
+
+    /** Looks once at every source; prints each milestone the first time it is seen. */
+    void poll() {
+        Map<String, Long> before = new HashMap<>(seen);
+        watch();
+        for (String name : WATCHED) {
+            if (seen.containsKey(name) && !before.containsKey(name)) {
+                progress.accept(String.format("+%.1fs  %s", (seen.get(name) - t0) / 1000.0, name));
+            }
+        }
+    }
+
+    /** Every watched milestone, in ms from the fault (-1 when never seen), with its evidence. */
+    List<Milestone> milestones() {
+        List<Milestone> out = new ArrayList<>();
+        for (String name : WATCHED) {
+            Long at = seen.get(name);
+            out.add(new Milestone(name, at == null ? -1 : at - t0, evidence(name)));
+        }
+        return out;
+    }
+
+    private String evidence(String milestone) {
+        if (fault.planned() && (milestone.equals("detected") || milestone.equals("decided"))) {
+            return "planned switchover: nothing to detect or decide";
+        }
+        return switch (milestone) {
+            case "detected" -> "health check " + setup.service() + "-" + setup.target() + " turned unhealthy (DNS server's events)";
+            case "decided" -> "the controller logged its FAIL_OVER decision";
+            case "promoted" -> setup.standby() + "'s store node became the writer";
+            case "compute ready" -> setup.service() + " in " + setup.standby() + " passed its health check";
+            default -> setup.name() + " no longer answers " + setup.targetAddress();
+        };
+    }
+
+    private void watch() {
+        long now = System.currentTimeMillis();
+        if (!seen.containsKey("detected")) {
+            try {
+                for (JsonNode event : JSON.readTree(get("http://" + setup.dnsAdmin() + "/health/events"))) {
+                    long at = Instant.parse(event.path("at").asText()).toEpochMilli();
+                    if (at >= t0 && event.path("check").asText().equals(setup.service() + "-" + setup.target())
+                            && "aggregate".equals(event.path("vantage").asText()) && "UNHEALTHY".equals(event.path("to").asText())) {
+                        seen.put("detected", at);
+                        break;
+                    }
+                }
+            } catch (Exception notYet) {
+                // the DNS server's admin API did not answer this time
+            }
+        }
+        try {
+            for (String line : Files.readAllLines(setup.labState().resolve("logs/controller.log"))) {
+                int space = line.indexOf(' ');
+                if (space < 20 || !Character.isDigit(line.charAt(0))) {
+                    continue;
+                }
+                long at = Instant.parse(line.substring(0, space)).toEpochMilli();
+                if (at >= t0) {
+                    runbookLine(line, at);
+                }
+            }
+        } catch (Exception notYet) {
+            // the log is being written
+        }
+        Path switchover = setup.labState().resolve("logs/switchover.log");
+        try {
+            if (Files.exists(switchover)) {
+                // an operator's runbook prints no timestamps: a line counts from when it is first seen
+                Files.readAllLines(switchover).forEach(line -> runbookLine(line, now));
+            }
+        } catch (Exception notYet) {
+            // the log is being written
+        }
+        if (!seen.containsKey("promoted")) {
+            try {
+                if ("WRITER".equals(JSON.readTree(get(setup.storeUrls().get(setup.standby()) + "/status")).path("role").asText())) {
+                    seen.put("promoted", now);
+                }
+            } catch (Exception notYet) {
+                // the standby's store did not answer
+            }
+        }
+        if (!seen.containsKey("DNS answer changed")) {
+            try {
+                SimpleResolver resolver = new SimpleResolver(setup.dns());
+                resolver.setTimeout(Duration.ofMillis(500));
+                var answer = resolver.send(Message.newQuery(org.xbill.DNS.Record.newRecord(Name.fromString(setup.name() + "."), Type.A, DClass.IN)));
+                var records = answer.getSection(Section.ANSWER);
+                if (!records.isEmpty() && !records.get(0).rdataToString().equals(setup.targetAddress())) {
+                    seen.put("DNS answer changed", now);
+                }
+            } catch (Exception notYet) {
+                // no answer this time
+            }
+        }
+    }
+
+    private void runbookLine(String line, long at) {
+        if (line.contains("decision FAIL_OVER")) {
+            seen.putIfAbsent("decided", at);
+        }
+        if ((line.contains("passes its health check") && line.contains("done in")) || line.contains(" answers 200 on ")) {
+            seen.putIfAbsent("compute ready", at);
+        }
+    }
+
+    private String get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+}
