@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.pilotlight.store.node.LostWrite;
 import io.pilotlight.store.node.PromotionReport;
 import io.pilotlight.store.node.Role;
+import io.pilotlight.store.node.StoreNode;
 import io.pilotlight.store.node.SwitchoverReport;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,6 +119,41 @@ class FailoverTest {
             assertThat(promoted.waitedMillis() + (System.nanoTime() - cut) / 1_000_000).isGreaterThanOrEqualTo(refusedAfter);
             assertThatThrownBy(() -> cluster.servers.get("east").node().write("c", "1".getBytes(), null).get())
                     .hasCauseInstanceOf(NotWriterException.class);
+        }
+    }
+
+    @Test
+    void aWriterWhoseLeaseLapsedTakesItBackWhenNobodyElseDid(@TempDir Path dir) throws Exception {
+        try (Cluster cluster = new Cluster(dir, List.of("east", "west")).startAll()) {
+            StoreClient client = cluster.client();
+            client.put("a", "1");
+            StoreNode east = cluster.servers.get("east").node();
+            long epoch = east.status().epoch();
+            cluster.links.get("east").cutOff(true); // a stalled renewal, as a long pause or a slow link causes
+            await().atMost(Duration.ofSeconds(5)).until(() -> east.role() == Role.REPLICA);
+            cluster.links.get("east").cutOff(false);
+            await().atMost(Duration.ofSeconds(5)).until(() -> east.role() == Role.WRITER);
+            assertThat(east.status().epoch()).as("a new epoch, not the lapsed one").isGreaterThan(epoch);
+            assertThat(east.status().lastError()).contains("took back the writer's lease");
+            client.put("b", "2");
+            assertThat(client.get("east", "a").value()).isEqualTo("1");
+            await().atMost(Duration.ofSeconds(5)).until(() -> "2".equals(client.get("west", "b").value()));
+        }
+    }
+
+    @Test
+    void aWriterThatLostItsLeaseToAPromotedReplicaStaysAReplica(@TempDir Path dir) throws Exception {
+        try (Cluster cluster = new Cluster(dir, List.of("east", "west")).startAll()) {
+            cluster.client().put("a", "1");
+            StoreNode east = cluster.servers.get("east").node();
+            cluster.links.get("east").cutOff(true);
+            await().atMost(Duration.ofSeconds(5)).until(() -> east.role() == Role.REPLICA);
+            PromotionReport promoted = cluster.servers.get("west").node().promote(Duration.ofSeconds(5));
+            cluster.links.get("east").cutOff(false);
+            await().atMost(Duration.ofSeconds(5)).until(() -> east.status().epoch() == promoted.epoch());
+            Thread.sleep(500);
+            assertThat(east.role()).isEqualTo(Role.REPLICA);
+            assertThat(cluster.servers.get("west").node().role()).isEqualTo(Role.WRITER);
         }
     }
 

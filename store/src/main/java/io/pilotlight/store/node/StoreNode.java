@@ -41,6 +41,9 @@ public final class StoreNode implements AutoCloseable {
     private volatile long lagEntries;
     private volatile long lagMillis;
     private volatile long lastContactMillis;
+    /** The epoch whose lease this node let lapse (e.g. a stalled renewal), while nobody else may have taken it; 0 when none. */
+    private volatile long lapsedEpoch;
+    private long nextReclaimNanos;
     private volatile String lastError;
     private volatile boolean running = true;
 
@@ -342,7 +345,10 @@ public final class StoreNode implements AutoCloseable {
             try {
                 Thread.sleep(25);
                 if (role == Role.WRITER && (lease == null || !lease.valid())) {
+                    lapsedEpoch = knownEpoch.get();
                     stepDown("lease lost");
+                } else if (role == Role.REPLICA && lapsedEpoch > 0) {
+                    reclaimLapsedLease();
                 } else if (role == Role.REPLICA && config.autoFailover()) {
                     autoFailover();
                 }
@@ -350,6 +356,36 @@ public final class StoreNode implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 lastError = "supervisor: " + e.getMessage();
+            }
+        }
+    }
+
+    /**
+     * A writer that lost its lease without anyone else taking it (a renewal stalled by a pause or a
+     * slow link) takes it back: if the coordinator's last epoch is still its own, no other writer
+     * existed since, so its log is the newest and nothing can fork. Otherwise it stays a replica
+     * of whoever took over. An unreachable coordinator (epoch 0 answered) means: ask again later.
+     */
+    private void reclaimLapsedLease() {
+        if (System.nanoTime() - nextReclaimNanos < 0) {
+            return;
+        }
+        nextReclaimNanos = System.nanoTime() + 200_000_000L;
+        var current = config.coordinator().current();
+        if (current.epoch() == 0) {
+            return;
+        }
+        if (current.epoch() != lapsedEpoch || !config.region().equals(current.holder()) || knownEpoch.get() > lapsedEpoch) {
+            lapsedEpoch = 0; // someone else is the writer now: follow them
+            return;
+        }
+        if (!current.live()) {
+            try {
+                PromotionReport report = promote(Duration.ZERO);
+                lapsedEpoch = 0;
+                lastError = "took back the writer's lease that lapsed at epoch " + current.epoch() + " (nobody else took it): " + report.summary();
+            } catch (StoreException notGranted) {
+                // another node was faster: the next look follows it
             }
         }
     }
