@@ -49,6 +49,9 @@ final class DrillScheduleCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The drill running now, stopped with the schedule (its lab follows its drill process). */
+    private final java.util.concurrent.atomic.AtomicReference<Process> running = new java.util.concurrent.atomic.AtomicReference<>();
+
     @Override
     public Integer call() throws Exception {
         Topology topology = TopologyLoader.load(file).topology();
@@ -65,6 +68,12 @@ final class DrillScheduleCommand implements Callable<Integer> {
         if (topology.drills().isEmpty()) {
             throw new IllegalArgumentException(file + " has no drills: section; nothing to schedule");
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Process child = running.get();
+            if (child != null && child.isAlive()) {
+                child.destroy();
+            }
+        }));
         if (once) {
             return scheduler.runDue().stream().allMatch(o -> o.verdict() == DrillVerdict.MET) ? ExitCodes.OK : ExitCodes.OBJECTIVE_MISSED;
         }
@@ -88,9 +97,16 @@ final class DrillScheduleCommand implements Callable<Integer> {
         Files.createDirectories(log.getParent());
         spec.commandLine().getOut().println("drill schedule: drill " + drill.name() + " output: " + log);
         Process child = new ProcessBuilder(SelfLaunch.pilotlight(args)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        running.set(child);
         try {
-            return child.waitFor();
+            int exit = child.waitFor();
+            if (exit != ExitCodes.OK && exit != ExitCodes.OBJECTIVE_MISSED) {
+                Files.readAllLines(log).stream().filter(l -> !l.isBlank()).reduce((first, last) -> last)
+                        .ifPresent(last -> spec.commandLine().getOut().println("drill schedule: drill " + drill.name() + " said: " + last));
+            }
+            return exit;
         } finally {
+            running.set(null);
             if (child.isAlive()) {
                 child.destroy();
             }
