@@ -10,6 +10,8 @@ import io.pilotlight.drill.GrayFailure;
 import io.pilotlight.drill.PlannedSwitchover;
 import io.pilotlight.drill.RegionOutage;
 import io.pilotlight.drill.RegionPartition;
+import io.pilotlight.drill.history.DrillHistory;
+import io.pilotlight.drill.history.DrillRecord;
 import io.pilotlight.drill.lab.LinkControl;
 import io.pilotlight.topology.DrillScenario;
 import io.pilotlight.topology.RecordSet;
@@ -22,7 +24,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,8 +44,14 @@ final class DrillRunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Topology file.")
     Path file;
 
-    @Option(names = "--scenario", defaultValue = "region-outage", description = {
-        "region-outage (default): kill the region's store node and instances;",
+    @Option(names = "--drill", paramLabel = "NAME", description = "Run the topology's drill NAME (its scenario and target) and record it under that name, for the planner and the schedule.")
+    String drillName;
+
+    @Option(names = "--history", paramLabel = "PATH", description = "The drill history to append to (default: .pilotlight/drills/history.jsonl).")
+    Path history;
+
+    @Option(names = "--scenario", description = {
+        "region-outage (default, or the --drill's scenario): kill the region's store node and instances;",
         "partition: cut its links to the other regions and the coordinator (processes keep running; the old writer must fence itself);",
         "gray-failure: a share of its requests fail (--error-ratio); switchover: a planned switchover to the standby."})
     String scenario;
@@ -75,11 +82,12 @@ final class DrillRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DrillScenario kind = scenarioOf(scenario);
         Topology topology = TopologyLoader.load(file).topology();
+        DrillChoice choice = DrillChoice.of(topology, file, drillName, scenario, target);
+        DrillScenario kind = choice.scenario();
         String primary = topology.regions().entrySet().stream().filter(e -> e.getValue().role() == RegionRole.PRIMARY)
                 .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new IllegalArgumentException("the drill needs a primary region"));
-        String victim = target != null ? target : primary;
+        String victim = choice.target() != null ? choice.target() : primary;
         if (!topology.regions().containsKey(victim)) {
             throw new IllegalArgumentException("--target \"" + victim + "\" is not a region of " + file + "; regions: " + topology.regions().keySet());
         }
@@ -125,11 +133,7 @@ final class DrillRunCommand implements Callable<Integer> {
             String reportJson = json.writeValueAsString(DrillReports.json(report));
             Files.writeString(dir.resolve("report.json"), reportJson + "\n");
             Files.writeString(dir.resolve("report.html"), DrillReports.html(report));
-            Path history = Path.of(".pilotlight/drills/history.jsonl");
-            Files.createDirectories(history.getParent());
-            Files.writeString(history, new ObjectMapper().writeValueAsString(Map.of("at", Instant.ofEpochMilli(report.faultAtMillis()).toString(),
-                    "topology", report.topology(), "scenario", report.scenario(), "verdict", report.met() ? "met" : "missed",
-                    "report", dir.toString())) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            new DrillHistory(history != null ? history : DrillHistory.DEFAULT_FILE).append(DrillRecord.of(report, kind, choice.drill(), dir));
             if (format == OutputFormat.json) {
                 out.println(reportJson);
             } else {

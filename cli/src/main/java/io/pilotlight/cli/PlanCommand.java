@@ -1,7 +1,10 @@
 package io.pilotlight.cli;
 
+import io.pilotlight.drill.history.DrillHistory;
+import io.pilotlight.drill.history.DrillRecord;
 import io.pilotlight.planner.Plan;
 import io.pilotlight.planner.Planner;
+import io.pilotlight.planner.drills.DrillEvidence;
 import io.pilotlight.planner.report.JsonReport;
 import io.pilotlight.planner.report.MarkdownReport;
 import io.pilotlight.planner.report.TextReport;
@@ -13,6 +16,7 @@ import io.pilotlight.topology.load.TopologyLoader;
 import io.pilotlight.topology.spec.WireNames;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,6 +46,10 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
+    @Option(names = "--history", paramLabel = "PATH",
+            description = "The drill history: each scheduled drill must have passed within its every (default: .pilotlight/drills/history.jsonl; missing = no drill ran).")
+    Path history;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -57,7 +65,7 @@ final class PlanCommand implements Callable<Integer> {
         } else {
             LoadedTopology loaded = TopologyLoader.load(file);
             boolean override = rto != null || rpo != null || driver != null;
-            plan = Planner.forTopology(loaded, override ? objectives(loaded.topology().objectives()) : null);
+            plan = Planner.forTopology(loaded, override ? objectives(loaded.topology().objectives()) : null, drillEvidence());
         }
         String rendered = switch (format) {
             case json -> JsonReport.render(plan);
@@ -67,6 +75,14 @@ final class PlanCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(rendered);
         spec.commandLine().getOut().flush();
         return plan.exitCode();
+    }
+
+    /** The drills that ran, from the history; its corrupt lines are skipped with a warning on stderr. */
+    private DrillEvidence drillEvidence() {
+        var contents = new DrillHistory(history != null ? history
+                : DrillHistory.DEFAULT_FILE).read();
+        contents.warnings().forEach(spec.commandLine().getErr()::println);
+        return DrillEvidence.of(contents.records().stream().map(DrillRecord::asRun).toList(), Instant.now());
     }
 
     private Objectives objectives(Objectives fromFile) {

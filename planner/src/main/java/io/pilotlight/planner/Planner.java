@@ -1,5 +1,6 @@
 package io.pilotlight.planner;
 
+import io.pilotlight.planner.drills.DrillEvidence;
 import io.pilotlight.planner.findings.Finding;
 import io.pilotlight.planner.findings.FindingRules;
 import io.pilotlight.planner.findings.PlanInput;
@@ -22,13 +23,21 @@ public final class Planner {
      * @param overrides objectives given on the command line, replacing the file's; {@code null} to use the file's
      */
     public static Plan forTopology(LoadedTopology loaded, Objectives overrides) {
+        return forTopology(loaded, overrides, DrillEvidence.notConsulted());
+    }
+
+    /**
+     * @param overrides objectives given on the command line, replacing the file's; {@code null} to use the file's
+     * @param drills    the drills that ran and the instant now: each scheduled drill must have passed within its {@code every}
+     */
+    public static Plan forTopology(LoadedTopology loaded, Objectives overrides, DrillEvidence drills) {
         Topology topology = loaded.topology();
         Objectives objectives = overrides != null ? overrides : topology.objectives();
         PatternAdvice advice = PatternAdvisor.advise(objectives);
         TopologyPattern pattern = TopologyPattern.of(topology);
         RtoEstimate rto = RtoEstimator.estimate(topology);
         RpoEstimate rpo = RpoEstimator.estimate(topology);
-        List<Finding> findings = FindingRules.apply(new PlanInput(topology, objectives, pattern, advice, rto, rpo)).stream()
+        List<Finding> findings = FindingRules.apply(new PlanInput(topology, loaded.sources().file(), objectives, pattern, advice, rto, rpo, drills)).stream()
                 .map(f -> withLine(f, loaded.sources()))
                 .toList();
         return new Plan(topology.name(), loaded.sources().file(), objectives, advice, pattern, rto, rpo, findings);
