@@ -26,10 +26,12 @@ class DrillRunTest {
                 .replace("port: 8080", "port: " + StoreProcesses.freePort()).replace("active: 4, standby: 0", "active: 1, standby: 0")
                 .replace("instance_ready_time: 3m", "instance_ready_time: 10s"));
         Path report = dir.resolve("report");
-        CliProcess.Result drill = CliProcess.run("drill", "run", file.toString(), "--format", "json", "--report-dir", report.toString(),
+        CliProcess.Result drill = CliProcess.run(java.time.Duration.ofMinutes(4), "drill", "run", file.toString(), "--format", "json",
+                "--report-dir", report.toString(),
                 "--state-dir", dir.resolve("lab").toString(), "--store-port", Integer.toString(StoreProcesses.freePort()),
                 "--dns", "127.0.0.1:" + StoreProcesses.freePort(), "--dns-admin", "127.0.0.1:" + StoreProcesses.freePort(),
-                "--coordinator", "http://127.0.0.1:" + StoreProcesses.freePort(), "--deadline", "60s");
+                "--coordinator", "http://127.0.0.1:" + StoreProcesses.freePort(), "--deadline", "60s",
+                "--history", dir.resolve("history.jsonl").toString());
         assertThat(drill.exitCode()).as(drill.out() + drill.err()).isEqualTo(1);
         JsonNode json = new ObjectMapper().readTree(Files.readString(report.resolve("report.json")));
         assertThat(json.get("verdict").asText()).isEqualTo("missed");

@@ -68,7 +68,7 @@ class DrillScenariosTest {
                 "--report-dir", report.toString(), "--state-dir", dir.resolve("lab").toString(),
                 "--store-port", Integer.toString(StoreProcesses.freePort()), "--dns", "127.0.0.1:" + StoreProcesses.freePort(),
                 "--dns-admin", "127.0.0.1:" + StoreProcesses.freePort(), "--coordinator", "http://127.0.0.1:" + StoreProcesses.freePort(),
-                "--deadline", "90s");
+                "--deadline", "90s", "--history", dir.resolve("history.jsonl").toString());
         assertThat(drill.exitCode()).as(drill.out() + drill.err()).isZero();
         return new ObjectMapper().readTree(Files.readString(report.resolve("report.json")));
     }
