@@ -97,13 +97,19 @@ final class RocksStore implements AutoCloseable {
 
     /** Appends entries (which must continue the log) and applies them to the data, atomically. */
     void append(List<LogEntry> entries, boolean sync) {
+        append(entries, null, sync);
+    }
+
+    /** As {@link #append(List, boolean)}, storing {@code encoded} (the entries' log bytes, as received) when given. */
+    void append(List<LogEntry> entries, List<byte[]> encoded, boolean sync) {
         guarded(() -> {
             if (entries.isEmpty()) {
                 return null;
             }
             try (WriteBatch batch = new WriteBatch()) {
-                for (LogEntry entry : entries) {
-                    batch.put(log, indexKey(entry.index()), LogCodec.encode(entry));
+                for (int i = 0; i < entries.size(); i++) {
+                    LogEntry entry = entries.get(i);
+                    batch.put(log, indexKey(entry.index()), encoded == null ? LogCodec.encode(entry) : encoded.get(i));
                     if (entry.isDelete()) {
                         batch.delete(data, bytes(entry.key()));
                     } else {
@@ -172,6 +178,21 @@ final class RocksStore implements AutoCloseable {
                 it.seek(indexKey(from));
                 while (it.isValid() && out.size() < max) {
                     out.add(LogCodec.decode(it.value()));
+                    it.next();
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Up to {@code max} log entries from {@code from} as stored (encoded), for the replication stream. */
+    List<byte[]> encodedEntries(long from, int max) {
+        return guarded(() -> {
+            List<byte[]> out = new ArrayList<>();
+            try (RocksIterator it = db.newIterator(log)) {
+                it.seek(indexKey(from));
+                while (it.isValid() && out.size() < max) {
+                    out.add(it.value());
                     it.next();
                 }
             }
