@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -16,7 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  * local log with the writer's epoch history (rolling back a divergent suffix into the ledger), then
  * reads the writer's log stream and applies each frame as it arrives, without waiting for the disk.
  * The sync loop fsyncs what was applied (at most every 5 ms, so one fsync covers many frames),
- * reports the synced index to the writer as durable, and asks the coordinator every second whether
+ * has the {@link ProgressReporter} report the synced index to the writer as durable, and asks the
+ * coordinator every second whether
  * a newer epoch exists: then the stream from the deposed writer is cut. Frames from a writer with a
  * lower epoch than one already seen are refused.
  */
@@ -25,14 +25,13 @@ final class Replicator implements AutoCloseable {
     /** The writer sends a heartbeat every 250 ms: 2 s of silence is a dead writer or link. */
     private static final int READ_TIMEOUT_MILLIS = 2_000;
     private static final long SYNC_INTERVAL_NANOS = 5_000_000;
-    private static final long ACK_INTERVAL_NANOS = 250_000_000;
     private static final long LEASE_CHECK_NANOS = 1_000_000_000;
 
     private final StoreNode node;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Thread streamThread;
     private final Thread syncThread;
-    private final AtomicBoolean ackInFlight = new AtomicBoolean();
+    private final ProgressReporter reporter;
     private volatile boolean running = true;
     private volatile LogStream stream;
     private volatile String streamWriter;
@@ -42,6 +41,7 @@ final class Replicator implements AutoCloseable {
 
     Replicator(StoreNode node) {
         this.node = node;
+        this.reporter = new ProgressReporter(node.region(), () -> streamWriter, node::durableIndex, node::knownEpoch);
         this.streamThread = Thread.ofPlatform().daemon().name("replicator-" + node.region()).start(this::streamLoop);
         this.syncThread = Thread.ofPlatform().daemon().name("replica-sync-" + node.region()).start(this::syncLoop);
     }
@@ -127,12 +127,11 @@ final class Replicator implements AutoCloseable {
 
     private void syncLoop() {
         long lastSync = System.nanoTime() - SYNC_INTERVAL_NANOS;
-        long lastAck = 0;
-        long acked = -1;
+        long reported = -1;
         while (running) {
             try {
                 if (node.durableIndex() >= node.store().lastIndex()) {
-                    LockSupport.parkNanos(ACK_INTERVAL_NANOS);
+                    LockSupport.parkNanos(LEASE_CHECK_NANOS / 4);
                 }
                 long sinceSync = System.nanoTime() - lastSync;
                 if (sinceSync < SYNC_INTERVAL_NANOS) {
@@ -143,11 +142,9 @@ final class Replicator implements AutoCloseable {
                 }
                 lastSync = System.nanoTime();
                 long durable = node.syncApplied();
-                if (durable != acked || lastSync - lastAck > ACK_INTERVAL_NANOS) {
-                    if (ack(durable)) {
-                        acked = durable;
-                        lastAck = lastSync;
-                    }
+                if (durable != reported) {
+                    reported = durable;
+                    reporter.changed();
                 }
                 if (System.nanoTime() - leaseAskedNanos > LEASE_CHECK_NANOS) {
                     cutIfDeposed();
@@ -162,16 +159,7 @@ final class Replicator implements AutoCloseable {
         }
     }
 
-    /** Reports the durable index to the writer being followed, one report in flight at a time; false if none was sent. */
-    private boolean ack(long durable) {
-        String writer = streamWriter;
-        if (writer == null || !ackInFlight.compareAndSet(false, true)) {
-            return false;
-        }
-        report(writer, durable).whenComplete((response, failure) -> ackInFlight.set(false));
-        return true;
-    }
-
+    /** Tells a writer the replica's durable index and newest epoch once, outside the reporter (which follows the stream). */
     private java.util.concurrent.CompletableFuture<HttpResponse<Void>> report(String writer, long durable) {
         URI uri = URI.create(writer + "/log-ack?region=" + node.region() + "&epoch=" + node.knownEpoch() + "&durable=" + durable);
         return http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
@@ -203,6 +191,7 @@ final class Replicator implements AutoCloseable {
         }
         streamThread.interrupt();
         LockSupport.unpark(syncThread);
+        reporter.close();
         try {
             streamThread.join(2_000);
             syncThread.join(2_000);

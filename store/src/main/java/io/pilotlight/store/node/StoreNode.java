@@ -65,6 +65,9 @@ public final class StoreNode implements AutoCloseable {
             }
         }
         if (role == Role.REPLICA) {
+            if (lease.live() && lease.holder() != null) {
+                learnEpoch(lease.epoch(), lease.holder()); // name the writer in refusals from the start
+            }
             replicator = new Replicator(this);
         }
         this.supervisor = Thread.ofPlatform().daemon().name("store-supervisor-" + config.region()).start(this::supervise);
@@ -358,6 +361,10 @@ public final class StoreNode implements AutoCloseable {
         }
         long started = System.nanoTime();
         fencedFor = target;
+        GroupCommitter current = committer;
+        if (current != null) {
+            current.awaitAppending(); // a batch that passed the fence check before it was set lands first, and is waited for
+        }
         long last = store.lastIndex();
         if (!tracker.awaitDurable(target, last, catchUpTimeout.toMillis())) {
             fencedFor = null;
