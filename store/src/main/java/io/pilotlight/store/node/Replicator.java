@@ -190,6 +190,7 @@ final class Replicator implements AutoCloseable {
             current.close();
         }
         streamThread.interrupt();
+        syncThread.interrupt(); // it may be waiting for the coordinator: a promotion must not wait for that
         LockSupport.unpark(syncThread);
         reporter.close();
         try {
