@@ -3,10 +3,7 @@ package io.pilotlight.store.log;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -72,27 +69,36 @@ public final class LogCodec {
         }
     }
 
-    public static void writeAll(OutputStream sink, List<LogEntry> entries) throws IOException {
-        DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(sink, 64 * 1024));
-        out.writeInt(entries.size());
-        for (LogEntry entry : entries) {
-            write(out, entry);
+    /**
+     * One frame of the replication stream: the writer's epoch and last index, then entries as stored
+     * in the log (length-prefixed {@link #encode} bytes, sent without decoding). A frame without
+     * entries is a heartbeat.
+     */
+    public static void writeFrame(DataOutputStream out, long epoch, long writerLast, List<byte[]> encodedEntries) throws IOException {
+        out.writeLong(epoch);
+        out.writeLong(writerLast);
+        out.writeInt(encodedEntries.size());
+        for (byte[] entry : encodedEntries) {
+            out.writeInt(entry.length);
+            out.write(entry);
         }
-        out.flush();
     }
 
-    public static List<LogEntry> readAll(InputStream source) throws IOException {
-        DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(source, 64 * 1024));
-        int count;
-        try {
-            count = in.readInt();
-        } catch (EOFException empty) {
-            return List.of();
+    public static LogFrame readFrame(DataInputStream in) throws IOException {
+        long epoch = in.readLong();
+        long writerLast = in.readLong();
+        int count = in.readInt();
+        if (count < 0 || count > 1_000_000) {
+            throw new IOException("corrupt log frame: " + count + " entries");
         }
+        List<byte[]> encoded = new ArrayList<>(count);
         List<LogEntry> entries = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            entries.add(read(in));
+            byte[] raw = new byte[checkedLength(in.readInt())];
+            in.readFully(raw);
+            encoded.add(raw);
+            entries.add(decode(raw));
         }
-        return entries;
+        return new LogFrame(epoch, writerLast, entries, encoded);
     }
 }

@@ -35,6 +35,8 @@ final class GroupCommitter implements AutoCloseable {
     private final SyncAcker acker;
     private final Thread thread;
     private volatile boolean running = true;
+    /** Held while a batch is checked and appended, so a switchover can wait for the one in flight. */
+    private final Object appending = new Object();
 
     GroupCommitter(RocksStore store, long epoch, WriterGate gate, RpoGuard guard, ReplicaTracker tracker, ReplicationMode mode,
                    Duration guardTimeout, Clock clock, Runnable appended) {
@@ -94,29 +96,36 @@ final class GroupCommitter implements AutoCloseable {
             }
             return;
         }
-        long index = store.lastIndex();
-        long now = clock.millis();
-        Map<String, Long> versions = new HashMap<>();
         List<LogEntry> entries = new ArrayList<>(batch.size());
         List<PendingWrite> accepted = new ArrayList<>(batch.size());
-        for (PendingWrite write : batch) {
-            if (write.ifVersion() != null) {
-                long current = versions.computeIfAbsent(write.key(), k -> {
-                    StoredValue stored = store.get(k);
-                    return stored == null ? 0L : stored.version();
-                });
-                if (current != write.ifVersion()) {
-                    write.done().completeExceptionally(new VersionMismatchException(current, write.ifVersion()));
-                    continue;
-                }
+        synchronized (appending) {
+            RuntimeException fenced = gate.refusal(); // again: a switchover may have fenced writes during the guard's wait
+            if (fenced != null) {
+                batch.forEach(write -> write.done().completeExceptionally(fenced));
+                return;
             }
-            index++;
-            versions.put(write.key(), write.value() == null ? 0L : index);
-            entries.add(new LogEntry(index, epoch, now, write.key(), write.value()));
-            accepted.add(write);
+            long index = store.lastIndex();
+            long now = clock.millis();
+            Map<String, Long> versions = new HashMap<>();
+            for (PendingWrite write : batch) {
+                if (write.ifVersion() != null) {
+                    long current = versions.computeIfAbsent(write.key(), k -> {
+                        StoredValue stored = store.get(k);
+                        return stored == null ? 0L : stored.version();
+                    });
+                    if (current != write.ifVersion()) {
+                        write.done().completeExceptionally(new VersionMismatchException(current, write.ifVersion()));
+                        continue;
+                    }
+                }
+                index++;
+                versions.put(write.key(), write.value() == null ? 0L : index);
+                entries.add(new LogEntry(index, epoch, now, write.key(), write.value()));
+                accepted.add(write);
+            }
+            store.append(entries, true);
+            appended.run();
         }
-        store.append(entries, true);
-        appended.run();
         if (mode == ReplicationMode.SYNC) {
             acker.add(entries, accepted);
             return;
@@ -128,6 +137,13 @@ final class GroupCommitter implements AutoCloseable {
             } else {
                 accepted.get(i).done().complete(new WriteResult(entries.get(i).index(), epoch, entries.get(i).commitTime()));
             }
+        }
+    }
+
+    /** Waits for a batch being appended: after a fence, the log's last index no longer moves once this returns. */
+    void awaitAppending() {
+        synchronized (appending) {
+            // nothing: holding the lock once is the wait
         }
     }
 

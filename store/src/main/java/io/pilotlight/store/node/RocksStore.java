@@ -97,17 +97,23 @@ final class RocksStore implements AutoCloseable {
 
     /** Appends entries (which must continue the log) and applies them to the data, atomically. */
     void append(List<LogEntry> entries, boolean sync) {
+        append(entries, null, sync);
+    }
+
+    /** As {@link #append(List, boolean)}, storing {@code encoded} (the entries' log bytes, as received) when given. */
+    void append(List<LogEntry> entries, List<byte[]> encoded, boolean sync) {
         guarded(() -> {
             if (entries.isEmpty()) {
                 return null;
             }
             try (WriteBatch batch = new WriteBatch()) {
-                for (LogEntry entry : entries) {
-                    batch.put(log, indexKey(entry.index()), LogCodec.encode(entry));
+                for (int i = 0; i < entries.size(); i++) {
+                    LogEntry entry = entries.get(i);
+                    batch.put(log, indexKey(entry.index()), encoded == null ? LogCodec.encode(entry) : encoded.get(i));
                     if (entry.isDelete()) {
                         batch.delete(data, bytes(entry.key()));
                     } else {
-                        batch.put(data, bytes(entry.key()), new StoredValue(entry.value(), entry.index(), entry.epoch(), entry.commitTime()).encode());
+                        batch.put(data, bytes(entry.key()), indexKey(entry.index()));
                     }
                 }
                 db.write(sync ? synced : unsynced, batch);
@@ -135,34 +141,59 @@ final class RocksStore implements AutoCloseable {
         return guarded(() -> {
             try {
                 byte[] raw = db.get(data, bytes(key));
-                return raw == null ? null : StoredValue.decode(raw);
+                return raw == null ? null : resolve(raw);
             } catch (RocksDBException e) {
                 throw new StoreIoException("read failed: " + e.getMessage(), e);
             }
         });
     }
 
+    /**
+     * A data entry is the log index of the key's current value: the value itself is stored once,
+     * in the log, which is never compacted. (Stores written before kept the whole value here: 24
+     * bytes of header and the value, never 8 bytes.)
+     */
+    private StoredValue resolve(byte[] raw) throws RocksDBException {
+        if (raw.length != Long.BYTES) {
+            return StoredValue.decode(raw);
+        }
+        byte[] logged = db.get(log, raw);
+        if (logged == null) {
+            throw new StoreIoException("the data points at log index " + ByteBuffer.wrap(raw).getLong() + ", which is missing", null);
+        }
+        LogEntry entry = LogCodec.decode(logged);
+        return new StoredValue(entry.value(), entry.index(), entry.epoch(), entry.commitTime());
+    }
+
     /** Keys in [from, to) in order, at most limit; {@code to} null for no upper bound. */
     List<Map.Entry<String, StoredValue>> scan(String from, String to, int limit) {
         return guarded(() -> {
-            List<Map.Entry<String, StoredValue>> out = new ArrayList<>();
-            try (RocksIterator it = db.newIterator(data)) {
-                if (from == null) {
-                    it.seekToFirst();
-                } else {
-                    it.seek(bytes(from));
-                }
-                while (it.isValid() && out.size() < limit) {
-                    String key = new String(it.key(), StandardCharsets.UTF_8);
-                    if (to != null && key.compareTo(to) >= 0) {
-                        break;
-                    }
-                    out.add(Map.entry(key, StoredValue.decode(it.value())));
-                    it.next();
-                }
+            try {
+                return scanResolved(from, to, limit);
+            } catch (RocksDBException e) {
+                throw new StoreIoException("read failed: " + e.getMessage(), e);
             }
-            return out;
         });
+    }
+
+    private List<Map.Entry<String, StoredValue>> scanResolved(String from, String to, int limit) throws RocksDBException {
+        List<Map.Entry<String, StoredValue>> out = new ArrayList<>();
+        try (RocksIterator it = db.newIterator(data)) {
+            if (from == null) {
+                it.seekToFirst();
+            } else {
+                it.seek(bytes(from));
+            }
+            while (it.isValid() && out.size() < limit) {
+                String key = new String(it.key(), StandardCharsets.UTF_8);
+                if (to != null && key.compareTo(to) >= 0) {
+                    break;
+                }
+                out.add(Map.entry(key, resolve(it.value())));
+                it.next();
+            }
+        }
+        return out;
     }
 
     List<LogEntry> entries(long from, int max) {
@@ -172,6 +203,21 @@ final class RocksStore implements AutoCloseable {
                 it.seek(indexKey(from));
                 while (it.isValid() && out.size() < max) {
                     out.add(LogCodec.decode(it.value()));
+                    it.next();
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Up to {@code max} log entries from {@code from} as stored (encoded), for the replication stream. */
+    List<byte[]> encodedEntries(long from, int max) {
+        return guarded(() -> {
+            List<byte[]> out = new ArrayList<>();
+            try (RocksIterator it = db.newIterator(log)) {
+                it.seek(indexKey(from));
+                while (it.isValid() && out.size() < max) {
+                    out.add(it.value());
                     it.next();
                 }
             }
@@ -217,7 +263,7 @@ final class RocksStore implements AutoCloseable {
                         if (entry == null || entry.isDelete()) {
                             batch.delete(data, bytes(key));
                         } else {
-                            batch.put(data, bytes(key), new StoredValue(entry.value(), entry.index(), entry.epoch(), entry.commitTime()).encode());
+                            batch.put(data, bytes(key), indexKey(entry.index()));
                         }
                     } catch (RocksDBException e) {
                         throw new StoreIoException(e.getMessage(), e);

@@ -1,5 +1,6 @@
 package io.pilotlight.store.node;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -7,7 +8,8 @@ import io.pilotlight.store.NotWriterException;
 import io.pilotlight.store.StoreException;
 import io.pilotlight.store.VersionMismatchException;
 import io.pilotlight.store.log.LogCodec;
-import io.pilotlight.store.log.LogEntry;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -25,10 +27,14 @@ import java.util.concurrent.Executors;
 /**
  * The node's HTTP/JSON API: {@code /kv/KEY} (PUT, GET, DELETE; {@code ?if_version=N} for a
  * conditional put), {@code /kv?from=&to=&limit=} (range scan), {@code /status}, {@code /lost-writes},
- * {@code /promote}, {@code /switchover?to=}, and for replicas {@code /log} and {@code /epochs}.
+ * {@code /promote}, {@code /switchover?to=}, and for replicas {@code /log} (the replication stream),
+ * {@code /log-ack} (durable position) and {@code /epochs}.
  */
 public final class StoreHttpApi implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final int STREAM_BATCH = 2_000;
+    /** An idle stream still sends a frame this often, so a replica can tell a quiet writer from a dead link. */
+    static final long HEARTBEAT_MILLIS = 250;
     private final HttpServer http;
     private final StoreNode node;
 
@@ -42,6 +48,7 @@ public final class StoreHttpApi implements AutoCloseable {
         this.http = HttpServer.create(listen, 256);
         http.createContext("/kv", this::kv);
         http.createContext("/log", this::log);
+        http.createContext("/log-ack", this::logAck);
         http.createContext("/epochs", ex -> send(ex, 200, "text/plain", node.epochs().getBytes(StandardCharsets.UTF_8)));
         http.createContext("/status", ex -> json(ex, 200, node.status()));
         http.createContext("/lost-writes", ex -> json(ex, 200, node.lostWrites()));
@@ -78,16 +85,18 @@ public final class StoreHttpApi implements AutoCloseable {
 
     private void get(HttpExchange exchange, String key) throws IOException {
         ReadResult read = node.read(key);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("key", key);
-        body.put("found", read.value() != null);
-        body.put("value", read.value() == null ? null : new String(read.value(), StandardCharsets.UTF_8));
-        body.put("version", read.version());
-        body.put("epoch", read.epoch());
-        body.put("commit_time", read.commitTime());
-        body.put("served_by", read.servedBy());
-        body.put("staleness", Map.of("entries", read.lagEntries(), "millis", read.lagMillis()));
-        json(exchange, read.value() == null ? 404 : 200, body);
+        // built by hand, like the write acknowledgement: point reads are the other hot path
+        StringBuilder body = new StringBuilder(96 + (read.value() == null ? 0 : read.value().length + read.value().length / 8));
+        body.append("{\"key\":").append(quoted(key)).append(",\"found\":").append(read.value() != null)
+                .append(",\"value\":").append(read.value() == null ? "null" : quoted(new String(read.value(), StandardCharsets.UTF_8)))
+                .append(",\"version\":").append(read.version()).append(",\"epoch\":").append(read.epoch())
+                .append(",\"commit_time\":").append(read.commitTime()).append(",\"served_by\":").append(quoted(read.servedBy().name()))
+                .append(",\"staleness\":{\"entries\":").append(read.lagEntries()).append(",\"millis\":").append(read.lagMillis()).append("}}");
+        send(exchange, read.value() == null ? 404 : 200, "application/json", body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String quoted(String text) {
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
     }
 
     private void write(HttpExchange exchange, String key, byte[] value, String ifVersion) throws IOException {
@@ -97,7 +106,10 @@ public final class StoreHttpApi implements AutoCloseable {
         Long expected = ifVersion == null ? null : Long.parseLong(ifVersion);
         try {
             WriteResult result = node.write(key, value, expected).get();
-            json(exchange, 200, Map.of("key", key, "version", result.version(), "epoch", result.epoch(), "ack_time", result.ackTime()));
+            // built by hand: the acknowledgement is on every write's path, and a generic serializer costs more than the rest of the answer
+            String body = "{\"key\":" + quoted(key) + ",\"version\":" + result.version()
+                    + ",\"epoch\":" + result.epoch() + ",\"ack_time\":" + result.ackTime() + "}";
+            send(exchange, 200, "application/json", body.getBytes(StandardCharsets.UTF_8));
         } catch (ExecutionException failed) {
             error(exchange, failed.getCause());
         } catch (InterruptedException e) {
@@ -119,24 +131,53 @@ public final class StoreHttpApi implements AutoCloseable {
         json(exchange, 200, Map.of("items", items, "served_by", node.role()));
     }
 
+    /**
+     * The replication stream: one long response (chunked) carrying frames of log entries from
+     * {@code from} as they are committed, and a heartbeat frame when idle, until this node stops
+     * being the writer of the stream's epoch or the replica goes away.
+     */
     private void log(HttpExchange exchange) throws IOException {
         Map<String, String> q = query(exchange);
+        long from;
+        String replica = q.getOrDefault("region", "?");
+        long streamEpoch;
         try {
-            List<LogEntry> entries = node.logFor(Long.parseLong(q.get("from")), Integer.parseInt(q.getOrDefault("max", "1000")),
-                    Long.parseLong(q.getOrDefault("wait_ms", "0")), q.getOrDefault("region", "?"),
-                    Long.parseLong(q.getOrDefault("epoch", "0")), Long.parseLong(q.getOrDefault("durable", "0")));
-            // cheap reads on the replication path: status() would also scan the ledger and compute every replica's lag
-            exchange.getResponseHeaders().set("X-Epoch", Long.toString(node.knownEpoch()));
-            exchange.getResponseHeaders().set("X-Last-Index", Long.toString(node.store().lastIndex()));
-            exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
-            exchange.sendResponseHeaders(200, 0);
-            try (OutputStream out = exchange.getResponseBody()) {
-                LogCodec.writeAll(out, entries);
-            }
+            from = Long.parseLong(q.get("from"));
+            streamEpoch = node.openLogStream(replica, Long.parseLong(q.getOrDefault("epoch", "0")),
+                    Long.parseLong(q.getOrDefault("durable", "0")));
         } catch (NotWriterException e) {
             error(exchange, e);
+            return;
+        } catch (RuntimeException e) {
+            json(exchange, 400, Map.of("error", "bad_request", "message", String.valueOf(e.getMessage())));
+            return;
+        }
+        exchange.getResponseHeaders().set("X-Epoch", Long.toString(streamEpoch));
+        exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(exchange.getResponseBody(), 64 * 1024))) {
+            while (true) {
+                List<byte[]> entries = node.logSince(from, STREAM_BATCH, HEARTBEAT_MILLIS, streamEpoch);
+                LogCodec.writeFrame(out, streamEpoch, Math.max(node.store().lastIndex(), from + entries.size() - 1), entries);
+                out.flush();
+                from += entries.size();
+            }
+        } catch (NotWriterException | IOException ended) {
+            // deposed, stepped down, or the replica disconnected: the replica reconnects (to whoever is the writer)
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A replica reports the log index it has made durable (and the newest epoch it has seen). */
+    private void logAck(HttpExchange exchange) throws IOException {
+        Map<String, String> q = query(exchange);
+        try {
+            node.replicaProgress(q.getOrDefault("region", "?"), Long.parseLong(q.getOrDefault("epoch", "0")),
+                    Long.parseLong(q.getOrDefault("durable", "0")));
+            send(exchange, 204, "text/plain", new byte[0]);
+        } catch (NotWriterException e) {
+            error(exchange, e);
         } catch (RuntimeException e) {
             json(exchange, 400, Map.of("error", "bad_request", "message", String.valueOf(e.getMessage())));
         }

@@ -5,6 +5,7 @@ import io.pilotlight.store.StoreException;
 import io.pilotlight.store.coord.Coordinator;
 import io.pilotlight.store.coord.LeaseGrant;
 import io.pilotlight.store.log.LogEntry;
+import io.pilotlight.store.log.LogFrame;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * the lease is lost, a higher epoch is seen, or a switchover hands the role on.
  */
 public final class StoreNode implements AutoCloseable {
-    private static final long REPLICA_SYNC_NANOS = 5_000_000;
     private final NodeConfig config;
     private final RocksStore store;
     private final ReplicaTracker tracker = new ReplicaTracker();
@@ -37,7 +37,10 @@ public final class StoreNode implements AutoCloseable {
     private volatile Replicator replicator;
     private volatile EpochHistory history;
     private volatile long syncedIndex;
-    private long lastSyncNanos;
+    /** Counts log rollbacks, so a replica fsync that overlapped one does not report the reused indexes durable. */
+    private long rollbacks;
+    /** Not the node's monitor: promotion holds that while it stops the replica's threads. */
+    private final Object syncLock = new Object();
     private volatile long lagEntries;
     private volatile long lagMillis;
     private volatile long lastContactMillis;
@@ -65,6 +68,9 @@ public final class StoreNode implements AutoCloseable {
             }
         }
         if (role == Role.REPLICA) {
+            if (lease.live() && lease.holder() != null) {
+                learnEpoch(lease.epoch(), lease.holder()); // name the writer in refusals from the start
+            }
             replicator = new Replicator(this);
         }
         this.supervisor = Thread.ofPlatform().daemon().name("store-supervisor-" + config.region()).start(this::supervise);
@@ -122,9 +128,17 @@ public final class StoreNode implements AutoCloseable {
 
     // ---- the writer's side of replication --------------------------------------------------
 
-    /** Entries from {@code from} for a replica, waiting up to {@code waitMillis} for new ones. */
-    public List<LogEntry> logFor(long from, int max, long waitMillis, String replica, long replicaEpoch, long durable)
-            throws InterruptedException {
+    /**
+     * A replica opens its log stream: a replica that has seen a newer epoch deposes this writer;
+     * records the replica's durable index. Returns the epoch the stream is served in.
+     */
+    long openLogStream(String replica, long replicaEpoch, long durable) {
+        replicaProgress(replica, replicaEpoch, durable);
+        return knownEpoch.get();
+    }
+
+    /** A replica's report of what it has made durable (and the newest epoch it has seen). */
+    void replicaProgress(String replica, long replicaEpoch, long durable) {
         if (replicaEpoch > knownEpoch.get()) {
             learnEpoch(replicaEpoch, null); // a replica has seen a newer writer: this one is deposed
         }
@@ -132,9 +146,17 @@ public final class StoreNode implements AutoCloseable {
             throw notWriter();
         }
         tracker.report(replica, durable, config.clock().millis());
+    }
+
+    /**
+     * The next encoded log entries from {@code from} for a stream opened in {@code streamEpoch},
+     * waiting up to {@code waitMillis} for some (none: a heartbeat). Ends the stream (NotWriterException)
+     * once this node is no longer the writer of that epoch.
+     */
+    List<byte[]> logSince(long from, int max, long waitMillis, long streamEpoch) throws InterruptedException {
         long deadline = System.nanoTime() + waitMillis * 1_000_000;
         synchronized (appendedSignal) {
-            while (store.lastIndex() < from && role == Role.WRITER) {
+            while (store.lastIndex() < from && servesEpoch(streamEpoch)) {
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 if (left <= 0) {
                     break;
@@ -142,7 +164,14 @@ public final class StoreNode implements AutoCloseable {
                 appendedSignal.wait(left);
             }
         }
-        return store.entries(from, max);
+        if (!servesEpoch(streamEpoch)) {
+            throw notWriter();
+        }
+        return store.lastIndex() < from ? List.of() : store.encodedEntries(from, max);
+    }
+
+    private boolean servesEpoch(long epoch) {
+        return role == Role.WRITER && knownEpoch.get() == epoch;
     }
 
     private void appended() {
@@ -177,45 +206,57 @@ public final class StoreNode implements AutoCloseable {
                         entry.index(), entry.epoch(), entry.commitTime(), now, newEpoch));
             }
             store.truncate(fork, restore, lost);
-            syncedIndex = Math.min(syncedIndex, fork - 1); // indexes from the fork on will be reused by other entries
+            synchronized (syncLock) {
+                syncedIndex = Math.min(syncedIndex, fork - 1); // indexes from the fork on will be reused by other entries
+                rollbacks++;
+            }
         }
         history = writerHistory;
         store.meta("epochs", history.format());
     }
 
-    void applyReplicated(List<LogEntry> entries, long writerLast, long writerEpoch) {
-        learnEpoch(writerEpoch, writerRegion);
+    /** Applies one frame of the writer's stream without waiting for the disk: {@link #syncApplied} makes it durable. */
+    void applyReplicated(LogFrame frame) {
+        learnEpoch(frame.epoch(), writerRegion);
         lastContactMillis = config.clock().millis();
         lastError = null;
+        List<LogEntry> entries = frame.entries();
         if (!entries.isEmpty()) {
             if (entries.get(0).index() != store.lastIndex() + 1) {
                 throw new StoreException("log gap: have " + store.lastIndex() + ", got " + entries.get(0).index());
             }
             long oldest = entries.get(0).commitTime();
-            store.append(entries, false);
+            store.append(entries, frame.encoded(), false);
             lagMillis = Math.max(0, config.clock().millis() - oldest);
             LatencyRecorder.record(entries, config.clock().millis());
         }
-        lagEntries = Math.max(0, writerLast - store.lastIndex());
+        lagEntries = Math.max(0, frame.writerLast() - store.lastIndex());
         if (lagEntries == 0 && entries.isEmpty()) {
             lagMillis = 0;
         }
-        syncIfDue(entries.isEmpty());
     }
 
     /**
-     * A replica applies batches without waiting for the disk and fsyncs at most every few
-     * milliseconds (or as soon as it is idle), so one fsync covers many batches; it reports only
-     * synced entries as durable, which is what sync mode and switchover wait for.
+     * Fsyncs what the replica has applied (one fsync covers every frame since the last) and returns
+     * the durable index: only synced entries are reported durable, which is what sync mode and
+     * switchover wait for. A rollback during the fsync voids it (its indexes get reused).
      */
-    private void syncIfDue(boolean idle) {
-        long now = System.nanoTime();
-        if (syncedIndex < store.lastIndex() && (idle || now - lastSyncNanos > REPLICA_SYNC_NANOS)) {
-            long target = store.lastIndex();
-            store.sync();
-            syncedIndex = target;
-            lastSyncNanos = now;
+    long syncApplied() {
+        long target;
+        long rollbacksBefore;
+        synchronized (syncLock) {
+            target = store.lastIndex();
+            rollbacksBefore = rollbacks;
         }
+        if (syncedIndex < target) {
+            store.sync();
+            synchronized (syncLock) {
+                if (rollbacks == rollbacksBefore) {
+                    syncedIndex = Math.max(syncedIndex, target);
+                }
+            }
+        }
+        return durableIndex();
     }
 
     /** The log index this replica has made durable: what it reports to the writer. */
@@ -323,6 +364,10 @@ public final class StoreNode implements AutoCloseable {
         }
         long started = System.nanoTime();
         fencedFor = target;
+        GroupCommitter current = committer;
+        if (current != null) {
+            current.awaitAppending(); // a batch that passed the fence check before it was set lands first, and is waited for
+        }
         long last = store.lastIndex();
         if (!tracker.awaitDurable(target, last, catchUpTimeout.toMillis())) {
             fencedFor = null;

@@ -8,12 +8,7 @@ import java.nio.ByteBuffer;
  */
 public record StoredValue(byte[] value, long version, long epoch, long commitTime) {
 
-    byte[] encode() {
-        ByteBuffer buffer = ByteBuffer.allocate(24 + value.length);
-        buffer.putLong(version).putLong(epoch).putLong(commitTime).put(value);
-        return buffer.array();
-    }
-
+    /** The layout of stores written before the data pointed into the log: version, epoch, commit time, value. */
     static StoredValue decode(byte[] bytes) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         long version = buffer.getLong();
