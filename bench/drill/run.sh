@@ -6,7 +6,8 @@
 #
 # Both examples are run with the same fast clocks (1 s health checks, threshold 2, 800 ms timeout,
 # TTL 1 s, 1 s decision delay, 40 ms between regions; see the sed below), region-outage of the
-# primary, ROUNDS times each, alternating. Usage: bench/drill/run.sh [ROUNDS]   (default 3)
+# primary, ROUNDS times each, alternating. The lab runs the embedded store, so the warm-standby
+# example's PostgreSQL ledger becomes an embedded one here. Usage: bench/drill/run.sh [ROUNDS]   (default 3)
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)
 rounds=${1:-3}
@@ -19,6 +20,7 @@ fast() { # example -> fast copy for the lab
       -e 's/instance_ready_time: .*/instance_ready_time: 10s/' \
       -e 's/{ active: [0-9]*, standby: 0 }/{ active: 1, standby: 0 }/' \
       -e 's/{ active: [0-9]*, standby: [1-9][0-9]* }/{ active: 2, standby: 1 }/' \
+      -e 's/engine: postgres/engine: embedded/' -e '/promotion_time:/d' \
       "$root/examples/$1.yaml" > "$work/$1.yaml"
   printf '\nnetwork:\n  round_trip: 40ms\n' >> "$work/$1.yaml"
 }
