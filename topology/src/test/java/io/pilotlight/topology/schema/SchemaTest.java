@@ -57,7 +57,7 @@ class SchemaTest {
         assertThat(SCHEMA.path("required")).extracting(JsonNode::asText).containsExactly("name", "objectives");
         assertThat(SCHEMA.path("additionalProperties").asBoolean(true)).isFalse();
         assertThat(fieldNames(SCHEMA.path("properties"))).containsExactly("name", "pattern", "objectives", "regions",
-                "services", "health_checks", "dns", "data_stores", "compute", "failover", "clients", "drills");
+                "services", "health_checks", "dns", "data_stores", "compute", "failover", "clients", "drills", "network");
         assertThat(SCHEMA.at("/properties/regions/propertyNames/pattern").asText()).isEqualTo("^[a-z][a-z0-9-]*$");
     }
 
