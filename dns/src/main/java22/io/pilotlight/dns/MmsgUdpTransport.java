@@ -150,7 +150,10 @@ final class MmsgUdpTransport implements UdpTransport {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closing) {
+            return; // the threads have closed their sockets: the numbers may belong to other files by now
+        }
         closing = true;
         for (int fd : sockets) {
             LinuxUdp.shutdown(fd);
