@@ -1,5 +1,6 @@
 package io.pilotlight.cli;
 
+import io.pilotlight.dns.UdpIo;
 import io.pilotlight.dns.service.DnsService;
 import io.pilotlight.health.VantagePoint;
 import io.pilotlight.topology.Region;
@@ -38,6 +39,11 @@ final class DnsServeCommand implements Callable<Integer> {
     @Option(names = "--udp-threads", defaultValue = "2", description = "UDP sockets/threads (default: ${DEFAULT-VALUE}).")
     int udpThreads;
 
+    @Option(names = "--udp-io", defaultValue = "auto", paramLabel = "auto|nio|mmsg",
+            description = {"How UDP packets move: mmsg = recvmmsg/sendmmsg, a batch per system call (Linux, Java 22+);",
+                "nio = the JDK's DatagramChannel; auto = mmsg where it can run, else nio (default: ${DEFAULT-VALUE})."})
+    String udpIo;
+
     @Option(names = "--vantage", paramLabel = "NAME[=SOURCE_IP]",
             description = {"A health checker (vantage point), repeatable. Default: one per region that has an address,",
                 "each probing from that address; else one named 'local'."})
@@ -57,11 +63,12 @@ final class DnsServeCommand implements Callable<Integer> {
         }
         DnsService service = DnsService.start(new DnsService.Options(file, Addresses.parse("--listen", listen),
                 "none".equals(admin) ? null : Addresses.parse("--admin", admin), stateDir, udpThreads, vantagePoints(topology),
-                watch.isZero() ? null : watch, Clock.systemUTC()));
+                watch.isZero() ? null : watch, Clock.systemUTC(), udpIo(udpIo)));
         var out = spec.commandLine().getOut();
         String host = service.dnsAddress().getAddress().getHostAddress();
         int port = service.dnsAddress().getPort();
         out.println("pilotlight dns: serving " + service.server().zones().apexes() + " on " + host + ":" + port + " (UDP and TCP)");
+        out.println("  UDP I/O:     " + service.server().udpTransport());
         if (service.adminAddress() != null) {
             out.println("  admin API:   http://" + service.adminAddress().getHostString() + ":" + service.adminAddress().getPort());
         }
@@ -74,6 +81,15 @@ final class DnsServeCommand implements Callable<Integer> {
             service.close();
         });
         return ExitCodes.OK;
+    }
+
+    private static UdpIo udpIo(String name) {
+        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> UdpIo.AUTO;
+            case "nio" -> UdpIo.NIO;
+            case "mmsg" -> UdpIo.MMSG;
+            default -> throw new IllegalArgumentException("--udp-io must be auto, nio or mmsg, was " + name);
+        };
     }
 
     private List<VantagePoint> vantagePoints(Topology topology) {

@@ -32,7 +32,7 @@ public final class DnsServer implements AutoCloseable {
         TcpTransport boundTcp = null;
         // Port 0: the UDP port the kernel picks may be taken for TCP by someone else; pick again.
         for (int attempt = 0; boundTcp == null; attempt++) {
-            boundUdp = new UdpTransport(settings.listen(), settings.udpThreads(), processor);
+            boundUdp = UdpTransport.open(settings.listen(), settings.udpThreads(), processor, settings.udpIo());
             try {
                 boundTcp = new TcpTransport(new InetSocketAddress(settings.listen().getAddress(), boundUdp.address().getPort()), processor);
             } catch (java.net.BindException taken) {
@@ -50,12 +50,18 @@ public final class DnsServer implements AutoCloseable {
      * @param listen     address and port for UDP and TCP; port 0 picks a free port (the same for both)
      * @param udpThreads sockets and threads serving UDP
      * @param random     source of weighted and multivalue choices; seed it in tests
+     * @param udpIo      how UDP packets are received and sent
      */
-    public record Settings(InetSocketAddress listen, int udpThreads, RandomGenerator random) {
+    public record Settings(InetSocketAddress listen, int udpThreads, RandomGenerator random, UdpIo udpIo) {
         public Settings {
             if (udpThreads < 1) {
                 throw new IllegalArgumentException("udpThreads must be at least 1, was " + udpThreads);
             }
+            java.util.Objects.requireNonNull(udpIo, "udpIo");
+        }
+
+        public Settings(InetSocketAddress listen, int udpThreads, RandomGenerator random) {
+            this(listen, udpThreads, random, UdpIo.AUTO);
         }
     }
 
@@ -65,6 +71,11 @@ public final class DnsServer implements AutoCloseable {
 
     public InetSocketAddress address() {
         return udp.address();
+    }
+
+    /** The UDP transport in use, e.g. "recvmmsg/sendmmsg (FFM), 2 sockets", for the start-up line. */
+    public String udpTransport() {
+        return udp.description();
     }
 
     public Zones zones() {

@@ -1,102 +1,57 @@
 package io.pilotlight.dns;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.DatagramChannel;
-import java.util.ArrayList;
-import java.util.List;
 
-/**
- * UDP on several sockets bound to the same address with SO_REUSEPORT, one blocking thread each, so
- * the kernel spreads queries over the threads without a lock between them.
- */
-final class UdpTransport implements AutoCloseable {
-    private static final int MAX_DATAGRAM = 65_535;
+/** UDP sockets bound to one address and the threads answering on them. */
+interface UdpTransport extends AutoCloseable {
+    /**
+     * Only in the Java 22+ part of the multi-release jar (it uses java.lang.foreign), so it is looked
+     * up by name: on Java 21, or from a plain classes directory, it is simply absent.
+     */
+    String MMSG_CLASS = "io.pilotlight.dns.MmsgUdpTransport";
 
-    private final List<DatagramChannel> channels = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
-    private final QueryProcessor processor;
-    private final InetSocketAddress address;
+    InetSocketAddress address();
 
-    UdpTransport(InetSocketAddress listen, int threadCount, QueryProcessor processor) throws IOException {
-        this.processor = processor;
-        DatagramChannel first = open(listen, threadCount > 1);
-        this.address = (InetSocketAddress) first.getLocalAddress();
-        channels.add(first);
-        for (int i = 1; i < threadCount; i++) {
-            try {
-                channels.add(open(address, true));
-            } catch (IOException | UnsupportedOperationException noReusePort) {
-                break; // one socket still serves; only slower
-            }
-        }
-        for (int i = 0; i < channels.size(); i++) {
-            DatagramChannel channel = channels.get(i);
-            Thread thread = Thread.ofPlatform().daemon().name("dns-udp-" + i).start(() -> serve(channel));
-            threads.add(thread);
-        }
-    }
-
-    private static DatagramChannel open(InetSocketAddress at, boolean reusePort) throws IOException {
-        DatagramChannel channel = DatagramChannel.open();
-        if (reusePort) {
-            try {
-                channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
-            } catch (UnsupportedOperationException ignored) {
-                // the platform has no SO_REUSEPORT: a single socket
-            }
-        }
-        channel.setOption(StandardSocketOptions.SO_RCVBUF, 4 * 1024 * 1024);
-        channel.bind(at);
-        return channel;
-    }
-
-    InetSocketAddress address() {
-        return address;
-    }
-
-    private void serve(DatagramChannel channel) {
-        ByteBuffer in = ByteBuffer.allocateDirect(MAX_DATAGRAM);
-        ByteBuffer out = ByteBuffer.allocateDirect(MAX_DATAGRAM);
-        byte[] query = new byte[MAX_DATAGRAM];
-        ResponseCache.Key probe = ResponseCache.Key.newProbe();
-        while (channel.isOpen()) {
-            try {
-                in.clear();
-                SocketAddress client = channel.receive(in);
-                in.flip();
-                int length = in.remaining();
-                in.get(query, 0, length);
-                if (processor.processInto(query, length, probe, out)) {
-                    channel.send(out, client);
-                }
-            } catch (ClosedChannelException closed) {
-                return;
-            } catch (IOException | RuntimeException e) {
-                processor.dropped.increment(); // e.g. ICMP unreachable from a gone client: keep serving
-            }
-        }
-    }
+    /** What moves the packets, for the start-up line. */
+    String description();
 
     @Override
-    public void close() {
-        for (DatagramChannel channel : channels) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
+    void close();
+
+    static UdpTransport open(InetSocketAddress listen, int threads, QueryProcessor processor, UdpIo io) throws IOException {
+        if (io == UdpIo.NIO) {
+            return new NioUdpTransport(listen, threads, processor, "");
         }
-        for (Thread thread : threads) {
-            try {
-                thread.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        try {
+            return openMmsg(listen, threads, processor, io == UdpIo.MMSG);
+        } catch (UnsupportedOperationException | IllegalCallerException | LinkageError | IOException unavailable) {
+            if (io == UdpIo.MMSG) {
+                throw new IOException("--udp-io mmsg: " + unavailable.getMessage(), unavailable);
             }
+            return new NioUdpTransport(listen, threads, processor, " (recvmmsg not used: " + unavailable.getMessage() + ")");
+        }
+    }
+
+    private static UdpTransport openMmsg(InetSocketAddress listen, int threads, QueryProcessor processor, boolean forced) throws IOException {
+        MethodHandle open;
+        try {
+            Class<?> type = Class.forName(MMSG_CLASS);
+            open = MethodHandles.lookup().findStatic(type, "open",
+                    MethodType.methodType(UdpTransport.class, InetSocketAddress.class, int.class, QueryProcessor.class, boolean.class));
+        } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException absent) {
+            throw new UnsupportedOperationException("needs Java 22 or newer and the multi-release jar (running Java "
+                    + Runtime.version().feature() + ")");
+        }
+        try {
+            return (UdpTransport) open.invokeExact(listen, threads, processor, forced);
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable unexpected) {
+            throw new IOException(unexpected);
         }
     }
 }

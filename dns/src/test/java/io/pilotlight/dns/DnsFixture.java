@@ -54,10 +54,18 @@ final class DnsFixture implements AutoCloseable {
     final SettableHealth health = new SettableHealth();
     final DnsServer server;
 
-    DnsFixture(RoutingState controls) throws IOException, TopologyException {
+    DnsFixture(RoutingState controls, UdpIo udpIo) throws IOException, TopologyException {
         Topology topology = TopologyLoader.parse("dns-test.yaml", ZONE).topology();
         server = DnsServer.start(new DnsServer.Settings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 2,
-                RandomGenerator.of("L64X128MixRandom")), ZoneCompiler.compile(topology, 1), health, controls);
+                RandomGenerator.of("L64X128MixRandom"), udpIo), ZoneCompiler.compile(topology, 1), health, controls);
+    }
+
+    DnsFixture(RoutingState controls) throws IOException, TopologyException {
+        this(controls, UdpIo.AUTO);
+    }
+
+    DnsFixture(UdpIo udpIo) throws IOException, TopologyException {
+        this(RoutingState.ALL_ON, udpIo);
     }
 
     DnsFixture() throws IOException, TopologyException {

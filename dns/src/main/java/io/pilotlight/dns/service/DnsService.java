@@ -1,6 +1,7 @@
 package io.pilotlight.dns.service;
 
 import io.pilotlight.dns.DnsServer;
+import io.pilotlight.dns.UdpIo;
 import io.pilotlight.dns.ZoneCompiler;
 import io.pilotlight.dns.Zones;
 import io.pilotlight.dns.control.RoutingControls;
@@ -46,9 +47,14 @@ public final class DnsService implements AutoCloseable {
      * @param admin         address of the admin API, or {@code null} for none
      * @param stateDir      where routing-control state is kept
      * @param watchInterval how often the file is checked for changes; {@code null} to reload only on command
+     * @param udpIo         how UDP packets are received and sent
      */
     public record Options(Path topologyFile, InetSocketAddress listen, InetSocketAddress admin, Path stateDir, int udpThreads,
-                          List<VantagePoint> vantagePoints, Duration watchInterval, Clock clock) {
+                          List<VantagePoint> vantagePoints, Duration watchInterval, Clock clock, UdpIo udpIo) {
+        public Options(Path topologyFile, InetSocketAddress listen, InetSocketAddress admin, Path stateDir, int udpThreads,
+                       List<VantagePoint> vantagePoints, Duration watchInterval, Clock clock) {
+            this(topologyFile, listen, admin, stateDir, udpThreads, vantagePoints, watchInterval, clock, UdpIo.AUTO);
+        }
     }
 
     private DnsService(Options options, Topology topology) throws IOException {
@@ -60,7 +66,7 @@ public final class DnsService implements AutoCloseable {
         long serial = options.clock().instant().getEpochSecond();
         Zones zones = ZoneCompiler.compile(topology, serial);
         controls.set(newControls(zones, topology));
-        this.server = DnsServer.start(new DnsServer.Settings(options.listen(), options.udpThreads(), RandomGenerator.of("L64X128MixRandom")),
+        this.server = DnsServer.start(new DnsServer.Settings(options.listen(), options.udpThreads(), RandomGenerator.of("L64X128MixRandom"), options.udpIo()),
                 zones, health, member -> controls.get().isOn(member));
         this.admin = options.admin() == null ? null : AdminApi.start(options.admin(), this);
         this.watcher = options.watchInterval() == null ? null

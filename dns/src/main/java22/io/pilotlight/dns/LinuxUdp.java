@@ -1,0 +1,208 @@
+package io.pilotlight.dns;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.net.BindException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.nio.ByteOrder;
+
+/**
+ * The libc calls of the recvmmsg transport. The constants and struct layouts are Linux's on 64-bit
+ * x86 and ARM (the same values on both): check the platform before touching this class.
+ * Every call takes a per-thread segment where the linker saves errno right after the call.
+ */
+@SuppressWarnings("restricted")
+final class LinuxUdp {
+    static final int EINTR = 4;
+    static final int EAGAIN = 11;
+    static final int MSG_TRUNC = 0x20;
+    static final int MSG_WAITFORONE = 0x10000;
+    private static final int EAFNOSUPPORT = 97;
+    private static final int EADDRINUSE = 98;
+    private static final int EADDRNOTAVAIL = 99;
+    private static final int AF_INET = 2;
+    private static final int AF_INET6 = 10;
+    private static final int SOCK_DGRAM = 2;
+    private static final int SOCK_CLOEXEC = 0x80000;
+    private static final int SOL_SOCKET = 1;
+    private static final int SO_RCVBUF = 8;
+    private static final int SO_REUSEPORT = 15;
+    private static final int SO_RCVTIMEO = 20;
+    private static final int IPPROTO_IPV6 = 41;
+    private static final int IPV6_V6ONLY = 26;
+    private static final int SHUT_RDWR = 2;
+    /** sizeof(struct sockaddr_in6), which also holds a sockaddr_in. */
+    static final int SOCKADDR_SIZE = 28;
+    private static final ValueLayout.OfShort NETWORK_SHORT = JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN);
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
+    private static final long ERRNO_OFFSET = CALL_STATE.byteOffset(MemoryLayout.PathElement.groupElement("errno"));
+
+    private static final MethodHandle SOCKET = libc("socket", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
+    private static final MethodHandle SETSOCKOPT = libc("setsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    private static final MethodHandle BIND = libc("bind", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    private static final MethodHandle GETSOCKNAME = libc("getsockname", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
+    private static final MethodHandle SHUTDOWN = libc("shutdown", JAVA_INT, JAVA_INT, JAVA_INT);
+    private static final MethodHandle CLOSE = libc("close", JAVA_INT, JAVA_INT);
+    private static final MethodHandle RECVMMSG = libc("recvmmsg", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS);
+    private static final MethodHandle SENDMMSG = libc("sendmmsg", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
+
+    private LinuxUdp() {
+    }
+
+    private static MethodHandle libc(String name, ValueLayout result, ValueLayout... arguments) {
+        MemorySegment function = LINKER.defaultLookup().find(name)
+                .orElseThrow(() -> new UnsupportedOperationException("libc has no " + name));
+        return LINKER.downcallHandle(function, FunctionDescriptor.of(result, arguments), Linker.Option.captureCallState("errno"));
+    }
+
+    /** Where a thread's calls leave errno. */
+    static MemorySegment callState(Arena arena) {
+        return arena.allocate(CALL_STATE);
+    }
+
+    static int errno(MemorySegment callState) {
+        return callState.get(JAVA_INT, ERRNO_OFFSET);
+    }
+
+    /**
+     * A UDP socket bound to {@code at}. A wildcard IPv4 address is bound as IPv6 "::" accepting IPv4
+     * too (as the JDK does), falling back to IPv4 only where the kernel has no IPv6.
+     */
+    static int openBound(InetSocketAddress at, boolean reusePort, int receiveBuffer) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = callState(arena);
+            boolean dualStack = at.getAddress() instanceof Inet4Address v4 && v4.isAnyLocalAddress();
+            int family = at.getAddress() instanceof Inet6Address || dualStack ? AF_INET6 : AF_INET;
+            int fd = (int) call(SOCKET, state, family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+            if (fd < 0 && dualStack && errno(state) == EAFNOSUPPORT) {
+                family = AF_INET;
+                dualStack = false;
+                fd = (int) call(SOCKET, state, family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+            }
+            if (fd < 0) {
+                throw failure("socket", errno(state));
+            }
+            try {
+                if (dualStack) {
+                    setOption(arena, state, fd, IPPROTO_IPV6, IPV6_V6ONLY, 0);
+                }
+                if (reusePort) {
+                    setOption(arena, state, fd, SOL_SOCKET, SO_REUSEPORT, 1);
+                }
+                setOption(arena, state, fd, SOL_SOCKET, SO_RCVBUF, receiveBuffer);
+                // A blocked recvmmsg wakes at least once a second, so a missed shutdown cannot hang close().
+                MemorySegment oneSecond = arena.allocate(16);
+                oneSecond.set(JAVA_LONG, 0, 1);
+                check("setsockopt", (int) call(SETSOCKOPT, state, fd, SOL_SOCKET, SO_RCVTIMEO, oneSecond, 16), state);
+                MemorySegment address = sockaddr(arena, at, family);
+                int bound = (int) call(BIND, state, fd, address, (int) address.byteSize());
+                if (bound < 0) {
+                    int errno = errno(state);
+                    throw errno == EADDRINUSE || errno == EADDRNOTAVAIL
+                            ? new BindException("bind " + at + ": errno " + errno) : failure("bind " + at, errno);
+                }
+                return fd;
+            } catch (IOException | RuntimeException e) {
+                close(fd);
+                throw e;
+            }
+        }
+    }
+
+    /** The port the socket is bound to. */
+    static int localPort(int fd) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = callState(arena);
+            MemorySegment address = arena.allocate(SOCKADDR_SIZE);
+            MemorySegment length = arena.allocate(JAVA_INT);
+            length.set(JAVA_INT, 0, SOCKADDR_SIZE);
+            check("getsockname", (int) call(GETSOCKNAME, state, fd, address, length), state);
+            return Short.toUnsignedInt(address.get(NETWORK_SHORT, 2));
+        }
+    }
+
+    /** Wakes threads blocked in recvmmsg on the socket; their calls return at once from then on. */
+    static void shutdown(int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            call(SHUTDOWN, callState(arena), fd, SHUT_RDWR); // ENOTCONN for unconnected UDP, but it wakes readers
+        }
+    }
+
+    static void close(int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            call(CLOSE, callState(arena), fd);
+        }
+    }
+
+    /** Blocks for the first packet, then takes whatever else is queued, up to {@code count}. */
+    static int recvmmsg(MemorySegment callState, int fd, MemorySegment messages, int count) {
+        try {
+            return (int) RECVMMSG.invokeExact(callState, fd, messages, count, MSG_WAITFORONE, MemorySegment.NULL);
+        } catch (Throwable impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    static int sendmmsg(MemorySegment callState, int fd, MemorySegment messages, int count) {
+        try {
+            return (int) SENDMMSG.invokeExact(callState, fd, messages, count, 0);
+        } catch (Throwable impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static void setOption(Arena arena, MemorySegment state, int fd, int level, int option, int value) throws IOException {
+        MemorySegment integer = arena.allocate(JAVA_INT);
+        integer.set(JAVA_INT, 0, value);
+        check("setsockopt " + option, (int) call(SETSOCKOPT, state, fd, level, option, integer, 4), state);
+    }
+
+    private static MemorySegment sockaddr(Arena arena, InetSocketAddress at, int family) {
+        byte[] ip = at.getAddress().getAddress();
+        MemorySegment address = arena.allocate(family == AF_INET ? 16 : SOCKADDR_SIZE);
+        address.set(JAVA_SHORT, 0, (short) family);
+        address.set(NETWORK_SHORT, 2, (short) at.getPort());
+        if (family == AF_INET) {
+            MemorySegment.copy(ip, 0, address, ValueLayout.JAVA_BYTE, 4, 4);
+        } else if (ip.length == 16) { // else the wildcard: all zeros already
+            MemorySegment.copy(ip, 0, address, ValueLayout.JAVA_BYTE, 8, 16);
+            address.set(JAVA_INT, 24, ((Inet6Address) at.getAddress()).getScopeId());
+        }
+        return address;
+    }
+
+    private static void check(String what, int result, MemorySegment state) throws IOException {
+        if (result < 0) {
+            throw failure(what, errno(state));
+        }
+    }
+
+    private static IOException failure(String what, int errno) {
+        return new IOException(what + " failed: errno " + errno);
+    }
+
+    /** For the set-up calls, off the hot path: a generic invoke is fine there. */
+    private static Object call(MethodHandle function, Object... arguments) {
+        try {
+            return function.invokeWithArguments(arguments);
+        } catch (Throwable impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

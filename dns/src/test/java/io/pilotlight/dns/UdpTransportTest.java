@@ -1,0 +1,198 @@
+package io.pilotlight.dns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/** Both UDP transports, over real sockets: what a client sees must not depend on which one runs. */
+class UdpTransportTest {
+    private static final boolean MMSG_CAN_RUN = System.getProperty("os.name").equalsIgnoreCase("linux")
+            && Runtime.version().feature() >= 22 && classExists(UdpTransport.MMSG_CLASS);
+
+    @Test
+    void autoPicksRecvmmsgWhereItCanRunAndSaysSo() throws Exception {
+        try (DnsFixture dns = new DnsFixture(UdpIo.AUTO)) {
+            if (MMSG_CAN_RUN) {
+                assertThat(dns.server.udpTransport()).isEqualTo("recvmmsg/sendmmsg (FFM), 2 sockets");
+            } else {
+                assertThat(dns.server.udpTransport()).startsWith("NIO DatagramChannel, 2 sockets (recvmmsg not used: ");
+            }
+        }
+        try (DnsFixture dns = new DnsFixture(UdpIo.NIO)) {
+            assertThat(dns.server.udpTransport()).isEqualTo("NIO DatagramChannel, 2 sockets");
+        }
+    }
+
+    @Test
+    void askingForRecvmmsgWhereItCannotRunIsAnError() {
+        assumeTrue(!MMSG_CAN_RUN, "recvmmsg runs here");
+        assertThatThrownBy(() -> new DnsFixture(UdpIo.MMSG)).isInstanceOf(IOException.class).hasMessageContaining("--udp-io mmsg");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = UdpIo.class, names = {"NIO", "MMSG"})
+    void manyConcurrentClientsEachGetTheirOwnAnswer(UdpIo io) throws Exception {
+        assumeTrue(io != UdpIo.MMSG || MMSG_CAN_RUN, "recvmmsg cannot run here");
+        try (DnsFixture dns = new DnsFixture(io); ExecutorService clients = Executors.newFixedThreadPool(16)) {
+            List<Future<Integer>> answered = new ArrayList<>();
+            for (int client = 0; client < 16; client++) {
+                int seed = client;
+                answered.add(clients.submit(() -> pipelinedClient(dns.server.address(), seed, 300)));
+            }
+            for (Future<Integer> count : answered) {
+                assertThat(count.get()).isEqualTo(300);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = UdpIo.class, names = {"NIO", "MMSG"})
+    void anAnswerTooLargeForUdpComesTruncated(UdpIo io) throws Exception {
+        assumeTrue(io != UdpIo.MMSG || MMSG_CAN_RUN, "recvmmsg cannot run here");
+        try (DnsFixture dns = new DnsFixture(io)) {
+            Message query = Message.newQuery(Record.newRecord(Name.fromString("big.example.com."), Type.TXT, DClass.IN));
+            byte[] wire = RawUdp.exchange(dns.server.address(), query.toWire(), 2000);
+            Message answer = new Message(wire);
+            assertThat(answer.getHeader().getFlag(Flags.TC)).isTrue();
+            assertThat(answer.getHeader().getID()).isEqualTo(query.getHeader().getID());
+            assertThat(wire.length).isLessThanOrEqualTo(512);
+            assertThat(dns.resolver(true).send(query).getSection(Section.ANSWER)).hasSize(40); // and whole over TCP
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = UdpIo.class, names = {"NIO", "MMSG"})
+    void malformedPacketsAmongGoodOnesCostOnlyThemselves(UdpIo io) throws Exception {
+        assumeTrue(io != UdpIo.MMSG || MMSG_CAN_RUN, "recvmmsg cannot run here");
+        try (DnsFixture dns = new DnsFixture(io); DatagramSocket socket = new DatagramSocket()) {
+            socket.setSoTimeout(2000);
+            Random random = new Random(7);
+            Map<Integer, String> expected = new HashMap<>();
+            // Sent back to back so they queue up and arrive in the same batches.
+            for (int i = 0; i < 400; i++) {
+                byte[] packet;
+                switch (i % 5) {
+                    case 0 -> {
+                        Message query = Message.newQuery(Record.newRecord(Name.fromString("api.example.com."), Type.A, DClass.IN));
+                        query.getHeader().setID(1000 + i);
+                        expected.put(1000 + i, "192.0.2.1");
+                        packet = query.toWire();
+                    }
+                    case 1 -> packet = new byte[random.nextInt(12)]; // shorter than a header, even empty
+                    case 2 -> {
+                        packet = new byte[random.nextInt(600)];
+                        random.nextBytes(packet);
+                        packet[2] |= (byte) 0x80; // a response: never answered
+                    }
+                    case 3 -> packet = new byte[9000]; // larger than any query buffer
+                    default -> {
+                        Message query = Message.newQuery(Record.newRecord(Name.fromString("api.example.com."), Type.A, DClass.IN));
+                        query.getHeader().setID(30_000 + i); // FORMERR, not to be taken for a good answer
+                        packet = java.util.Arrays.copyOf(query.toWire(), query.toWire().length - 3); // question cut short
+                    }
+                }
+                socket.send(new DatagramPacket(packet, packet.length, dns.server.address()));
+            }
+            byte[] buffer = new byte[65_535];
+            while (!expected.isEmpty()) {
+                DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+                try {
+                    socket.receive(reply);
+                } catch (SocketTimeoutException e) {
+                    break;
+                }
+                Message answer = new Message(java.util.Arrays.copyOf(buffer, reply.getLength()));
+                String address = expected.remove(answer.getHeader().getID());
+                if (address != null) {
+                    assertThat(answer.getSection(Section.ANSWER).getFirst().rdataToString()).isEqualTo(address);
+                }
+            }
+            assertThat(expected).as("good queries left unanswered").isEmpty();
+            assertThat(dns.addresses("api.example.com.")).containsExactly("192.0.2.1");
+            assertThat(dns.server.dropped()).isPositive();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = UdpIo.class, names = {"NIO", "MMSG"})
+    void closingFreesThePortPromptly(UdpIo io) throws Exception {
+        assumeTrue(io != UdpIo.MMSG || MMSG_CAN_RUN, "recvmmsg cannot run here");
+        DnsFixture first = new DnsFixture(io);
+        InetSocketAddress address = first.server.address();
+        long start = System.nanoTime();
+        first.close();
+        assertThat((System.nanoTime() - start) / 1_000_000).as("close took ms").isLessThan(1500);
+        try (DatagramSocket rebound = new DatagramSocket(address)) {
+            assertThat(rebound.getLocalPort()).isEqualTo(address.getPort());
+        }
+    }
+
+    /** Keeps up to 20 queries in flight with random ids and names; counts answers matching their query. */
+    private static int pipelinedClient(InetSocketAddress server, int seed, int total) throws IOException {
+        String[][] names = {{"api.example.com.", "192.0.2.1"}, {"deep.below.example.com.", "192.0.2.50"}};
+        Random random = new Random(seed);
+        Map<Integer, String> inFlight = new HashMap<>();
+        int answered = 0;
+        int sent = 0;
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.setSoTimeout(3000);
+            byte[] buffer = new byte[4096];
+            while (answered < total) {
+                while (sent < total && inFlight.size() < 20) {
+                    String[] name = names[random.nextInt(names.length)];
+                    int id = random.nextInt(65_536);
+                    if (inFlight.containsKey(id)) {
+                        continue;
+                    }
+                    Message query = Message.newQuery(Record.newRecord(Name.fromString(name[0]), Type.A, DClass.IN));
+                    query.getHeader().setID(id);
+                    byte[] wire = query.toWire();
+                    socket.send(new DatagramPacket(wire, wire.length, server));
+                    inFlight.put(id, name[1]);
+                    sent++;
+                }
+                DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+                socket.receive(reply); // a lost answer fails the test by timeout: loopback does not lose them
+                Message answer = new Message(java.util.Arrays.copyOf(buffer, reply.getLength()));
+                String address = inFlight.remove(answer.getHeader().getID());
+                if (address != null && answer.getSection(Section.ANSWER).getFirst().rdataToString().equals(address)) {
+                    answered++;
+                }
+            }
+        }
+        return answered;
+    }
+
+    private static boolean classExists(String name) {
+        try {
+            Class.forName(name);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+}
