@@ -42,11 +42,15 @@ public final class DrillRunner {
         List<Milestone> milestones = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         try (SyntheticClients clients = new SyntheticClients(4, setup.dns(), setup.name(), setup.servicePort(), setup.clientCache())) {
-            progress.accept("clients writing through " + setup.name() + "; waiting until they succeed steadily");
+            progress.accept("clients writing through " + setup.name() + "; waiting until they succeed steadily and DNS sees "
+                    + setup.target() + " healthy");
             long warm = System.currentTimeMillis() + 60_000;
-            while (recentSuccesses(clients, 2_000) < 20) {
+            // DNS answers the primary even while its check is still unhealthy from start-up (Route 53's all-unhealthy rule), so
+            // clients succeed before the health system is steady; a fault injected then would never be "detected"
+            while (recentSuccesses(clients, 2_000) < 20 || !dnsSeesHealthy(setup)) {
                 if (System.currentTimeMillis() > warm) {
-                    throw new IllegalStateException("the synthetic clients never succeeded steadily before the fault; is the lab serving?");
+                    throw new IllegalStateException("the lab never reached a steady state before the fault (clients succeeding, "
+                            + setup.service() + "-" + setup.target() + " healthy in DNS); is the lab serving?");
                 }
                 Thread.sleep(200);
             }
@@ -102,6 +106,19 @@ public final class DrillRunner {
                     setup.topology().objectives().rpo().toMillis(), acked.size(), rpo.lost(), rpo.dataLossWindowMillis(), milestones,
                     RtoMeasure.successPerSecond(t0, requests), notes, RtoBreakdown.of(estimate, milestones), ledger);
         }
+    }
+
+    private boolean dnsSeesHealthy(Setup setup) {
+        try {
+            for (JsonNode check : JSON.readTree(get("http://" + setup.dnsAdmin() + "/health"))) {
+                if (check.path("name").asText().equals(setup.service() + "-" + setup.target())) {
+                    return "HEALTHY".equals(check.path("status").asText());
+                }
+            }
+        } catch (Exception notYet) {
+            // the DNS server's admin API did not answer this time
+        }
+        return false;
     }
 
     private static long recent(SyntheticClients clients, long windowMillis) {
