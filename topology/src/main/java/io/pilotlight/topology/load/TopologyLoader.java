@@ -86,6 +86,10 @@ public final class TopologyLoader {
         } catch (YAMLException e) {
             problems.add(new Problem(fileName, 0, 0, "", null, "YAML: " + e.getMessage()));
             return null;
+        } catch (IllegalArgumentException e) {
+            // SnakeYAML rejects some malformed tags (e.g. "!:::%0") with a bare IllegalArgumentException
+            problems.add(new Problem(fileName, 0, 0, "", null, "YAML syntax: " + e.getMessage()));
+            return null;
         }
     }
 

@@ -29,6 +29,13 @@ class YamlSyntaxErrorsTest {
     }
 
     @Test
+    void aMalformedTagIsASyntaxErrorNotACrash() {
+        // found by LoaderFuzzTest: SnakeYAML throws a bare IllegalArgumentException for this tag
+        Problem tag = onlyProblemOf("!:::%0");
+        assertThat(tag.message()).startsWith("YAML syntax:").contains("Tag");
+    }
+
+    @Test
     void anEmptyFileOrOneWithOnlyCommentsIsOneProblem() {
         for (String empty : List.of("", "\n\n", "# nothing here yet\n")) {
             Problem problem = onlyProblemOf(empty);
