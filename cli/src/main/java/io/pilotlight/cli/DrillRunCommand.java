@@ -12,6 +12,7 @@ import io.pilotlight.drill.RegionOutage;
 import io.pilotlight.drill.RegionPartition;
 import io.pilotlight.drill.history.DrillHistory;
 import io.pilotlight.drill.history.DrillRecord;
+import io.pilotlight.drill.lab.LabFile;
 import io.pilotlight.drill.lab.LinkControl;
 import io.pilotlight.topology.DrillScenario;
 import io.pilotlight.topology.RecordSet;
@@ -109,7 +110,8 @@ final class DrillRunCommand implements Callable<Integer> {
         Path labState = deployment.stateDir;
         var layout = deployment.layout(topology);
         var out = spec.commandLine().getOut();
-        boolean labRunning = labRunning(labState);
+        // a lab whose supervisor is alive in that state directory is used as it is, and left running
+        boolean labRunning = LabFile.running(labState).isPresent();
         out.println(labRunning ? "drill: using the lab running in " + labState : "drill: starting the lab for " + topology.name() + " ...");
         out.flush();
         if (!labRunning) {
@@ -182,23 +184,13 @@ final class DrillRunCommand implements Callable<Integer> {
         if (!Files.exists(labState)) {
             return;
         }
-        if (!Files.exists(labState.resolve("lab.json")) && !Files.exists(labState.resolve("logs"))) {
+        if (!Files.exists(labState.resolve(LabFile.NAME)) && !Files.exists(labState.resolve("logs"))) {
             throw new IllegalArgumentException("--state-dir " + labState + " exists but is not a lab's state directory; choose another");
         }
         try (var paths = Files.walk(labState)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
-        }
-    }
-
-    /** A lab whose supervisor is alive in that state directory is used as it is, and left running. */
-    private static boolean labRunning(Path labState) {
-        try {
-            long supervisor = new ObjectMapper().readTree(labState.resolve("lab.json").toFile()).path("supervisor").asLong();
-            return ProcessHandle.of(supervisor).map(ProcessHandle::isAlive).orElse(false);
-        } catch (java.io.IOException none) {
-            return false;
         }
     }
 

@@ -1,7 +1,6 @@
 package io.pilotlight.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pilotlight.drill.lab.LabFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -20,13 +19,13 @@ final class LabDownCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path file = stateDir.resolve("lab.json");
+        Path file = stateDir.resolve(LabFile.NAME);
         if (!Files.exists(file)) {
             spec.commandLine().getErr().println("no lab is recorded in " + stateDir + " (nothing to stop)");
             return ExitCodes.OBJECTIVE_MISSED;
         }
-        JsonNode lab = new ObjectMapper().readTree(file.toFile());
-        ProcessHandle.of(lab.path("supervisor").asLong()).ifPresent(supervisor -> {
+        LabFile lab = LabFile.read(stateDir);
+        ProcessHandle.of(lab.supervisor()).ifPresent(supervisor -> {
             supervisor.destroy();
             try {
                 supervisor.onExit().get(30, TimeUnit.SECONDS);
@@ -35,10 +34,9 @@ final class LabDownCommand implements Callable<Integer> {
             }
         });
         int leftovers = 0;
-        for (JsonNode pid : lab.path("processes")) {
-            var handle = ProcessHandle.of(pid.asLong());
-            if (handle.isPresent() && handle.get().isAlive()) {
-                handle.get().destroyForcibly();
+        for (ProcessHandle process : lab.processHandles()) {
+            if (process.isAlive()) {
+                process.destroyForcibly();
                 leftovers++;
             }
         }

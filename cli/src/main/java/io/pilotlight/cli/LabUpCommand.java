@@ -2,6 +2,7 @@ package io.pilotlight.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.pilotlight.drill.lab.LabFile;
 import io.pilotlight.drill.lab.LabLinks;
 import io.pilotlight.topology.DataStore;
 import io.pilotlight.topology.DataStoreKind;
@@ -136,10 +137,10 @@ final class LabUpCommand implements Callable<Integer> {
         state.put("links", links[0].links().stream().map(link -> Map.of("from", link.from(), "to", link.to(),
                 "listen", link.listen().getHostString() + ":" + link.listen().getPort(),
                 "control", link.control().getHostString() + ":" + link.control().getPort())).toList());
-        Files.write(deployment.stateDir.resolve("lab.json"), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(state));
+        Files.write(deployment.stateDir.resolve(LabFile.NAME), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(state));
         out.println("pilotlight lab: " + topology.name() + " is serving: " + topology.regions().keySet() + " (logs in " + logs + ")");
         out.println("  " + links[0].links().size() + " inter-region links through the fault-injecting proxy, "
-                + topology.networkOrNone().roundTripOrZero().toMillis() + " ms round trip (control APIs in " + deployment.stateDir.resolve("lab.json") + ")");
+                + topology.networkOrNone().roundTripOrZero().toMillis() + " ms round trip (control APIs in " + deployment.stateDir.resolve(LabFile.NAME) + ")");
         String[] dns = deployment.dns.split(":");
         topology.dnsOrEmpty().zones().forEach((zone, content) -> content.recordSets().stream().filter(s -> s.hasRoutingPolicy()).findFirst()
                 .ifPresent(set -> out.println("  dig @" + dns[0] + " -p " + dns[1] + " "

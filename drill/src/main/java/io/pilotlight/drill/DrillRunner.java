@@ -1,14 +1,10 @@
 package io.pilotlight.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pilotlight.planner.RtoEstimate;
 import io.pilotlight.planner.RtoEstimator;
 import io.pilotlight.topology.Topology;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,8 +22,7 @@ import java.util.function.Consumer;
  * is checked against the writes the clients lost.
  */
 public final class DrillRunner {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+    private final LabHttp http = new LabHttp();
 
     /**
      * @param labState the lab's state directory (lab.json, logs/controller.log, controller/instances.json)
@@ -110,7 +105,7 @@ public final class DrillRunner {
 
     private boolean dnsSeesHealthy(Setup setup) {
         try {
-            for (JsonNode check : JSON.readTree(get("http://" + setup.dnsAdmin() + "/health"))) {
+            for (JsonNode check : http.json("http://" + setup.dnsAdmin() + "/health")) {
                 if (check.path("name").asText().equals(setup.service() + "-" + setup.target())) {
                     return "HEALTHY".equals(check.path("status").asText());
                 }
@@ -136,9 +131,8 @@ public final class DrillRunner {
         String writer = writerUrl(setup);
         Map<String, String> values = new HashMap<>();
         for (AckedWrite write : acked) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(writer + "/kv/item%2F" + write.key()))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode value = response.statusCode() == 200 ? JSON.readTree(response.body()).path("value") : null;
+            HttpResponse<String> response = http.get(writer + "/kv/item%2F" + write.key(), Duration.ofSeconds(5));
+            JsonNode value = response.statusCode() == 200 ? LabHttp.parse(response.body()).path("value") : null;
             if (value != null && value.isTextual()) {
                 values.put(write.key(), value.asText());
             }
@@ -151,7 +145,7 @@ public final class DrillRunner {
         while (System.currentTimeMillis() < deadline) {
             for (String url : setup.storeUrls().values()) {
                 try {
-                    JsonNode status = JSON.readTree(get(url + "/status"));
+                    JsonNode status = http.json(url + "/status");
                     if ("WRITER".equals(status.path("role").asText()) && status.path("leaseValid").asBoolean()) {
                         return url;
                     }
@@ -173,11 +167,11 @@ public final class DrillRunner {
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
             try {
-                JsonNode status = JSON.readTree(get(oldWriter + "/status"));
-                JsonNode writer = JSON.readTree(get(writerUrl(setup) + "/status"));
+                JsonNode status = http.json(oldWriter + "/status");
+                JsonNode writer = http.json(writerUrl(setup) + "/status");
                 if ("REPLICA".equals(status.path("role").asText()) && status.path("epoch").asLong() == writer.path("epoch").asLong()
                         && System.currentTimeMillis() - status.path("lastContactMillis").asLong() < 2_000) {
-                    JsonNode entries = JSON.readTree(get(oldWriter + "/lost-writes"));
+                    JsonNode entries = http.json(oldWriter + "/lost-writes");
                     java.util.Set<String> keys = new java.util.HashSet<>();
                     entries.forEach(entry -> keys.add(entry.path("key").asText()));
                     progress.accept(setup.target() + " rejoined as a replica; its lost-writes ledger names " + entries.size() + " writes");
@@ -190,9 +184,5 @@ public final class DrillRunner {
         }
         progress.accept(setup.target() + "'s store node did not rejoin within 30 s; its ledger was not checked");
         return null;
-    }
-
-    private String get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 }

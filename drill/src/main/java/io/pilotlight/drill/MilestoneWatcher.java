@@ -1,11 +1,6 @@
 package io.pilotlight.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,8 +24,7 @@ import org.xbill.DNS.Type;
  */
 final class MilestoneWatcher {
     static final List<String> WATCHED = List.of("detected", "decided", "promoted", "compute ready", "DNS answer changed");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+    private final LabHttp http = new LabHttp();
     private final Map<String, Long> seen = new HashMap<>();
     private final DrillRunner.Setup setup;
     private final Fault fault;
@@ -82,7 +76,7 @@ final class MilestoneWatcher {
         long now = System.currentTimeMillis();
         if (!seen.containsKey("detected")) {
             try {
-                for (JsonNode event : JSON.readTree(get("http://" + setup.dnsAdmin() + "/health/events"))) {
+                for (JsonNode event : http.json("http://" + setup.dnsAdmin() + "/health/events")) {
                     long at = Instant.parse(event.path("at").asText()).toEpochMilli();
                     if (at >= t0 && event.path("check").asText().equals(setup.service() + "-" + setup.target())
                             && "aggregate".equals(event.path("vantage").asText()) && "UNHEALTHY".equals(event.path("to").asText())) {
@@ -119,7 +113,7 @@ final class MilestoneWatcher {
         }
         if (!seen.containsKey("promoted")) {
             try {
-                if ("WRITER".equals(JSON.readTree(get(setup.storeUrls().get(setup.standby()) + "/status")).path("role").asText())) {
+                if ("WRITER".equals(http.json(setup.storeUrls().get(setup.standby()) + "/status").path("role").asText())) {
                     seen.put("promoted", now);
                 }
             } catch (Exception notYet) {
@@ -148,9 +142,5 @@ final class MilestoneWatcher {
         if ((line.contains("passes its health check") && line.contains("done in")) || line.contains(" answers 200 on ")) {
             seen.putIfAbsent("compute ready", at);
         }
-    }
-
-    private String get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 }

@@ -1,6 +1,7 @@
 package io.pilotlight.drill;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pilotlight.drill.lab.LabFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,8 +21,7 @@ public record RegionOutage(Path labState, String service, String region) impleme
 
     @Override
     public void inject() throws Exception {
-        var lab = JSON.readTree(labState.resolve("lab.json").toFile());
-        ProcessHandle.of(lab.path("processes").path("store-" + region).asLong()).ifPresent(ProcessHandle::destroyForcibly);
+        LabFile.read(labState).process("store-" + region).ifPresent(ProcessHandle::destroyForcibly);
         Path instances = labState.resolve("controller/instances.json");
         if (Files.exists(instances)) {
             JSON.readTree(instances.toFile()).path(service + "@" + region)

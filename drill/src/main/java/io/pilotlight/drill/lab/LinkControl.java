@@ -1,7 +1,6 @@
 package io.pilotlight.drill.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,18 +16,17 @@ import java.util.List;
  * ways, new connections refused), or heal them back to the topology's latency.
  */
 public final class LinkControl {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final List<JsonNode> links = new ArrayList<>();
     private final double halfRoundTripMillis;
 
-    private LinkControl(JsonNode lab) {
-        lab.path("links").forEach(links::add);
-        this.halfRoundTripMillis = lab.path("round_trip_ms").asDouble(0) / 2;
+    private LinkControl(LabFile lab) {
+        links.addAll(lab.links());
+        this.halfRoundTripMillis = lab.roundTripMillis() / 2.0;
     }
 
     public static LinkControl of(Path labState) throws java.io.IOException {
-        return new LinkControl(JSON.readTree(labState.resolve("lab.json").toFile()));
+        return new LinkControl(LabFile.read(labState));
     }
 
     /** Cuts every link to and from the region; returns how many. */
