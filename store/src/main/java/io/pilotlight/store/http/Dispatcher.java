@@ -1,0 +1,94 @@
+package io.pilotlight.store.http;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * One connection's requests, answered in order: a request that arrives while the previous one is
+ * still being answered (a pipelining client) waits for it, so answers can never overtake each other
+ * even though a write is answered later, from the group-commit thread.
+ */
+final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private final List<HttpFront.Mounted> routes;
+    private final Executor blocking;
+    private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
+    private boolean busy;
+
+    Dispatcher(List<HttpFront.Mounted> routes, Executor blocking) {
+        this.routes = routes;
+        this.blocking = blocking;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (busy) {
+            waiting.add(request.retain());
+        } else {
+            dispatch(ctx, request);
+        }
+    }
+
+    private void dispatch(ChannelHandlerContext ctx, FullHttpRequest request) {
+        busy = true;
+        HttpReply reply = new HttpReply(ctx.channel(), () -> ctx.executor().execute(() -> next(ctx)));
+        if (!request.decoderResult().isSuccess()) {
+            reply.send(400, "application/json", error("bad_request", "malformed HTTP request: " + request.decoderResult().cause()));
+            return;
+        }
+        HttpCall call = HttpCall.of(request.method().name(), request.uri(), ByteBufUtil.getBytes(request.content()));
+        HttpFront.Mounted mounted = routes.stream().filter(m -> m.matches(call.rawPath())).findFirst().orElse(null);
+        if (mounted == null) {
+            reply.send(404, "application/json", error("not_found", "no such path: " + call.rawPath()));
+        } else if (mounted.mode() == HttpFront.Mode.INLINE) {
+            run(mounted.route(), call, reply);
+        } else {
+            blocking.execute(() -> run(mounted.route(), call, reply));
+        }
+    }
+
+    private static void run(Route route, HttpCall call, HttpReply reply) {
+        try {
+            route.handle(call, reply);
+        } catch (IllegalArgumentException e) {
+            reply.send(400, "application/json", error("bad_request", String.valueOf(e.getMessage())));
+        } catch (Exception | StackOverflowError e) {
+            reply.send(500, "application/json", error("internal", e.toString()));
+        }
+    }
+
+    private void next(ChannelHandlerContext ctx) {
+        busy = false;
+        FullHttpRequest queued = waiting.poll();
+        if (queued != null) {
+            try {
+                dispatch(ctx, queued);
+            } finally {
+                queued.release();
+            }
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        waiting.forEach(FullHttpRequest::release);
+        waiting.clear();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close(); // a reset by the peer, mostly; nothing to answer
+    }
+
+    static byte[] error(String code, String message) {
+        return ("{\"error\":\"" + code + "\",\"message\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(message)) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+}

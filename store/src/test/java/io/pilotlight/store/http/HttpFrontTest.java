@@ -1,0 +1,190 @@
+package io.pilotlight.store.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The store's HTTP front end on a real socket: answers, order, streams, errors, close. */
+class HttpFrontTest {
+    private static final InetSocketAddress ANY = new InetSocketAddress("127.0.0.1", 0);
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+
+    private HttpResponse<String> get(HttpFront front, String target) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + front.address().getPort() + target))
+                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void routesByLongestPrefixAndDecodesTheQuery() throws Exception {
+        try (HttpFront front = HttpFront.builder()
+                .route("/log", HttpFront.Mode.INLINE, (call, reply) -> reply.send(200, "text/plain", "log".getBytes()))
+                .route("/log-ack", HttpFront.Mode.INLINE, (call, reply) -> reply.send(200, "text/plain",
+                        ("ack " + call.param("region", "?")).getBytes()))
+                .listen(ANY)) {
+            assertThat(get(front, "/log?from=1").body()).isEqualTo("log");
+            assertThat(get(front, "/log-ack?region=us%20east").body()).isEqualTo("ack us east");
+            HttpResponse<String> missing = get(front, "/nope");
+            assertThat(missing.statusCode()).isEqualTo(404);
+            assertThat(missing.body()).contains("no such path: /nope");
+        }
+    }
+
+    @Test
+    void aRouteThatThrowsGetsAnErrorAnswerAndTheConnectionKeepsServing() throws Exception {
+        try (HttpFront front = HttpFront.builder()
+                .route("/bad", HttpFront.Mode.INLINE, (call, reply) -> { throw new IllegalArgumentException("limit -1 is out of range"); })
+                .route("/boom", HttpFront.Mode.BLOCKING, (call, reply) -> { throw new IllegalStateException("broken"); })
+                .route("/ok", HttpFront.Mode.INLINE, (call, reply) -> reply.send(200, "text/plain", "fine".getBytes()))
+                .listen(ANY)) {
+            HttpResponse<String> bad = get(front, "/bad");
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.body()).contains("limit -1 is out of range");
+            assertThat(get(front, "/boom").statusCode()).isEqualTo(500);
+            assertThat(get(front, "/ok").body()).isEqualTo("fine");
+        }
+    }
+
+    /** A pipelining client gets its answers in request order, even when the first is answered last. */
+    @Test
+    void pipelinedAnswersKeepRequestOrder() throws Exception {
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        try (HttpFront front = HttpFront.builder()
+                .route("/slow", HttpFront.Mode.INLINE, (call, reply) ->
+                        release.thenRunAsync(() -> reply.send(200, "text/plain", "slow".getBytes())))
+                .route("/fast", HttpFront.Mode.INLINE, (call, reply) -> reply.send(200, "text/plain", "fast".getBytes()))
+                .listen(ANY);
+             Socket socket = new Socket("127.0.0.1", front.address().getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("GET /slow HTTP/1.1\r\nHost: x\r\n\r\nGET /fast HTTP/1.1\r\nHost: x\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            Thread.sleep(100);
+            release.complete(null);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            assertThat(readBody(in)).isEqualTo("slow");
+            assertThat(readBody(in)).isEqualTo("fast");
+        }
+    }
+
+    private static String readBody(BufferedReader in) throws IOException {
+        int length = -1;
+        for (String line = in.readLine(); !line.isEmpty(); line = in.readLine()) {
+            if (line.toLowerCase().startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        char[] body = new char[length];
+        int read = 0;
+        while (read < length) {
+            read += in.read(body, read, length - read);
+        }
+        return new String(body);
+    }
+
+    @Test
+    void aStreamSendsEachFlushAsAChunkUntilClosed() throws Exception {
+        try (HttpFront front = HttpFront.builder()
+                .route("/stream", HttpFront.Mode.BLOCKING, (call, reply) -> {
+                    try (DataOutputStream out = new DataOutputStream(reply.stream(200, "application/octet-stream", Map.of("X-Epoch", "7")))) {
+                        for (int i = 0; i < 3; i++) {
+                            out.writeInt(i);
+                            out.flush();
+                        }
+                    }
+                })
+                .listen(ANY)) {
+            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + front.address().getPort() + "/stream")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.headers().firstValue("X-Epoch")).contains("7");
+            assertThat(response.headers().firstValue("Transfer-Encoding")).contains("chunked");
+            assertThat(response.body()).containsExactly(0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 2);
+        }
+    }
+
+    /** A blocking route waits on a thread of its own: the event loop keeps answering others meanwhile. */
+    @Test
+    void aBlockedRouteDoesNotHoldUpOthers() throws Exception {
+        CountDownLatch stuck = new CountDownLatch(1);
+        try (HttpFront front = HttpFront.builder().threads(1)
+                .route("/wait", HttpFront.Mode.BLOCKING, (call, reply) -> {
+                    stuck.await(10, TimeUnit.SECONDS);
+                    reply.send(200, "text/plain", "waited".getBytes());
+                })
+                .route("/ok", HttpFront.Mode.INLINE, (call, reply) -> reply.send(200, "text/plain", "fine".getBytes()))
+                .listen(ANY)) {
+            HttpClient other = HttpClient.newHttpClient();
+            CompletableFuture<HttpResponse<String>> waiting = other.sendAsync(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + front.address().getPort() + "/wait")).build(), HttpResponse.BodyHandlers.ofString());
+            for (int i = 0; i < 20; i++) {
+                assertThat(get(front, "/ok").body()).isEqualTo("fine");
+            }
+            assertThat(waiting).isNotDone();
+            stuck.countDown();
+            assertThat(waiting.get(5, TimeUnit.SECONDS).body()).isEqualTo("waited");
+        }
+    }
+
+    @Test
+    void aBodyOverTheLimitGets413() throws Exception {
+        try (HttpFront front = HttpFront.builder()
+                .route("/kv", HttpFront.Mode.INLINE, (call, reply) -> reply.send(200, "text/plain", "stored".getBytes()))
+                .listen(ANY)) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + front.address().getPort() + "/kv/a"))
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[HttpFront.MAX_BODY_BYTES + 1])).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(413);
+        }
+    }
+
+    @Test
+    void garbageGetsA400AndTheServerKeepsServing() throws Exception {
+        try (HttpFront front = HttpFront.builder()
+                .route("/ok", HttpFront.Mode.INLINE, (call, reply) -> reply.send(200, "text/plain", "fine".getBytes()))
+                .listen(ANY)) {
+            try (Socket socket = new Socket("127.0.0.1", front.address().getPort())) {
+                socket.setSoTimeout(5_000);
+                socket.getOutputStream().write("\u0001\u0002 nonsense\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                String status = new BufferedReader(new InputStreamReader(socket.getInputStream())).readLine();
+                assertThat(status).startsWith("HTTP/1.1 400");
+            }
+            assertThat(get(front, "/ok").body()).isEqualTo("fine");
+        }
+    }
+
+    /** After close, a client holding a keep-alive connection is told at once (no request hangs on it). */
+    @Test
+    void closingDropsKeepAliveConnections() throws Exception {
+        HttpFront front = HttpFront.builder()
+                .route("/ok", HttpFront.Mode.INLINE, (call, reply) -> reply.send(200, "text/plain", "fine".getBytes()))
+                .listen(ANY);
+        int port = front.address().getPort();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(3_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("GET /ok HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            assertThat(readBody(in)).isEqualTo("fine");
+            front.close();
+            InputStream raw = socket.getInputStream();
+            assertThat(in.read()).as("end of stream after close").isEqualTo(-1);
+        }
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(IOException.class);
+    }
+}
