@@ -57,8 +57,9 @@ public final class HttpReply {
 
     /**
      * Starts a chunked answer: each {@code flush()} of the returned stream sends what was written
-     * since as one chunk and waits until the socket took it (so a slow reader slows the writer
-     * instead of filling memory); {@code close()} ends the answer.
+     * since as one chunk. A flush waits only while the connection's send buffer is full (so a slow
+     * reader slows the writer instead of filling memory), and fails once the peer is gone;
+     * {@code close()} ends the answer.
      */
     public OutputStream stream(int status, String contentType, Map<String, String> headers) throws IOException {
         if (!answered.compareAndSet(false, true)) {
@@ -68,8 +69,7 @@ public final class HttpReply {
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType)
                 .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         headers.forEach(response.headers()::set);
-        await(channel.writeAndFlush(response));
-        return new ChunkStream();
+        return new ChunkStream(channel.writeAndFlush(response));
     }
 
     private void finish(ChannelFuture written) {
@@ -94,6 +94,11 @@ public final class HttpReply {
     private final class ChunkStream extends OutputStream {
         private ByteBuf pending = Unpooled.buffer(4096);
         private boolean closed;
+        private ChannelFuture lastWrite;
+
+        ChunkStream(ChannelFuture headWrite) {
+            this.lastWrite = headWrite;
+        }
 
         @Override
         public void write(int b) {
@@ -110,9 +115,15 @@ public final class HttpReply {
             if (closed || pending.readableBytes() == 0) {
                 return;
             }
+            if (lastWrite.isDone() && !lastWrite.isSuccess() || !channel.isActive()) {
+                throw new IOException("the peer went away: " + (lastWrite.cause() == null ? "connection closed" : lastWrite.cause().getMessage()));
+            }
+            if (!channel.isWritable()) {
+                await(lastWrite); // the send buffer is full: wait until what was queued has gone out
+            }
             ByteBuf chunk = pending;
             pending = Unpooled.buffer(Math.max(4096, chunk.readableBytes()));
-            await(channel.writeAndFlush(new DefaultHttpContent(chunk)));
+            lastWrite = channel.writeAndFlush(new DefaultHttpContent(chunk));
         }
 
         @Override

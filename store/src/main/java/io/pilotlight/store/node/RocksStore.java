@@ -38,6 +38,8 @@ final class RocksStore implements AutoCloseable {
     private final WriteOptions synced = new WriteOptions().setSync(true);
     private final WriteOptions unsynced = new WriteOptions().setSync(false);
     private volatile long lastIndex;
+    /** The newest entries' log bytes, for the replication stream (about 10 s of writes at 1 KiB, at most 64 MiB). */
+    private RecentLog recent;
     /** Readers and writers hold the read lock; close takes the write lock, so nothing touches a closed DB (a native crash). */
     private final java.util.concurrent.locks.ReentrantReadWriteLock lifecycle = new java.util.concurrent.locks.ReentrantReadWriteLock();
     private boolean closed;
@@ -71,6 +73,7 @@ final class RocksStore implements AutoCloseable {
             this.log = handles.get(2);
             this.ledger = handles.get(3);
             this.lastIndex = readLastIndex();
+            this.recent = new RecentLog(65_536, 64L << 20, lastIndex + 1);
         } catch (RocksDBException | java.io.IOException e) {
             throw new IllegalStateException("cannot open the store in " + dir + ": " + e.getMessage(), e);
         }
@@ -106,10 +109,14 @@ final class RocksStore implements AutoCloseable {
             if (entries.isEmpty()) {
                 return null;
             }
+            List<byte[]> bytes = encoded != null ? encoded : new ArrayList<>(entries.size());
             try (WriteBatch batch = new WriteBatch()) {
                 for (int i = 0; i < entries.size(); i++) {
                     LogEntry entry = entries.get(i);
-                    batch.put(log, indexKey(entry.index()), encoded == null ? LogCodec.encode(entry) : encoded.get(i));
+                    if (encoded == null) {
+                        bytes.add(LogCodec.encode(entry));
+                    }
+                    batch.put(log, indexKey(entry.index()), bytes.get(i));
                     if (entry.isDelete()) {
                         batch.delete(data, bytes(entry.key()));
                     } else {
@@ -117,6 +124,7 @@ final class RocksStore implements AutoCloseable {
                     }
                 }
                 db.write(sync ? synced : unsynced, batch);
+                recent.appended(entries.get(0).index(), bytes); // before lastIndex moves: a reader who sees the index finds the bytes
                 lastIndex = entries.get(entries.size() - 1).index();
             } catch (RocksDBException e) {
                 throw new StoreIoException("log append failed: " + e.getMessage(), e);
@@ -212,6 +220,10 @@ final class RocksStore implements AutoCloseable {
 
     /** Up to {@code max} log entries from {@code from} as stored (encoded), for the replication stream. */
     List<byte[]> encodedEntries(long from, int max) {
+        List<byte[]> cached = recent.since(from, max);
+        if (cached != null) {
+            return cached;
+        }
         return guarded(() -> {
             List<byte[]> out = new ArrayList<>();
             try (RocksIterator it = db.newIterator(log)) {
@@ -274,6 +286,7 @@ final class RocksStore implements AutoCloseable {
                             LedgerCodec.encode(write));
                 }
                 db.write(synced, batch);
+                recent.clear(from);
                 lastIndex = from - 1;
             } catch (RocksDBException e) {
                 throw new StoreIoException("rollback failed: " + e.getMessage(), e);

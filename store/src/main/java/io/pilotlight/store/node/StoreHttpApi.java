@@ -41,7 +41,7 @@ public final class StoreHttpApi implements AutoCloseable {
         this.http = HttpFront.builder()
                 .route("/kv", Mode.INLINE, this::kv)
                 .route("/log", Mode.BLOCKING, this::log)
-                .route("/log-ack", Mode.BLOCKING, this::logAck)
+                .route("/log-ack", Mode.INLINE, this::logAck)
                 .route("/epochs", Mode.BLOCKING, (call, reply) -> reply.send(200, "text/plain", node.epochs().getBytes(StandardCharsets.UTF_8)))
                 .route("/status", Mode.BLOCKING, (call, reply) -> json(reply, 200, node.status()))
                 .route("/lost-writes", Mode.BLOCKING, (call, reply) -> json(reply, 200, node.lostWrites()))
@@ -160,11 +160,18 @@ public final class StoreHttpApi implements AutoCloseable {
         }
     }
 
-    /** A replica reports the log index it has made durable (and the newest epoch it has seen). */
+    /**
+     * A replica reports the log index it has made durable (and the newest epoch it has seen).
+     * Answered on the event loop, unless the replica knows a newer epoch: stepping down may wait.
+     */
     private void logAck(HttpCall call, HttpReply reply) {
+        long epoch = Long.parseLong(call.param("epoch", "0"));
+        if (epoch > node.knownEpoch() && !Thread.currentThread().isVirtual()) {
+            Thread.startVirtualThread(() -> logAck(call, reply));
+            return;
+        }
         try {
-            node.replicaProgress(call.param("region", "?"), Long.parseLong(call.param("epoch", "0")),
-                    Long.parseLong(call.param("durable", "0")));
+            node.replicaProgress(call.param("region", "?"), epoch, Long.parseLong(call.param("durable", "0")));
             reply.send(204, "text/plain", new byte[0]);
         } catch (NotWriterException e) {
             error(reply, e);
