@@ -5,7 +5,7 @@
 # latency proxy on both replication links); then Pilotlight's switchover write gap and failover time.
 #
 # Usage: bench/store/run.sh            (as root: PostgreSQL runs as the postgres user via runuser)
-#   Environment (defaults): WRITES=20000 CLIENTS=16 VALUE_BYTES=1024 WARMUP=20000 (before the first
+#   Environment (defaults): WRITES=60000 CLIENTS=16 VALUE_BYTES=1024 WARMUP=60000 (before the first
 #   round of each system) ROUNDS=3 (alternating the systems; the table gives medians) DELAY_MS=20
 #   PORT_BASE=17100 PG_PORT_BASE=55432
 #   PILOTLIGHT_REV=<commit>  measure that commit (built from `git archive` in the temp dir) instead of
@@ -17,10 +17,11 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)
 here="$root/bench/store"
-WRITES=${WRITES:-20000}
+# 60,000 writes a round (about 6 s): at 20,000 (2 s) a round still caught the JIT compiling, and rounds swung by 2x
+WRITES=${WRITES:-60000}
 CLIENTS=${CLIENTS:-16}
 VALUE_BYTES=${VALUE_BYTES:-1024}
-WARMUP=${WARMUP:-20000}
+WARMUP=${WARMUP:-60000}
 ROUNDS=${ROUNDS:-3}
 PROXY=${PROXY:-faulty}
 DELAY_MS=${DELAY_MS:-20}
