@@ -176,16 +176,15 @@ public final class StoreBench {
             return new Probe() {
                 @Override
                 public long seqOf(String key) throws IOException {
-                    Http.Response r = http.call("GET", "/kv/" + key, null);
+                    // the first 12 bytes of the value (its sequence number), as PostgreSQL's probe reads substr(value, 1, 12)
+                    Http.Response r = http.call("GET", "/kv/" + key + "?format=raw", "Range: bytes=0-11\r\n", null);
                     if (r.status() == 404) {
                         return -1;
                     }
-                    if (r.status() != 200) {
-                        throw new IOException("GET /kv/" + key + " answered " + r.status() + ": " + r.text());
+                    if (r.status() != 206) {
+                        throw new IOException("GET /kv/" + key + "?format=raw answered " + r.status() + ": " + r.text());
                     }
-                    String body = r.text();
-                    int at = body.indexOf("\"value\":\"");
-                    return at < 0 ? -1 : Long.parseLong(body.substring(at + 9, at + 21));
+                    return Long.parseLong(r.text());
                 }
 
                 @Override
@@ -884,6 +883,11 @@ public final class StoreBench {
         }
 
         Response call(String method, String path, byte[] body) throws IOException {
+            return call(method, path, "", body);
+        }
+
+        /** {@code extraHeaders}: complete header lines, each ending in CRLF. */
+        Response call(String method, String path, String extraHeaders, byte[] body) throws IOException {
             try {
                 if (socket == null) {
                     socket = new Socket();
@@ -893,7 +897,7 @@ public final class StoreBench {
                     out = socket.getOutputStream();
                 }
                 socket.setSoTimeout(timeoutMillis);
-                byte[] head = (method + " " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nContent-Length: "
+                byte[] head = (method + " " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\n" + extraHeaders + "Content-Length: "
                         + (body == null ? 0 : body.length) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
                 byte[] request = head;
                 if (body != null && body.length > 0) {

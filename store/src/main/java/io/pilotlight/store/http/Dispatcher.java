@@ -42,7 +42,7 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
             reply.send(400, "application/json", error("bad_request", "malformed HTTP request: " + request.decoderResult().cause()));
             return;
         }
-        HttpCall call = HttpCall.of(request.method().name(), request.uri(), ByteBufUtil.getBytes(request.content()));
+        HttpCall call = HttpCall.of(request.method().name(), request.uri(), request.headers()::get, ByteBufUtil.getBytes(request.content()));
         HttpFront.Mounted mounted = routes.stream().filter(m -> m.matches(call.rawPath())).findFirst().orElse(null);
         if (mounted == null) {
             reply.send(404, "application/json", error("not_found", "no such path: " + call.rawPath()));

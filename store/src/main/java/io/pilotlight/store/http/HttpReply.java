@@ -44,11 +44,16 @@ public final class HttpReply {
     }
 
     public void send(int status, String contentType, byte[] body) {
+        send(status, contentType, Map.of(), body);
+    }
+
+    public void send(int status, String contentType, Map<String, String> headers, byte[] body) {
         if (!answered.compareAndSet(false, true)) {
             return;
         }
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
                 body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+        headers.forEach(response.headers()::set);
         if (status != 204) {
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType).setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         }

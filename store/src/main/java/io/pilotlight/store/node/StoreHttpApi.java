@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pilotlight.store.NotWriterException;
 import io.pilotlight.store.StoreException;
 import io.pilotlight.store.VersionMismatchException;
+import io.pilotlight.store.http.ByteRange;
 import io.pilotlight.store.http.HttpCall;
 import io.pilotlight.store.http.HttpFront;
 import io.pilotlight.store.http.HttpFront.Mode;
@@ -64,7 +65,13 @@ public final class StoreHttpApi implements AutoCloseable {
         }
         String key = URLDecoder.decode(path.substring("/kv/".length()), StandardCharsets.UTF_8);
         switch (call.method()) {
-            case "GET" -> get(reply, key);
+            case "GET" -> {
+                if ("raw".equals(call.param("format", "json"))) {
+                    getRaw(call, reply, key);
+                } else {
+                    get(reply, key);
+                }
+            }
             case "PUT", "POST" -> write(reply, key, call.body(), call.query().get("if_version"));
             case "DELETE" -> write(reply, key, null, call.query().get("if_version"));
             default -> json(reply, 405, Map.of("error", "use GET, PUT or DELETE"));
@@ -81,6 +88,40 @@ public final class StoreHttpApi implements AutoCloseable {
                 .append(",\"commit_time\":").append(read.commitTime()).append(",\"served_by\":").append(quoted(read.servedBy().name()))
                 .append(",\"staleness\":{\"entries\":").append(read.lagEntries()).append(",\"millis\":").append(read.lagMillis()).append("}}");
         reply.send(read.value() == null ? 404 : 200, "application/json", body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * {@code GET /kv/KEY?format=raw}: the value's bytes as the body (binary-safe), the metadata in
+     * headers, and one {@code Range: bytes=…} honoured (206), so a reader that needs only a
+     * prefix or only the version does not move the whole value.
+     */
+    private void getRaw(HttpCall call, HttpReply reply, String key) {
+        ReadResult read = node.read(key);
+        Map<String, String> headers = new HashMap<>();
+        headers.put("X-Served-By", read.servedBy().name());
+        headers.put("X-Staleness-Entries", Long.toString(read.lagEntries()));
+        headers.put("X-Staleness-Millis", Long.toString(read.lagMillis()));
+        if (read.value() == null) {
+            reply.send(404, "application/octet-stream", headers, new byte[0]);
+            return;
+        }
+        headers.put("X-Version", Long.toString(read.version()));
+        headers.put("X-Epoch", Long.toString(read.epoch()));
+        headers.put("X-Commit-Time", Long.toString(read.commitTime()));
+        headers.put("Accept-Ranges", "bytes");
+        ByteRange range = ByteRange.resolve(call.header("Range"), read.value().length);
+        switch (range.kind()) {
+            case WHOLE -> reply.send(200, "application/octet-stream", headers, read.value());
+            case PART -> {
+                headers.put("Content-Range", range.contentRange());
+                reply.send(206, "application/octet-stream", headers,
+                        java.util.Arrays.copyOfRange(read.value(), range.start(), range.endInclusive() + 1));
+            }
+            case UNSATISFIABLE -> {
+                headers.put("Content-Range", range.contentRange());
+                reply.send(416, "application/octet-stream", headers, new byte[0]);
+            }
+        }
     }
 
     private static String quoted(String text) {
