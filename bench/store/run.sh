@@ -251,10 +251,14 @@ PX=$((P + 99))
 start_bg proxy "${proxy_cmd[@]}" "$DELAY_MS" "127.0.2.1:$PX=127.0.1.1:$((P + 1))" "127.0.2.1:$PGX=127.0.1.1:$PGP"
 for _ in $(seq 1 100); do grep -q "127.0.2.1:$PGX" "$work/logs/proxy.log" 2>/dev/null && break; sleep 0.1; done
 grep -q "127.0.2.1:$PGX" "$work/logs/proxy.log" || { cat "$work/logs/proxy.log" >&2; echo "bench: the proxy did not start" >&2; exit 1; }
-log "restarting Pilotlight's replica with its writer peer behind the proxy"
-stop_pid "$main_west_pid"
-pl_west main $P "http://127.0.2.1:$PX"
+# Both replicas are re-pointed while running, as an operator would: PostgreSQL's standby by reloading
+# primary_conninfo, Pilotlight's replica by POST /peers (until 2026-11-28 09:00 it was restarted, and
+# its fresh JVM was still JIT-compiling during the first 40 ms round).
+log "re-pointing Pilotlight's replica at its writer through the proxy (POST /peers)"
+curl -sf -X POST "$PL_W/peers?region=east&url=http://127.0.2.1:$PX" >"$work/logs/pl-west-repoint.json"
 wait_caught_up "$PL_E" "$PL_W"
+for _ in $(seq 1 50); do [[ -n $(ss -Htn state established "( dport = :$PX )") ]] && break; sleep 0.1; done
+[[ -n $(ss -Htn state established "( dport = :$PX )") ]] || { echo "bench: Pilotlight's replica is not streaming through the proxy" >&2; exit 1; }
 log "pointing PostgreSQL's standby at the proxy"
 psql_at 127.0.2.1 $PGS "ALTER SYSTEM SET primary_conninfo = 'host=127.0.2.1 port=$PGX user=postgres application_name=west'"
 psql_at 127.0.2.1 $PGS "SELECT pg_reload_conf()" >/dev/null

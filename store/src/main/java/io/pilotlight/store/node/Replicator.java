@@ -182,6 +182,14 @@ final class Replicator implements AutoCloseable {
         }
     }
 
+    /** Drops the current stream: the stream loop reconnects, to the writer's address as the peer book has it now. */
+    void reconnect() {
+        LogStream current = stream;
+        if (current != null) {
+            current.close();
+        }
+    }
+
     @Override
     public void close() {
         running = false;

@@ -50,6 +50,7 @@ public final class StoreHttpApi implements AutoCloseable {
                 .route("/promote", Mode.BLOCKING, this::promote)
                 .route("/switchover", Mode.BLOCKING, this::switchover)
                 .route("/backup", Mode.BLOCKING, this::backup)
+                .route("/peers", Mode.BLOCKING, this::peers)
                 .listen(listen);
     }
 
@@ -241,6 +242,15 @@ public final class StoreHttpApi implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             json(reply, 503, Map.of("error", "interrupted"));
+        }
+    }
+
+    /** {@code GET /peers}: where each region is reached; {@code POST /peers?region=R&url=http://HOST:PORT} re-points one. */
+    private void peers(HttpCall call, HttpReply reply) {
+        if ("POST".equals(call.method())) {
+            json(reply, 200, Map.of("peers", node.repoint(call.query().get("region"), call.query().get("url"))));
+        } else {
+            json(reply, 200, Map.of("peers", node.peers()));
         }
     }
 

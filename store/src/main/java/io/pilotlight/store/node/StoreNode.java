@@ -29,6 +29,7 @@ public final class StoreNode implements AutoCloseable {
     private final AtomicLong knownEpoch = new AtomicLong();
     private final Thread supervisor;
     private final PeerProbe peers;
+    private final PeerBook book;
     private volatile Role role = Role.REPLICA;
     private volatile String writerRegion;
     private volatile String fencedFor;
@@ -54,7 +55,8 @@ public final class StoreNode implements AutoCloseable {
         this.config = config;
         this.store = new RocksStore(config.dataDir());
         this.guard = new RpoGuard(config.lagBound(), tracker, store, config.clock());
-        this.peers = new PeerProbe(config);
+        this.book = new PeerBook(config.peers());
+        this.peers = new PeerProbe(config.region(), book);
         this.history = EpochHistory.parse(store.meta("epochs"));
         this.syncedIndex = store.lastIndex(); // what survived a restart is on disk
         String savedEpoch = store.meta("epoch");
@@ -108,7 +110,7 @@ public final class StoreNode implements AutoCloseable {
     private NotWriterException notWriter() {
         String writer = writerRegion;
         return new NotWriterException(writer, config.region() + " is not the writer" + (writer == null ? " and no writer is known yet"
-                : "; the writer is " + writer + " (" + config.peers().get(writer) + ")"));
+                : "; the writer is " + writer + " (" + (book.knows(writer) ? book.url(writer) : "unknown address") + ")"));
     }
 
     private RuntimeException refusal() {
@@ -358,9 +360,9 @@ public final class StoreNode implements AutoCloseable {
         if (role != Role.WRITER) {
             throw notWriter();
         }
-        if (!config.peers().containsKey(target) || target.equals(config.region())) {
+        if (!book.knows(target) || target.equals(config.region())) {
             throw new IllegalArgumentException("cannot switch over to \"" + target + "\"; other regions: "
-                    + config.peers().keySet().stream().filter(r -> !r.equals(config.region())).toList());
+                    + book.regions().stream().filter(r -> !r.equals(config.region())).toList());
         }
         long started = System.nanoTime();
         fencedFor = target;
@@ -481,11 +483,26 @@ public final class StoreNode implements AutoCloseable {
     }
 
     String peerUrl(String region) {
-        String url = config.peers().get(region);
-        if (url == null) {
-            throw new StoreException("no peer URL for region " + region + "; known: " + config.peers().keySet());
+        return book.url(region);
+    }
+
+    /** Where each region's node is reached now. */
+    public java.util.Map<String, String> peers() {
+        return book.all();
+    }
+
+    /**
+     * Re-points a region to a new address while running. A replica following that region drops its
+     * stream and reconnects at the new address (the log resumes where it was: nothing is lost or
+     * applied twice).
+     */
+    public java.util.Map<String, String> repoint(String region, String url) {
+        book.set(region, url);
+        Replicator following = replicator;
+        if (following != null && !region.equals(config.region())) {
+            following.reconnect(); // harmless when it follows another region: it resumes at once
         }
-        return url;
+        return book.all();
     }
 
     RocksStore store() {
