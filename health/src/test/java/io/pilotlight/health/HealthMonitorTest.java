@@ -68,7 +68,7 @@ class HealthMonitorTest {
             for (int i = 0; i < 20; i++) {
                 checks.put("hanging-" + i, Checks.http(hanging.port()).every(Duration.ofSeconds(1), 3, Duration.ofMillis(900)).build());
             }
-            checks.put("fast", Checks.http(fast.port()).every(Duration.ofMillis(100), 3, Duration.ofMillis(80)).build());
+            checks.put("fast", Checks.http(fast.port()).every(Duration.ofMillis(200), 3, Duration.ofMillis(150)).build());
             List<ProbeRecord> fastProbes = new CopyOnWriteArrayList<>();
             try (HealthMonitor monitor = HealthMonitor.builder().checks(checks)
                     .probeListener(probe -> {
@@ -77,13 +77,14 @@ class HealthMonitorTest {
                         }
                     }).build()) {
                 monitor.start();
-                Thread.sleep(2000);
+                Thread.sleep(3000);
+                List<ProbeRecord> seen = List.copyOf(fastProbes); // the monitor keeps probing: judge one snapshot
                 assertThat(hanging.accepted()).as("the hanging checks did run").isGreaterThanOrEqualTo(20);
-                assertThat(fastProbes.size()).as("one probe per 100 ms for 2 s").isGreaterThanOrEqualTo(17);
-                assertThat(fastProbes).as("on a cold JVM the very first probe may miss its 80 ms")
-                        .filteredOn(p -> p.result().healthy()).hasSizeGreaterThanOrEqualTo(fastProbes.size() - 2);
-                assertThat(fastProbes).as("no slot started a whole interval late")
-                        .allSatisfy(p -> assertThat(p.startDelay()).isLessThan(Duration.ofMillis(100)));
+                assertThat(seen.size()).as("one probe per 200 ms for 3 s").isGreaterThanOrEqualTo(13);
+                assertThat(seen).as("on a cold or busy JVM a probe or two may miss its 150 ms")
+                        .filteredOn(p -> p.result().healthy()).hasSizeGreaterThanOrEqualTo(seen.size() - 2);
+                assertThat(seen).as("no slot started a whole interval late")
+                        .allSatisfy(p -> assertThat(p.startDelay()).isLessThan(Duration.ofMillis(200)));
                 assertThat(monitor.status("hanging-0")).as("2 timeouts < threshold 3").isEqualTo(HealthStatus.HEALTHY);
                 assertThat(monitor.details("hanging-0").orElseThrow().vantages().get(0).lastResult().error())
                         .isEqualTo("timed out after 900ms");
