@@ -2,73 +2,61 @@ package io.pilotlight.store.coord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.pilotlight.store.http.HttpFront;
+import io.pilotlight.store.http.HttpFront.Mode;
+import io.pilotlight.store.http.HttpReply;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
 
-/** {@code pilotlight store coordinator}: an in-process coordinator served over HTTP to store nodes in other processes. */
+/**
+ * {@code pilotlight store coordinator}: an in-process coordinator served over HTTP to store nodes
+ * in other processes, on the same HTTP front end as the nodes; every call is answered on the
+ * event loop (a lease decision is a few comparisons under a lock), so a renewal never waits for a thread.
+ */
 public final class CoordinatorServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpServer http;
-    private final Coordinator coordinator;
-
-    static {
-        System.setProperty("sun.net.httpserver.nodelay", "true"); // lease renewals must not wait for Nagle
-    }
+    private final HttpFront http;
 
     public CoordinatorServer(InetSocketAddress listen, Coordinator coordinator) throws IOException {
-        this.coordinator = coordinator;
-        this.http = HttpServer.create(listen, 64);
-        http.createContext("/acquire", ex -> respond(ex, () -> {
-            JsonNode body = JSON.readTree(ex.getRequestBody());
-            return coordinator.acquire(body.path("region").asText(), Duration.ofMillis(body.path("ttl_ms").asLong()));
-        }));
-        http.createContext("/renew", ex -> respond(ex, () -> {
-            JsonNode body = JSON.readTree(ex.getRequestBody());
-            return Map.of("renewed", coordinator.renew(body.path("region").asText(), body.path("epoch").asLong(),
-                    Duration.ofMillis(body.path("ttl_ms").asLong())));
-        }));
-        http.createContext("/release", ex -> respond(ex, () -> {
-            JsonNode body = JSON.readTree(ex.getRequestBody());
-            coordinator.release(body.path("region").asText(), body.path("epoch").asLong());
-            return Map.of("released", true);
-        }));
-        http.createContext("/current", ex -> respond(ex, coordinator::current));
-        http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        http.start();
+        this.http = HttpFront.builder().threads(1)
+                .route("/acquire", Mode.INLINE, (call, reply) -> respond(reply, () -> {
+                    JsonNode body = JSON.readTree(call.body());
+                    return coordinator.acquire(body.path("region").asText(), Duration.ofMillis(body.path("ttl_ms").asLong()));
+                }))
+                .route("/renew", Mode.INLINE, (call, reply) -> respond(reply, () -> {
+                    JsonNode body = JSON.readTree(call.body());
+                    return Map.of("renewed", coordinator.renew(body.path("region").asText(), body.path("epoch").asLong(),
+                            Duration.ofMillis(body.path("ttl_ms").asLong())));
+                }))
+                .route("/release", Mode.INLINE, (call, reply) -> respond(reply, () -> {
+                    JsonNode body = JSON.readTree(call.body());
+                    coordinator.release(body.path("region").asText(), body.path("epoch").asLong());
+                    return Map.of("released", true);
+                }))
+                .route("/current", Mode.INLINE, (call, reply) -> respond(reply, coordinator::current))
+                .listen(listen);
     }
 
     public InetSocketAddress address() {
-        return http.getAddress();
+        return http.address();
     }
 
     private interface Body {
         Object get() throws IOException;
     }
 
-    private static void respond(HttpExchange exchange, Body body) throws IOException {
-        byte[] bytes;
-        int status = 200;
+    private static void respond(HttpReply reply, Body body) throws IOException {
         try {
-            bytes = JSON.writeValueAsBytes(body.get());
+            reply.send(200, "application/json", JSON.writeValueAsBytes(body.get()));
         } catch (IOException | RuntimeException e) {
-            status = 400;
-            bytes = JSON.writeValueAsBytes(Map.of("error", String.valueOf(e.getMessage())));
-        }
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+            reply.send(400, "application/json", JSON.writeValueAsBytes(Map.of("error", String.valueOf(e.getMessage()))));
         }
     }
 
     @Override
     public void close() {
-        http.stop(0);
+        http.close();
     }
 }
