@@ -5,7 +5,7 @@
 # Env: PL_NIO=1 adds a third server, Pilotlight with --udp-io nio, to compare the UDP transports in the
 # same run (the ratio stays pilotlight with its default transport / gdnsd); PL_UDP_IO sets the main one's.
 # PL_STEERING=cpu|hash|auto adds Pilotlight with that --udp-steering as a server (pl-steer) in the same run;
-# PL_UDP_STEERING sets the main one's (default: the server's default).
+# PL_UDP_STEERING sets the main one's (default: the server's default); PL_STEER_JAVA_OPTS are JVM options for pl-steer only.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-15}
@@ -75,7 +75,7 @@ if [[ -n ${PL_NIO:-} ]]; then
   servers+=(pl-nio); ports+=($NIO_PORT)
 fi
 if [[ -n ${PL_STEERING:-} ]]; then
-  ${SERVER_PIN:-} "$root/bin/pilotlight" dns serve "$work/bench.yaml" --listen 127.0.0.1:$STEER_PORT --admin none --udp-threads "${PL_UDP_THREADS:-2}" \
+  PILOTLIGHT_JAVA_OPTS="${PL_STEER_JAVA_OPTS:-}" ${SERVER_PIN:-} "$root/bin/pilotlight" dns serve "$work/bench.yaml" --listen 127.0.0.1:$STEER_PORT --admin none --udp-threads "${PL_UDP_THREADS:-2}" \
     --state-dir "$work/state-steer" --watch 0s --udp-io "${PL_UDP_IO:-auto}" --udp-steering "$PL_STEERING" > "$work/pl-steer.log" 2>&1 & steer_pid=$!; pids+=($steer_pid)
   servers+=(pl-steer); ports+=($STEER_PORT)
 fi
