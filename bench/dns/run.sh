@@ -4,6 +4,8 @@
 # Needs: dnsperf, gdnsd (Debian packages), python3. Usage: bench/dns/run.sh [SECONDS_PER_ROUND] [ROUNDS]
 # Env: PL_NIO=1 adds a third server, Pilotlight with --udp-io nio, to compare the UDP transports in the
 # same run (the ratio stays pilotlight with its default transport / gdnsd); PL_UDP_IO sets the main one's.
+# PL_STEERING=cpu|hash|auto adds Pilotlight with that --udp-steering as a server (pl-steer) in the same run;
+# PL_UDP_STEERING sets the main one's (default: the server's default); PL_STEER_JAVA_OPTS are JVM options for pl-steer only.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-15}
@@ -17,7 +19,7 @@ for tool in dnsperf gdnsd python3; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install -y dnsperf gdnsd)" >&2; exit 2; }
 done
 
-HTTP_PORT=18080; PL_PORT=5301; GD_PORT=5302; NIO_PORT=5303
+HTTP_PORT=18080; PL_PORT=5301; GD_PORT=5302; NIO_PORT=5303; STEER_PORT=5304
 python3 "$root/bench/dns/healthz.py" $HTTP_PORT & pids+=($!)
 
 # --- the same zone for both servers ---------------------------------------------------------
@@ -64,26 +66,34 @@ printf 'www.bench.example A\napi.bench.example AAAA\nnope.bench.example A\nbench
 # --- start both servers --------------------------------------------------------------------
 "$root/bin/pilotlight" --version >/dev/null   # builds the jar if needed, outside the measurement
 ${SERVER_PIN:-} "$root/bin/pilotlight" dns serve "$work/bench.yaml" --listen 127.0.0.1:$PL_PORT --admin none --udp-threads "${PL_UDP_THREADS:-2}" \
-  --state-dir "$work/state" --watch 0s --udp-io "${PL_UDP_IO:-auto}" > "$work/pilotlight.log" 2>&1 & pl_pid=$!; pids+=($pl_pid)
+  --state-dir "$work/state" --watch 0s --udp-io "${PL_UDP_IO:-auto}" --udp-steering "${PL_UDP_STEERING:-auto}" \
+  > "$work/pilotlight.log" 2>&1 & pl_pid=$!; pids+=($pl_pid)
 servers=(gdnsd pilotlight); ports=($GD_PORT $PL_PORT)
 if [[ -n ${PL_NIO:-} ]]; then
   ${SERVER_PIN:-} "$root/bin/pilotlight" dns serve "$work/bench.yaml" --listen 127.0.0.1:$NIO_PORT --admin none --udp-threads "${PL_UDP_THREADS:-2}" \
     --state-dir "$work/state-nio" --watch 0s --udp-io nio > "$work/pl-nio.log" 2>&1 & nio_pid=$!; pids+=($nio_pid)
   servers+=(pl-nio); ports+=($NIO_PORT)
 fi
+if [[ -n ${PL_STEERING:-} ]]; then
+  PILOTLIGHT_JAVA_OPTS="${PL_STEER_JAVA_OPTS:-}" ${SERVER_PIN:-} "$root/bin/pilotlight" dns serve "$work/bench.yaml" --listen 127.0.0.1:$STEER_PORT --admin none --udp-threads "${PL_UDP_THREADS:-2}" \
+    --state-dir "$work/state-steer" --watch 0s --udp-io "${PL_UDP_IO:-auto}" --udp-steering "$PL_STEERING" > "$work/pl-steer.log" 2>&1 & steer_pid=$!; pids+=($steer_pid)
+  servers+=(pl-steer); ports+=($STEER_PORT)
+fi
 ${SERVER_PIN:-} gdnsd -c "$work/gdnsd" start > "$work/gdnsd.log" 2>&1 & gd_pid=$!; pids+=($gd_pid)
 for port in "${ports[@]}"; do
   for _ in $(seq 1 100); do dig @127.0.0.1 -p $port +short +time=1 +tries=1 api.bench.example A >/dev/null 2>&1 && break; sleep 0.2; done
 done
 echo "pilotlight answers: $(dig @127.0.0.1 -p $PL_PORT +short api.bench.example A)   gdnsd answers: $(dig @127.0.0.1 -p $GD_PORT +short api.bench.example A)"
-grep -h 'UDP I/O' "$work"/pilotlight.log "$work"/pl-nio.log 2>/dev/null || true
+for log in pilotlight pl-nio pl-steer; do
+  if [[ -f $work/$log.log ]]; then echo "$log: $(grep -h 'UDP I/O' "$work/$log.log" || true)"; fi
+done
 
 cpu_ticks() { # pid -> user+system clock ticks of the whole process
   awk -v part="${CPU_PART:-both}" '{print (part=="user")? $14 : (part=="sys")? $15 : $14 + $15}' "/proc/$1/stat"
 }
 run() { # name port seconds -> "qps avg_ms stddev_ms lost cpu_us_per_query"
   local out pid before after
-  case $1 in gdnsd) pid=$gd_pid ;; pl-nio) pid=$nio_pid ;; *) pid=$pl_pid ;; esac
+  case $1 in gdnsd) pid=$gd_pid ;; pl-nio) pid=$nio_pid ;; pl-steer) pid=$steer_pid ;; *) pid=$pl_pid ;; esac
   before=$(cpu_ticks "$pid")
   out=$(${CLIENT_PIN:-} dnsperf -s 127.0.0.1 -p "$2" -d "$work/queries" -l "$3" -c 4 -q 200 ${DNSPERF_OPTS:-} 2>&1)
   after=$(cpu_ticks "$pid")
@@ -101,8 +111,9 @@ run() { # name port seconds -> "qps avg_ms stddev_ms lost cpu_us_per_query"
 
 echo "warm-up: pilotlight's JIT, 5s"; run warmup $PL_PORT 5 >/dev/null
 [[ -n ${PL_NIO:-} ]] && run pl-nio $NIO_PORT 5 >/dev/null
+[[ -n ${PL_STEERING:-} ]] && run pl-steer $STEER_PORT 5 >/dev/null
 printf '\n%-6s %-11s %12s %14s %14s %8s %14s\n' ROUND SERVER QUERIES/S AVG_LAT_MS STDDEV_MS LOST CPU_US/QUERY
-best_pl=0; best_gd=0; best_nio=0
+best_pl=0; best_gd=0; best_nio=0; best_steer=0
 for round in $(seq 1 "$rounds"); do
   for i in "${!servers[@]}"; do
     server=${servers[$i]}; port=${ports[$i]}
@@ -111,6 +122,7 @@ for round in $(seq 1 "$rounds"); do
     case $server in
       pilotlight) best_pl=$(awk -v a="$qps" -v b="$best_pl" 'BEGIN{print (a>b)?a:b}') ;;
       pl-nio) best_nio=$(awk -v a="$qps" -v b="$best_nio" 'BEGIN{print (a>b)?a:b}') ;;
+      pl-steer) best_steer=$(awk -v a="$qps" -v b="$best_steer" 'BEGIN{print (a>b)?a:b}') ;;
       *) best_gd=$(awk -v a="$qps" -v b="$best_gd" 'BEGIN{print (a>b)?a:b}') ;;
     esac
   done
@@ -118,4 +130,5 @@ done
 printf '\nbest of %s rounds: pilotlight %.0f q/s, gdnsd %.0f q/s, ratio pilotlight/gdnsd = %.2f\n' \
   "$rounds" "$best_pl" "$best_gd" "$(awk -v a="$best_pl" -v b="$best_gd" 'BEGIN{print a/b}')"
 [[ -n ${PL_NIO:-} ]] && printf 'pilotlight --udp-io nio: best %.0f q/s, ratio pl-nio/gdnsd = %.2f\n' "$best_nio" "$(awk -v a="$best_nio" -v b="$best_gd" 'BEGIN{print a/b}')"
+[[ -n ${PL_STEERING:-} ]] && printf 'pilotlight --udp-steering %s: best %.0f q/s, ratio pl-steer/gdnsd = %.2f\n' "$PL_STEERING" "$best_steer" "$(awk -v a="$best_steer" -v b="$best_gd" 'BEGIN{print a/b}')"
 echo "(dnsperf output kept in $work)"

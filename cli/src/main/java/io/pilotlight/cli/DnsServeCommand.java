@@ -1,6 +1,7 @@
 package io.pilotlight.cli;
 
 import io.pilotlight.dns.UdpIo;
+import io.pilotlight.dns.UdpSteering;
 import io.pilotlight.dns.service.DnsService;
 import io.pilotlight.health.VantagePoint;
 import io.pilotlight.topology.Region;
@@ -44,6 +45,12 @@ final class DnsServeCommand implements Callable<Integer> {
                 "nio = the JDK's DatagramChannel; auto = mmsg where it can run, else nio (default: ${DEFAULT-VALUE})."})
     String udpIo;
 
+    @Option(names = "--udp-steering", defaultValue = "auto", paramLabel = "auto|cpu|hash",
+            description = {"Which UDP thread gets a query: cpu = the one pinned to the CPU that received it (recvmmsg transport,",
+                "one thread per online CPU; else falls back to hash and says why); hash = the kernel's SO_REUSEPORT hash;",
+                "auto = hash (default: ${DEFAULT-VALUE})."})
+    String udpSteering;
+
     @Option(names = "--vantage", paramLabel = "NAME[=SOURCE_IP]",
             description = {"A health checker (vantage point), repeatable. Default: one per region that has an address,",
                 "each probing from that address; else one named 'local'."})
@@ -63,7 +70,8 @@ final class DnsServeCommand implements Callable<Integer> {
         }
         DnsService service = DnsService.start(new DnsService.Options(file, Addresses.parse("--listen", listen),
                 "none".equals(admin) ? null : Addresses.parse("--admin", admin), stateDir, udpThreads, vantagePoints(topology),
-                watch.isZero() ? null : watch, Clock.systemUTC(), udpIo(udpIo)));
+                watch.isZero() ? null : watch, Clock.systemUTC(), udpIo(udpIo),
+                udpSteering(udpSteering)));
         var out = spec.commandLine().getOut();
         String host = service.dnsAddress().getAddress().getHostAddress();
         int port = service.dnsAddress().getPort();
@@ -89,6 +97,15 @@ final class DnsServeCommand implements Callable<Integer> {
             case "nio" -> UdpIo.NIO;
             case "mmsg" -> UdpIo.MMSG;
             default -> throw new IllegalArgumentException("--udp-io must be auto, nio or mmsg, was " + name);
+        };
+    }
+
+    private static UdpSteering udpSteering(String name) {
+        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> UdpSteering.AUTO;
+            case "cpu" -> UdpSteering.CPU;
+            case "hash" -> UdpSteering.HASH;
+            default -> throw new IllegalArgumentException("--udp-steering must be auto, cpu or hash, was " + name);
         };
     }
 

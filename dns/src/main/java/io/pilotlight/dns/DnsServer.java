@@ -32,7 +32,7 @@ public final class DnsServer implements AutoCloseable {
         TcpTransport boundTcp = null;
         // Port 0: the UDP port the kernel picks may be taken for TCP by someone else; pick again.
         for (int attempt = 0; boundTcp == null; attempt++) {
-            boundUdp = UdpTransport.open(settings.listen(), settings.udpThreads(), processor, settings.udpIo());
+            boundUdp = UdpTransport.open(settings.listen(), settings.udpThreads(), processor, settings.udpIo(), settings.udpSteering());
             try {
                 boundTcp = new TcpTransport(new InetSocketAddress(settings.listen().getAddress(), boundUdp.address().getPort()), processor);
             } catch (java.net.BindException taken) {
@@ -51,13 +51,19 @@ public final class DnsServer implements AutoCloseable {
      * @param udpThreads sockets and threads serving UDP
      * @param random     source of weighted and multivalue choices; seed it in tests
      * @param udpIo      how UDP packets are received and sent
+     * @param udpSteering which socket (and thread) the kernel hands a query to
      */
-    public record Settings(InetSocketAddress listen, int udpThreads, RandomGenerator random, UdpIo udpIo) {
+    public record Settings(InetSocketAddress listen, int udpThreads, RandomGenerator random, UdpIo udpIo, UdpSteering udpSteering) {
         public Settings {
             if (udpThreads < 1) {
                 throw new IllegalArgumentException("udpThreads must be at least 1, was " + udpThreads);
             }
             java.util.Objects.requireNonNull(udpIo, "udpIo");
+            java.util.Objects.requireNonNull(udpSteering, "udpSteering");
+        }
+
+        public Settings(InetSocketAddress listen, int udpThreads, RandomGenerator random, UdpIo udpIo) {
+            this(listen, udpThreads, random, udpIo, UdpSteering.AUTO);
         }
 
         public Settings(InetSocketAddress listen, int udpThreads, RandomGenerator random) {

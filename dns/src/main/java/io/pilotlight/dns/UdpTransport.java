@@ -22,32 +22,40 @@ interface UdpTransport extends AutoCloseable {
     @Override
     void close();
 
-    static UdpTransport open(InetSocketAddress listen, int threads, QueryProcessor processor, UdpIo io) throws IOException {
+    /** What {@link UdpSteering#AUTO} means; see there why. */
+    UdpSteering DEFAULT_STEERING = UdpSteering.HASH;
+
+    static UdpTransport open(InetSocketAddress listen, int threads, QueryProcessor processor, UdpIo io, UdpSteering steering)
+            throws IOException {
+        UdpSteering resolved = steering == UdpSteering.AUTO ? DEFAULT_STEERING : steering;
+        String nioSteering = resolved == UdpSteering.CPU ? " (CPU steering not used: it needs the recvmmsg transport)" : "";
         if (io == UdpIo.NIO) {
-            return new NioUdpTransport(listen, threads, processor, "");
+            return new NioUdpTransport(listen, threads, processor, nioSteering);
         }
         try {
-            return openMmsg(listen, threads, processor, io == UdpIo.MMSG);
+            return openMmsg(listen, threads, processor, io == UdpIo.MMSG, resolved);
         } catch (UnsupportedOperationException | IllegalCallerException | LinkageError | IOException unavailable) {
             if (io == UdpIo.MMSG) {
                 throw new IOException("--udp-io mmsg: " + unavailable.getMessage(), unavailable);
             }
-            return new NioUdpTransport(listen, threads, processor, " (recvmmsg not used: " + unavailable.getMessage() + ")");
+            return new NioUdpTransport(listen, threads, processor, " (recvmmsg not used: " + unavailable.getMessage() + ")" + nioSteering);
         }
     }
 
-    private static UdpTransport openMmsg(InetSocketAddress listen, int threads, QueryProcessor processor, boolean forced) throws IOException {
+    private static UdpTransport openMmsg(InetSocketAddress listen, int threads, QueryProcessor processor, boolean forced,
+                                         UdpSteering steering) throws IOException {
         MethodHandle open;
         try {
             Class<?> type = Class.forName(MMSG_CLASS);
             open = MethodHandles.lookup().findStatic(type, "open",
-                    MethodType.methodType(UdpTransport.class, InetSocketAddress.class, int.class, QueryProcessor.class, boolean.class));
+                    MethodType.methodType(UdpTransport.class, InetSocketAddress.class, int.class, QueryProcessor.class, boolean.class,
+                            UdpSteering.class));
         } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException absent) {
             throw new UnsupportedOperationException("needs Java 22 or newer and the multi-release jar (running Java "
                     + Runtime.version().feature() + ")");
         }
         try {
-            return (UdpTransport) open.invokeExact(listen, threads, processor, forced);
+            return (UdpTransport) open.invokeExact(listen, threads, processor, forced, steering);
         } catch (IOException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable unexpected) {

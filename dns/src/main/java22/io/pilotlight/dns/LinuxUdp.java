@@ -19,6 +19,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.ByteOrder;
+import java.util.BitSet;
 
 /**
  * The libc calls of the recvmmsg transport. The constants and struct layouts are Linux's on 64-bit
@@ -42,6 +43,14 @@ final class LinuxUdp {
     private static final int SO_RCVBUF = 8;
     private static final int SO_REUSEPORT = 15;
     private static final int SO_RCVTIMEO = 20;
+    private static final int SO_ATTACH_REUSEPORT_CBPF = 51;
+    /** Classic BPF: {@code ld [SKF_AD_OFF + SKF_AD_CPU]} (BPF_LD|BPF_W|BPF_ABS) and {@code ret a} (BPF_RET|BPF_A). */
+    private static final short BPF_LD_W_ABS = 0x20;
+    private static final short BPF_RET_A = 0x16;
+    private static final int SKF_AD_OFF = -0x1000;
+    private static final int SKF_AD_CPU = 36;
+    /** glibc's cpu_set_t: room for 1024 CPUs. */
+    private static final int CPU_SET_BYTES = 128;
     private static final int IPPROTO_IPV6 = 41;
     private static final int IPV6_V6ONLY = 26;
     private static final int SHUT_RDWR = 2;
@@ -61,6 +70,8 @@ final class LinuxUdp {
     private static final MethodHandle CLOSE = libc("close", JAVA_INT, JAVA_INT);
     private static final MethodHandle RECVMMSG = libc("recvmmsg", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS);
     private static final MethodHandle SENDMMSG = libc("sendmmsg", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
+    private static final MethodHandle SCHED_GETAFFINITY = libc("sched_getaffinity", JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS);
+    private static final MethodHandle SCHED_SETAFFINITY = libc("sched_setaffinity", JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS);
 
     private LinuxUdp() {
     }
@@ -164,6 +175,50 @@ final class LinuxUdp {
             return (int) SENDMMSG.invokeExact(callState, fd, messages, count, 0);
         } catch (Throwable impossible) {
             throw new IllegalStateException(impossible);
+        }
+    }
+
+    /**
+     * Makes the socket's SO_REUSEPORT group hand each packet to the socket whose index (the order in
+     * which the group's sockets were bound) is the number of the CPU that received the packet; where
+     * there is no such socket the kernel falls back to its hash.
+     */
+    static void attachCpuSteering(int fd) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = callState(arena);
+            MemorySegment program = arena.allocate(16, 8); // two struct sock_filter {u16 code; u8 jt, jf; u32 k}
+            program.set(JAVA_SHORT, 0, BPF_LD_W_ABS);
+            program.set(JAVA_INT, 4, SKF_AD_OFF + SKF_AD_CPU);
+            program.set(JAVA_SHORT, 8, BPF_RET_A);
+            program.set(JAVA_INT, 12, 0);
+            MemorySegment fprog = arena.allocate(16, 8); // struct sock_fprog {u16 len; struct sock_filter *filter}
+            fprog.set(JAVA_SHORT, 0, (short) 2);
+            fprog.set(ADDRESS, 8, program);
+            check("setsockopt SO_ATTACH_REUSEPORT_CBPF", (int) call(SETSOCKOPT, state, fd, SOL_SOCKET, SO_ATTACH_REUSEPORT_CBPF, fprog, 16), state);
+        }
+    }
+
+    /** The CPUs the calling thread may run on. */
+    static BitSet affinity() throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = callState(arena);
+            MemorySegment mask = arena.allocate(CPU_SET_BYTES, 8);
+            check("sched_getaffinity", (int) call(SCHED_GETAFFINITY, state, 0, (long) CPU_SET_BYTES, mask), state);
+            return BitSet.valueOf(mask.toArray(JAVA_LONG));
+        }
+    }
+
+    /** Lets the calling thread run only on {@code cpus}. */
+    static void setAffinity(BitSet cpus) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = callState(arena);
+            MemorySegment mask = arena.allocate(CPU_SET_BYTES, 8);
+            long[] words = cpus.toLongArray();
+            if (words.length > CPU_SET_BYTES / 8) {
+                throw new IOException("CPU number over " + CPU_SET_BYTES * 8);
+            }
+            MemorySegment.copy(words, 0, mask, JAVA_LONG, 0, words.length);
+            check("sched_setaffinity", (int) call(SCHED_SETAFFINITY, state, 0, (long) CPU_SET_BYTES, mask), state);
         }
     }
 

@@ -26,9 +26,11 @@ final class MmsgUdpTransport implements UdpTransport {
     private final List<Thread> threads = new ArrayList<>();
     private final QueryProcessor processor;
     private final InetSocketAddress address;
+    /** How queries are spread over the sockets, for the description. */
+    private final String spread;
     private volatile boolean closing;
 
-    private MmsgUdpTransport(InetSocketAddress listen, int threadCount, QueryProcessor processor) throws IOException {
+    private MmsgUdpTransport(InetSocketAddress listen, int threadCount, QueryProcessor processor, UdpSteering steering) throws IOException {
         this.processor = processor;
         int first = LinuxUdp.openBound(listen, threadCount > 1, RECEIVE_BUFFER);
         sockets.add(first);
@@ -45,19 +47,47 @@ final class MmsgUdpTransport implements UdpTransport {
                 break; // one socket still serves; only slower
             }
         }
+        CpuSteering steered = null;
+        String notSteered = null;
+        if (steering == UdpSteering.CPU) {
+            try {
+                steered = CpuSteering.plan(threadCount, sockets.size());
+            } catch (CpuSteering.UnavailableException e) {
+                notSteered = e.getMessage();
+            }
+        }
         for (int i = 0; i < sockets.size(); i++) {
             int fd = sockets.get(i);
-            threads.add(Thread.ofPlatform().daemon().name("dns-udp-" + i).start(() -> serve(fd)));
+            int index = i;
+            CpuSteering pinning = steered;
+            threads.add(Thread.ofPlatform().daemon().name("dns-udp-" + i).start(() -> {
+                if (pinning != null) {
+                    pinning.pin(index); // socket i was bound i-th: its index in the group is i
+                }
+                serve(fd);
+            }));
+        }
+        if (steered != null) {
+            notSteered = steered.decide(sockets.getFirst());
+        }
+        if (steering != UdpSteering.CPU) {
+            spread = "";
+        } else if (notSteered == null) {
+            spread = ", steered by CPU (thread i on CPU i)";
+        } else {
+            spread = ", spread by hash (CPU steering not used: " + notSteered + ")";
         }
     }
 
     /**
      * Called through a method handle by {@link UdpTransport#open}.
      *
-     * @param forced {@code --udp-io mmsg}: run even without native access enabled (the JDK then warns)
+     * @param forced   {@code --udp-io mmsg}: run even without native access enabled (the JDK then warns)
+     * @param steering {@link UdpSteering#CPU} or {@link UdpSteering#HASH}, already resolved from AUTO
      * @throws UnsupportedOperationException where it cannot run
      */
-    static UdpTransport open(InetSocketAddress listen, int threadCount, QueryProcessor processor, boolean forced) throws IOException {
+    static UdpTransport open(InetSocketAddress listen, int threadCount, QueryProcessor processor, boolean forced,
+                             UdpSteering steering) throws IOException {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "");
         if (!os.equals("linux") || !(arch.equals("amd64") || arch.equals("x86_64") || arch.equals("aarch64"))) {
@@ -66,7 +96,7 @@ final class MmsgUdpTransport implements UdpTransport {
         if (!forced && !MmsgUdpTransport.class.getModule().isNativeAccessEnabled()) {
             throw new UnsupportedOperationException("native access is not enabled (java --enable-native-access=ALL-UNNAMED)");
         }
-        return new MmsgUdpTransport(listen, threadCount, processor);
+        return new MmsgUdpTransport(listen, threadCount, processor, steering);
     }
 
     @Override
@@ -76,7 +106,7 @@ final class MmsgUdpTransport implements UdpTransport {
 
     @Override
     public String description() {
-        return "recvmmsg/sendmmsg (FFM), " + sockets.size() + (sockets.size() == 1 ? " socket" : " sockets");
+        return "recvmmsg/sendmmsg (FFM), " + sockets.size() + (sockets.size() == 1 ? " socket" : " sockets") + spread;
     }
 
     private void serve(int fd) {

@@ -55,9 +55,17 @@ final class DnsFixture implements AutoCloseable {
     final DnsServer server;
 
     DnsFixture(RoutingState controls, UdpIo udpIo) throws IOException, TopologyException {
+        this(controls, udpIo, UdpSteering.AUTO, 2);
+    }
+
+    DnsFixture(RoutingState controls, UdpIo udpIo, UdpSteering steering, int udpThreads) throws IOException, TopologyException {
         Topology topology = TopologyLoader.parse("dns-test.yaml", ZONE).topology();
-        server = DnsServer.start(new DnsServer.Settings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 2,
-                RandomGenerator.of("L64X128MixRandom"), udpIo), ZoneCompiler.compile(topology, 1), health, controls);
+        server = DnsServer.start(new DnsServer.Settings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), udpThreads,
+                RandomGenerator.of("L64X128MixRandom"), udpIo, steering), ZoneCompiler.compile(topology, 1), health, controls);
+    }
+
+    DnsFixture(UdpIo udpIo, UdpSteering steering, int udpThreads) throws IOException, TopologyException {
+        this(RoutingState.ALL_ON, udpIo, steering, udpThreads);
     }
 
     DnsFixture(RoutingState controls) throws IOException, TopologyException {

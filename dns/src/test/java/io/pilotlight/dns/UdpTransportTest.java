@@ -151,6 +151,108 @@ class UdpTransportTest {
         }
     }
 
+    @Test
+    void steeringByCpuAnswersConcurrentClientsWithOneThreadPerCpu() throws Exception {
+        assumeTrue(MMSG_CAN_RUN, "recvmmsg cannot run here");
+        int cpus = onlineCpus();
+        assumeTrue(cpus > 0 && cpus == Runtime.getRuntime().availableProcessors(), "the tests may not run on every online CPU");
+        try (DnsFixture dns = new DnsFixture(UdpIo.MMSG, UdpSteering.CPU, cpus); ExecutorService clients = Executors.newFixedThreadPool(16)) {
+            assertThat(dns.server.udpTransport()).isEqualTo("recvmmsg/sendmmsg (FFM), " + cpus + (cpus == 1 ? " socket" : " sockets")
+                    + ", steered by CPU (thread i on CPU i)");
+            List<Future<Integer>> answered = new ArrayList<>();
+            for (int client = 0; client < 16; client++) {
+                int seed = 100 + client;
+                answered.add(clients.submit(() -> pipelinedClient(dns.server.address(), seed, 300)));
+            }
+            for (Future<Integer> count : answered) {
+                assertThat(count.get()).isEqualTo(300);
+            }
+            assertThat(dns.server.dropped()).isZero();
+        }
+        // The threads gave their sockets back: the port can be bound again, and a fresh group is not steered.
+        try (DnsFixture dns = new DnsFixture(UdpIo.MMSG, UdpSteering.HASH, cpus)) {
+            assertThat(dns.server.udpTransport()).isEqualTo("recvmmsg/sendmmsg (FFM), " + cpus + (cpus == 1 ? " socket" : " sockets"));
+            assertThat(dns.addresses("api.example.com.")).containsExactly("192.0.2.1");
+        }
+    }
+
+    @Test
+    void steeringByCpuWithMoreThreadsThanCpusFallsBackToTheHashAndSaysWhy() throws Exception {
+        assumeTrue(MMSG_CAN_RUN, "recvmmsg cannot run here");
+        int cpus = onlineCpus();
+        assumeTrue(cpus > 0, "no /sys/devices/system/cpu/online");
+        int threads = cpus + 1;
+        try (DnsFixture dns = new DnsFixture(UdpIo.MMSG, UdpSteering.CPU, threads); ExecutorService clients = Executors.newFixedThreadPool(8)) {
+            assertThat(dns.server.udpTransport()).isEqualTo("recvmmsg/sendmmsg (FFM), " + threads + " sockets, spread by hash (CPU steering not used: "
+                    + threads + " UDP threads for " + cpus + " online CPUs (it needs one per CPU: --udp-threads " + cpus + "))");
+            List<Future<Integer>> answered = new ArrayList<>();
+            for (int client = 0; client < 8; client++) {
+                int seed = 200 + client;
+                answered.add(clients.submit(() -> pipelinedClient(dns.server.address(), seed, 200)));
+            }
+            for (Future<Integer> count : answered) {
+                assertThat(count.get()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void steeringByCpuOnTheNioTransportFallsBackAndSaysWhy() throws Exception {
+        try (DnsFixture dns = new DnsFixture(UdpIo.NIO, UdpSteering.CPU, 2)) {
+            assertThat(dns.server.udpTransport())
+                    .isEqualTo("NIO DatagramChannel, 2 sockets (CPU steering not used: it needs the recvmmsg transport)");
+            assertThat(dns.addresses("api.example.com.")).containsExactly("192.0.2.1");
+        }
+    }
+
+    @Test
+    void steeringByCpuSaysWhyItCannotRun() throws Exception {
+        assumeTrue(MMSG_CAN_RUN, "the steering classes are not here");
+        // CpuSteering is in the Java 22 part of the jar, which the tests do not compile against.
+        java.lang.reflect.Method plan = Class.forName("io.pilotlight.dns.CpuSteering")
+                .getDeclaredMethod("plan", int.class, java.util.BitSet.class, java.util.BitSet.class);
+        plan.setAccessible(true);
+        java.util.function.BiFunction<Integer, String[], String> why = (threads, cpus) -> {
+            try {
+                plan.invoke(null, threads, cpuSet(cpus[0]), cpuSet(cpus[1]));
+                return null;
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                return e.getCause().getMessage();
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        };
+        assertThat(why.apply(2, new String[] {"0-1", "0-1"})).isNull();
+        assertThat(why.apply(4, new String[] {"0-3", "0-7"})).isNull();
+        assertThat(why.apply(2, new String[] {"0-3", "0-3"})).isEqualTo("2 UDP threads for 4 online CPUs (it needs one per CPU: --udp-threads 4)");
+        assertThat(why.apply(1, new String[] {"0", "0"})).isEqualTo("a single UDP thread: nothing to steer");
+        assertThat(why.apply(2, new String[] {"0,2", "0-3"})).isEqualTo("the online CPUs are {0, 2}, not 0 to 1");
+        assertThat(why.apply(2, new String[] {"0-1", "1"})).isEqualTo("this process may not run on CPUs {0} (its affinity is {1})");
+    }
+
+    private static java.util.BitSet cpuSet(String list) {
+        java.util.BitSet cpus = new java.util.BitSet();
+        for (String part : list.split(",")) {
+            String[] range = part.split("-");
+            cpus.set(Integer.parseInt(range[0]), Integer.parseInt(range[range.length - 1]) + 1);
+        }
+        return cpus;
+    }
+
+    /** The number of online CPUs if they are numbered 0 to N-1, else 0. */
+    private static int onlineCpus() {
+        try {
+            String online = java.nio.file.Files.readString(java.nio.file.Path.of("/sys/devices/system/cpu/online")).strip();
+            if (online.equals("0")) {
+                return 1;
+            }
+            java.util.regex.Matcher range = java.util.regex.Pattern.compile("0-(\\d+)").matcher(online);
+            return range.matches() ? Integer.parseInt(range.group(1)) + 1 : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** Keeps up to 20 queries in flight with random ids and names; counts answers matching their query. */
     private static int pipelinedClient(InetSocketAddress server, int seed, int total) throws IOException {
         String[][] names = {{"api.example.com.", "192.0.2.1"}, {"deep.below.example.com.", "192.0.2.50"}};

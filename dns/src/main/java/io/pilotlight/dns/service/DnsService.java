@@ -2,6 +2,7 @@ package io.pilotlight.dns.service;
 
 import io.pilotlight.dns.DnsServer;
 import io.pilotlight.dns.UdpIo;
+import io.pilotlight.dns.UdpSteering;
 import io.pilotlight.dns.ZoneCompiler;
 import io.pilotlight.dns.Zones;
 import io.pilotlight.dns.control.RoutingControls;
@@ -48,9 +49,15 @@ public final class DnsService implements AutoCloseable {
      * @param stateDir      where routing-control state is kept
      * @param watchInterval how often the file is checked for changes; {@code null} to reload only on command
      * @param udpIo         how UDP packets are received and sent
+     * @param udpSteering   which socket (and thread) the kernel hands a query to
      */
     public record Options(Path topologyFile, InetSocketAddress listen, InetSocketAddress admin, Path stateDir, int udpThreads,
-                          List<VantagePoint> vantagePoints, Duration watchInterval, Clock clock, UdpIo udpIo) {
+                          List<VantagePoint> vantagePoints, Duration watchInterval, Clock clock, UdpIo udpIo, UdpSteering udpSteering) {
+        public Options(Path topologyFile, InetSocketAddress listen, InetSocketAddress admin, Path stateDir, int udpThreads,
+                       List<VantagePoint> vantagePoints, Duration watchInterval, Clock clock, UdpIo udpIo) {
+            this(topologyFile, listen, admin, stateDir, udpThreads, vantagePoints, watchInterval, clock, udpIo, UdpSteering.AUTO);
+        }
+
         public Options(Path topologyFile, InetSocketAddress listen, InetSocketAddress admin, Path stateDir, int udpThreads,
                        List<VantagePoint> vantagePoints, Duration watchInterval, Clock clock) {
             this(topologyFile, listen, admin, stateDir, udpThreads, vantagePoints, watchInterval, clock, UdpIo.AUTO);
@@ -66,7 +73,8 @@ public final class DnsService implements AutoCloseable {
         long serial = options.clock().instant().getEpochSecond();
         Zones zones = ZoneCompiler.compile(topology, serial);
         controls.set(newControls(zones, topology));
-        this.server = DnsServer.start(new DnsServer.Settings(options.listen(), options.udpThreads(), RandomGenerator.of("L64X128MixRandom"), options.udpIo()),
+        this.server = DnsServer.start(new DnsServer.Settings(options.listen(), options.udpThreads(), RandomGenerator.of("L64X128MixRandom"),
+                        options.udpIo(), options.udpSteering()),
                 zones, health, member -> controls.get().isOn(member));
         this.admin = options.admin() == null ? null : AdminApi.start(options.admin(), this);
         this.watcher = options.watchInterval() == null ? null
