@@ -644,7 +644,8 @@ public final class StoreBench {
         p.setProperty("acked_west", Long.toString(acks.stream().filter(a -> a.region().equals("west")).count()));
         p.setProperty("attempts_during_outage", Long.toString(client.attempts - attemptsAtKill));
         p.setProperty("lost_acked_writes", Integer.toString(lost.size()));
-        p.setProperty("lost_window_ms", ms(killed - oldestLost));
+        // a write acknowledged while the SIGKILL was landing counts as a window of 0, not as "not measured" (-1)
+        p.setProperty("lost_window_ms", ms(Math.max(0, killed - oldestLost)));
         p.setProperty("lost_keys", String.join(",", lost));
         p.setProperty("west_epoch", String.valueOf(acks.stream().filter(a -> a.region().equals("west")).mapToLong(Ack::epoch).max().orElse(0)));
         save(p, need(o, "out"));

@@ -77,7 +77,10 @@ class PilotLightFailoverTest {
                     lab.deploymentArgs()));
             assertThat(manual.exitCode()).as(manual.out() + manual.err()).isZero();
             assertThat(manual.out()).contains("[6/6] done").contains("done: west serves");
-            assertThat(lab.resolve()).isEqualTo("127.0.2.1");
+            // the runbook's last step saw DNS answer west; on a loaded machine west's deep health check can
+            // flap for a moment right after its promotion, and with every member unhealthy DNS answers the
+            // PRIMARY (Route 53's rule), so judge the answer over a few seconds, as a client would
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lab.resolve()).isEqualTo("127.0.2.1"));
             assertThat(get("http://127.0.2.1:" + lab.apiPort + "/healthz")).isEqualTo("ok region=west\n");
             await().atMost(Duration.ofSeconds(10)).until(() -> lab.logged("primary west is healthy"));
         }
