@@ -37,7 +37,7 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private void dispatch(ChannelHandlerContext ctx, FullHttpRequest request) {
         busy = true;
-        HttpReply reply = new HttpReply(ctx.channel(), () -> ctx.executor().execute(() -> next(ctx)));
+        HttpReply reply = new HttpReply(ctx.channel(), blocking, () -> ctx.executor().execute(() -> next(ctx)));
         if (!request.decoderResult().isSuccess()) {
             reply.send(400, "application/json", error("bad_request", "malformed HTTP request: " + request.decoderResult().cause()));
             return;
@@ -46,14 +46,17 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
         HttpFront.Mounted mounted = routes.stream().filter(m -> m.matches(call.rawPath())).findFirst().orElse(null);
         if (mounted == null) {
             reply.send(404, "application/json", error("not_found", "no such path: " + call.rawPath()));
-        } else if (mounted.mode() == HttpFront.Mode.INLINE) {
-            run(mounted.route(), call, reply);
         } else {
-            blocking.execute(() -> run(mounted.route(), call, reply));
+            switch (mounted.mode()) {
+                case INLINE -> run(mounted.route(), call, reply);
+                case BLOCKING -> blocking.execute(() -> run(mounted.route(), call, reply));
+                case STREAM -> Thread.ofPlatform().daemon().name(mounted.prefix().substring(1) + "-stream")
+                        .start(() -> run(mounted.route(), call, reply));
+            }
         }
     }
 
-    private static void run(Route route, HttpCall call, HttpReply reply) {
+    static void run(Route route, HttpCall call, HttpReply reply) {
         try {
             route.handle(call, reply);
         } catch (IllegalArgumentException e) {

@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -25,22 +26,28 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class HttpReply {
     private final Channel channel;
+    private final Executor blocking;
     private final Runnable done;
     private final AtomicBoolean answered = new AtomicBoolean();
 
     /** {@code done} runs once the answer is written (or failed to be): the connection's next request may go. */
-    HttpReply(Channel channel, Runnable done) {
+    HttpReply(Channel channel, Executor blocking, Runnable done) {
         this.channel = channel;
+        this.blocking = blocking;
         this.done = done;
     }
 
     /** The connection's event loop: where work that only builds and sends the answer is cheapest. */
-    public java.util.concurrent.Executor executor() {
+    public Executor executor() {
         return channel.eventLoop();
     }
 
-    public boolean answered() {
-        return answered.get();
+    /**
+     * Goes on answering on a thread that may block, as a {@link HttpFront.Mode#BLOCKING} route does:
+     * for an inline route that finds this call has slow work (a scan, a step-down).
+     */
+    public void offload(HttpCall call, Route rest) {
+        blocking.execute(() -> Dispatcher.run(rest, call, this));
     }
 
     public void send(int status, String contentType, byte[] body) {

@@ -39,7 +39,7 @@ final class RocksStore implements AutoCloseable {
     private final WriteOptions unsynced = new WriteOptions().setSync(false);
     private volatile long lastIndex;
     /** The newest entries' log bytes, for the replication stream (about 10 s of writes at 1 KiB, at most 64 MiB). */
-    private RecentLog recent;
+    private final RecentLog recent;
     /** Readers and writers hold the read lock; close takes the write lock, so nothing touches a closed DB (a native crash). */
     private final java.util.concurrent.locks.ReentrantReadWriteLock lifecycle = new java.util.concurrent.locks.ReentrantReadWriteLock();
     private boolean closed;

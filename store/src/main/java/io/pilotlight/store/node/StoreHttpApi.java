@@ -41,8 +41,7 @@ public final class StoreHttpApi implements AutoCloseable {
         this.node = node;
         this.http = HttpFront.builder()
                 .route("/kv", Mode.INLINE, this::kv)
-                .route("/log", Mode.INLINE, (call, reply) -> Thread.ofPlatform().daemon()
-                        .name("log-stream-" + call.param("region", "?")).start(() -> log(call, reply)))
+                .route("/log", Mode.STREAM, this::log)
                 .route("/log-ack", Mode.INLINE, this::logAck)
                 .route("/epochs", Mode.BLOCKING, (call, reply) -> reply.send(200, "text/plain", node.epochs().getBytes(StandardCharsets.UTF_8)))
                 .route("/status", Mode.BLOCKING, (call, reply) -> json(reply, 200, node.status()))
@@ -61,7 +60,7 @@ public final class StoreHttpApi implements AutoCloseable {
     private void kv(HttpCall call, HttpReply reply) throws IOException {
         String path = call.rawPath();
         if (path.equals("/kv") || path.equals("/kv/")) {
-            Thread.startVirtualThread(() -> scan(call, reply)); // a scan may read many keys: off the event loop
+            reply.offload(call, this::scan); // a scan may read many keys: off the event loop
             return;
         }
         String key = URLDecoder.decode(path.substring("/kv/".length()), StandardCharsets.UTF_8);
@@ -172,9 +171,8 @@ public final class StoreHttpApi implements AutoCloseable {
     /**
      * The replication stream: one long response (chunked) carrying frames of log entries from
      * {@code from} as they are committed, and a heartbeat frame when idle, until this node stops
-     * being the writer of the stream's epoch or the replica goes away. It runs on a platform thread
-     * of its own: it waits for every group commit, and a virtual thread's timed wait costs a timer
-     * task each time (measured: 10 µs a write on the writer).
+     * being the writer of the stream's epoch or the replica goes away. A {@link Mode#STREAM} route:
+     * it waits for every group commit.
      */
     private void log(HttpCall call, HttpReply reply) {
         long from;
@@ -210,13 +208,17 @@ public final class StoreHttpApi implements AutoCloseable {
      * Answered on the event loop, unless the replica knows a newer epoch: stepping down may wait.
      */
     private void logAck(HttpCall call, HttpReply reply) {
-        long epoch = Long.parseLong(call.param("epoch", "0"));
-        if (epoch > node.knownEpoch() && !Thread.currentThread().isVirtual()) {
-            Thread.startVirtualThread(() -> logAck(call, reply));
-            return;
+        if (Long.parseLong(call.param("epoch", "0")) > node.knownEpoch()) {
+            reply.offload(call, this::recordAck);
+        } else {
+            recordAck(call, reply);
         }
+    }
+
+    private void recordAck(HttpCall call, HttpReply reply) {
         try {
-            node.replicaProgress(call.param("region", "?"), epoch, Long.parseLong(call.param("durable", "0")));
+            node.replicaProgress(call.param("region", "?"), Long.parseLong(call.param("epoch", "0")),
+                    Long.parseLong(call.param("durable", "0")));
             reply.send(204, "text/plain", new byte[0]);
         } catch (NotWriterException e) {
             error(reply, e);

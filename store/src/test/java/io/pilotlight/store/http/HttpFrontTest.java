@@ -101,7 +101,7 @@ class HttpFrontTest {
     @Test
     void aStreamSendsEachFlushAsAChunkUntilClosed() throws Exception {
         try (HttpFront front = HttpFront.builder()
-                .route("/stream", HttpFront.Mode.BLOCKING, (call, reply) -> {
+                .route("/stream", HttpFront.Mode.STREAM, (call, reply) -> {
                     try (DataOutputStream out = new DataOutputStream(reply.stream(200, "application/octet-stream", Map.of("X-Epoch", "7")))) {
                         for (int i = 0; i < 3; i++) {
                             out.writeInt(i);
@@ -138,6 +138,25 @@ class HttpFrontTest {
             assertThat(waiting).isNotDone();
             stuck.countDown();
             assertThat(waiting.get(5, TimeUnit.SECONDS).body()).isEqualTo("waited");
+        }
+    }
+
+    /** An inline route that finds slow work hands the rest to a thread that may block; a failure there still gets its answer. */
+    @Test
+    void anInlineRouteCanOffloadTheRestOfItsCall() throws Exception {
+        try (HttpFront front = HttpFront.builder().threads(1)
+                .route("/scan", HttpFront.Mode.INLINE, (call, reply) -> reply.offload(call, (c, r) -> {
+                    assertThat(Thread.currentThread().isVirtual()).isTrue();
+                    if (c.param("limit", "1").equals("-1")) {
+                        throw new IllegalArgumentException("limit -1 is out of range");
+                    }
+                    r.send(200, "text/plain", ("scanned " + c.param("limit", "1")).getBytes());
+                }))
+                .listen(ANY)) {
+            assertThat(get(front, "/scan?limit=5").body()).isEqualTo("scanned 5");
+            HttpResponse<String> bad = get(front, "/scan?limit=-1");
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.body()).contains("limit -1 is out of range");
         }
     }
 
