@@ -2,6 +2,7 @@
 # Pilotlight's DNS server against gdnsd, side by side in one run, under dnsperf.
 # Both serve the same zone with a health-checked failover record (gdnsd: simplefo + http_status).
 # Needs: dnsperf, gdnsd (Debian packages), python3. Usage: bench/dns/run.sh [SECONDS_PER_ROUND] [ROUNDS]
+# Two loads in the same run (LOADS, default "1 NPROC"): one dnsperf sending thread, then one per CPU.
 # Env: PL_NIO=1 adds a third server, Pilotlight with --udp-io nio, to compare the UDP transports in the
 # same run (the ratio stays pilotlight with its default transport / gdnsd); PL_UDP_IO sets the main one's.
 # PL_STEERING=cpu|hash|auto adds Pilotlight with that --udp-steering as a server (pl-steer) in the same run;
@@ -112,23 +113,33 @@ run() { # name port seconds -> "qps avg_ms stddev_ms lost cpu_us_per_query"
 echo "warm-up: pilotlight's JIT, 5s"; run warmup $PL_PORT 5 >/dev/null
 [[ -n ${PL_NIO:-} ]] && run pl-nio $NIO_PORT 5 >/dev/null
 [[ -n ${PL_STEERING:-} ]] && run pl-steer $STEER_PORT 5 >/dev/null
-printf '\n%-6s %-11s %12s %14s %14s %8s %14s\n' ROUND SERVER QUERIES/S AVG_LAT_MS STDDEV_MS LOST CPU_US/QUERY
-best_pl=0; best_gd=0; best_nio=0; best_steer=0
-for round in $(seq 1 "$rounds"); do
-  for i in "${!servers[@]}"; do
-    server=${servers[$i]}; port=${ports[$i]}
-    read -r qps avg sd lost cpu < <(run "$server" "$port" "$seconds")
-    printf '%-6s %-11s %12.0f %14.3f %14.3f %8s %14s\n' "$round" "$server" "$qps" "$avg" "$sd" "$lost" "$cpu"
-    case $server in
-      pilotlight) best_pl=$(awk -v a="$qps" -v b="$best_pl" 'BEGIN{print (a>b)?a:b}') ;;
-      pl-nio) best_nio=$(awk -v a="$qps" -v b="$best_nio" 'BEGIN{print (a>b)?a:b}') ;;
-      pl-steer) best_steer=$(awk -v a="$qps" -v b="$best_steer" 'BEGIN{print (a>b)?a:b}') ;;
-      *) best_gd=$(awk -v a="$qps" -v b="$best_gd" 'BEGIN{print (a>b)?a:b}') ;;
-    esac
+# Each load: dnsperf sending threads. 1 = every query enters the kernel on the sending thread's CPU;
+# one per CPU = queries arrive on every CPU, as from a NIC with a receive queue per CPU.
+loads=${LOADS:-"1 $(nproc)"}
+declare -A best
+summary=()
+for senders in $loads; do
+  printf '\n--- load: %s dnsperf sending thread(s) (-T %s) ---\n' "$senders" "$senders"
+  printf '%-6s %-11s %12s %14s %14s %8s %14s\n' ROUND SERVER QUERIES/S AVG_LAT_MS STDDEV_MS LOST CPU_US/QUERY
+  for round in $(seq 1 "$rounds"); do
+    for i in "${!servers[@]}"; do
+      server=${servers[$i]}; port=${ports[$i]}
+      read -r qps avg sd lost cpu < <(DNSPERF_OPTS="-T $senders ${DNSPERF_OPTS:-}" run "$server" "$port" "$seconds")
+      printf '%-6s %-11s %12.0f %14.3f %14.3f %8s %14s\n' "$round" "$server" "$qps" "$avg" "$sd" "$lost" "$cpu"
+      best[$server/$senders]=$(awk -v a="$qps" -v b="${best[$server/$senders]:-0}" 'BEGIN{print (a>b)?a:b}')
+    done
   done
+  line=$(printf 'load -T %s, best of %s rounds: pilotlight %.0f q/s, gdnsd %.0f q/s, ratio pilotlight/gdnsd = %.2f' "$senders" "$rounds" \
+    "${best[pilotlight/$senders]}" "${best[gdnsd/$senders]}" "$(awk -v a="${best[pilotlight/$senders]}" -v b="${best[gdnsd/$senders]}" 'BEGIN{print a/b}')")
+  [[ -n ${PL_NIO:-} ]] && line+=$(printf '; pl-nio %.0f q/s, ratio %.2f' "${best[pl-nio/$senders]}" "$(awk -v a="${best[pl-nio/$senders]}" -v b="${best[gdnsd/$senders]}" 'BEGIN{print a/b}')")
+  [[ -n ${PL_STEERING:-} ]] && line+=$(printf '; pl-steer (--udp-steering %s) %.0f q/s, ratio %.2f' "$PL_STEERING" "${best[pl-steer/$senders]}" "$(awk -v a="${best[pl-steer/$senders]}" -v b="${best[gdnsd/$senders]}" 'BEGIN{print a/b}')")
+  summary+=("$line")
 done
-printf '\nbest of %s rounds: pilotlight %.0f q/s, gdnsd %.0f q/s, ratio pilotlight/gdnsd = %.2f\n' \
-  "$rounds" "$best_pl" "$best_gd" "$(awk -v a="$best_pl" -v b="$best_gd" 'BEGIN{print a/b}')"
-[[ -n ${PL_NIO:-} ]] && printf 'pilotlight --udp-io nio: best %.0f q/s, ratio pl-nio/gdnsd = %.2f\n' "$best_nio" "$(awk -v a="$best_nio" -v b="$best_gd" 'BEGIN{print a/b}')"
-[[ -n ${PL_STEERING:-} ]] && printf 'pilotlight --udp-steering %s: best %.0f q/s, ratio pl-steer/gdnsd = %.2f\n' "$PL_STEERING" "$best_steer" "$(awk -v a="$best_steer" -v b="$best_gd" 'BEGIN{print a/b}')"
+echo
+printf '%s\n' "${summary[@]}"
+for log in pilotlight pl-nio pl-steer; do
+  if [[ -f $work/$log.log ]] && grep -q 'UDP steering' "$work/$log.log"; then
+    echo "$log steering changes: $(grep -c 'UDP steering' "$work/$log.log"), the last: $(grep 'UDP steering' "$work/$log.log" | tail -1 | cut -c1-140)"
+  fi
+done
 echo "(dnsperf output kept in $work)"

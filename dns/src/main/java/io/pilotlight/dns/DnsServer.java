@@ -32,7 +32,8 @@ public final class DnsServer implements AutoCloseable {
         TcpTransport boundTcp = null;
         // Port 0: the UDP port the kernel picks may be taken for TCP by someone else; pick again.
         for (int attempt = 0; boundTcp == null; attempt++) {
-            boundUdp = UdpTransport.open(settings.listen(), settings.udpThreads(), processor, settings.udpIo(), settings.udpSteering());
+            boundUdp = UdpTransport.open(settings.listen(), settings.udpThreads(), processor, settings.udpIo(), settings.udpSteering(),
+                    settings.steeringTuning());
             try {
                 boundTcp = new TcpTransport(new InetSocketAddress(settings.listen().getAddress(), boundUdp.address().getPort()), processor);
             } catch (java.net.BindException taken) {
@@ -52,14 +53,21 @@ public final class DnsServer implements AutoCloseable {
      * @param random     source of weighted and multivalue choices; seed it in tests
      * @param udpIo      how UDP packets are received and sent
      * @param udpSteering which socket (and thread) the kernel hands a query to
+     * @param steeringTuning how {@link UdpSteering#AUTO} judges where queries arrive
      */
-    public record Settings(InetSocketAddress listen, int udpThreads, RandomGenerator random, UdpIo udpIo, UdpSteering udpSteering) {
+    public record Settings(InetSocketAddress listen, int udpThreads, RandomGenerator random, UdpIo udpIo, UdpSteering udpSteering,
+                           SteeringTuning steeringTuning) {
         public Settings {
             if (udpThreads < 1) {
                 throw new IllegalArgumentException("udpThreads must be at least 1, was " + udpThreads);
             }
             java.util.Objects.requireNonNull(udpIo, "udpIo");
             java.util.Objects.requireNonNull(udpSteering, "udpSteering");
+            java.util.Objects.requireNonNull(steeringTuning, "steeringTuning");
+        }
+
+        public Settings(InetSocketAddress listen, int udpThreads, RandomGenerator random, UdpIo udpIo, UdpSteering udpSteering) {
+            this(listen, udpThreads, random, udpIo, udpSteering, SteeringTuning.DEFAULT);
         }
 
         public Settings(InetSocketAddress listen, int udpThreads, RandomGenerator random, UdpIo udpIo) {
@@ -82,6 +90,16 @@ public final class DnsServer implements AutoCloseable {
     /** The UDP transport in use, e.g. "recvmmsg/sendmmsg (FFM), 2 sockets", for the start-up line. */
     public String udpTransport() {
         return udp.description();
+    }
+
+    /** How UDP queries are spread over the threads right now, and why. */
+    public String udpSteering() {
+        return udp.steering();
+    }
+
+    /** How many UDP queries each thread has taken. */
+    public long[] udpQueriesByThread() {
+        return udp.queriesByThread();
     }
 
     public Zones zones() {

@@ -23,6 +23,7 @@ final class NioUdpTransport implements UdpTransport {
     private final QueryProcessor processor;
     private final InetSocketAddress address;
     private final String note;
+    private final ThreadCounters taken;
 
     /** @param note appended to the description, e.g. why recvmmsg is not used */
     NioUdpTransport(InetSocketAddress listen, int threadCount, QueryProcessor processor, String note) throws IOException {
@@ -38,9 +39,11 @@ final class NioUdpTransport implements UdpTransport {
                 break; // one socket still serves; only slower
             }
         }
+        taken = new ThreadCounters(channels.size());
         for (int i = 0; i < channels.size(); i++) {
             DatagramChannel channel = channels.get(i);
-            Thread thread = Thread.ofPlatform().daemon().name("dns-udp-" + i).start(() -> serve(channel));
+            int index = i;
+            Thread thread = Thread.ofPlatform().daemon().name("dns-udp-" + i).start(() -> serve(channel, index));
             threads.add(thread);
         }
     }
@@ -69,7 +72,17 @@ final class NioUdpTransport implements UdpTransport {
         return "NIO DatagramChannel, " + channels.size() + (channels.size() == 1 ? " socket" : " sockets") + note;
     }
 
-    private void serve(DatagramChannel channel) {
+    @Override
+    public String steering() {
+        return "by hash (the kernel's choice)";
+    }
+
+    @Override
+    public long[] queriesByThread() {
+        return taken.snapshot();
+    }
+
+    private void serve(DatagramChannel channel, int index) {
         ByteBuffer in = ByteBuffer.allocateDirect(MAX_DATAGRAM);
         ByteBuffer out = ByteBuffer.allocateDirect(MAX_DATAGRAM);
         byte[] query = new byte[MAX_DATAGRAM];
@@ -78,6 +91,7 @@ final class NioUdpTransport implements UdpTransport {
             try {
                 in.clear();
                 SocketAddress client = channel.receive(in);
+                taken.add(index, 1);
                 in.flip();
                 int length = in.remaining();
                 in.get(query, 0, length);

@@ -19,21 +19,23 @@ interface UdpTransport extends AutoCloseable {
     /** What moves the packets, for the start-up line. */
     String description();
 
+    /** How queries are spread over the threads right now, and why, e.g. "by CPU". */
+    String steering();
+
+    /** How many queries each thread has taken since the start. */
+    long[] queriesByThread();
+
     @Override
     void close();
 
-    /** What {@link UdpSteering#AUTO} means; see there why. */
-    UdpSteering DEFAULT_STEERING = UdpSteering.HASH;
-
-    static UdpTransport open(InetSocketAddress listen, int threads, QueryProcessor processor, UdpIo io, UdpSteering steering)
-            throws IOException {
-        UdpSteering resolved = steering == UdpSteering.AUTO ? DEFAULT_STEERING : steering;
-        String nioSteering = resolved == UdpSteering.CPU ? " (CPU steering not used: it needs the recvmmsg transport)" : "";
+    static UdpTransport open(InetSocketAddress listen, int threads, QueryProcessor processor, UdpIo io, UdpSteering steering,
+                             SteeringTuning tuning) throws IOException {
+        String nioSteering = steering == UdpSteering.CPU ? " (CPU steering not used: it needs the recvmmsg transport)" : "";
         if (io == UdpIo.NIO) {
             return new NioUdpTransport(listen, threads, processor, nioSteering);
         }
         try {
-            return openMmsg(listen, threads, processor, io == UdpIo.MMSG, resolved);
+            return openMmsg(listen, threads, processor, io == UdpIo.MMSG, steering, tuning);
         } catch (UnsupportedOperationException | IllegalCallerException | LinkageError | IOException unavailable) {
             if (io == UdpIo.MMSG) {
                 throw new IOException("--udp-io mmsg: " + unavailable.getMessage(), unavailable);
@@ -43,19 +45,19 @@ interface UdpTransport extends AutoCloseable {
     }
 
     private static UdpTransport openMmsg(InetSocketAddress listen, int threads, QueryProcessor processor, boolean forced,
-                                         UdpSteering steering) throws IOException {
+                                         UdpSteering steering, SteeringTuning tuning) throws IOException {
         MethodHandle open;
         try {
             Class<?> type = Class.forName(MMSG_CLASS);
             open = MethodHandles.lookup().findStatic(type, "open",
                     MethodType.methodType(UdpTransport.class, InetSocketAddress.class, int.class, QueryProcessor.class, boolean.class,
-                            UdpSteering.class));
+                            UdpSteering.class, SteeringTuning.class));
         } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException absent) {
             throw new UnsupportedOperationException("needs Java 22 or newer and the multi-release jar (running Java "
                     + Runtime.version().feature() + ")");
         }
         try {
-            return (UdpTransport) open.invokeExact(listen, threads, processor, forced, steering);
+            return (UdpTransport) open.invokeExact(listen, threads, processor, forced, steering, tuning);
         } catch (IOException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable unexpected) {

@@ -26,6 +26,8 @@ final class CpuSteering {
     private final CountDownLatch pinned;
     private final AtomicReference<String> failure = new AtomicReference<>();
     private final CompletableFuture<Boolean> decision = new CompletableFuture<>();
+    /** Whether the UDP threads should run on their own CPU only (steering by CPU) or anywhere allowed (by hash). */
+    private volatile boolean threadsPinned = true;
 
     private CpuSteering(BitSet original, int threads) {
         this.original = original;
@@ -93,8 +95,10 @@ final class CpuSteering {
     /**
      * From UDP thread {@code cpu}: runs it on that CPU only, then waits for {@link #decide}; if the
      * steering is not used after all, the thread gets its former CPUs back.
+     *
+     * @return whether the thread is pinned and steered, so it should {@link #follow} from now on
      */
-    void pin(int cpu) {
+    boolean pin(int cpu) {
         boolean done = false;
         try {
             BitSet one = new BitSet();
@@ -114,6 +118,40 @@ final class CpuSteering {
                 // it stays on its CPU: slower perhaps, still correct
             }
         }
+        return done && steered;
+    }
+
+    /**
+     * For adaptive steering: whether the threads should run on their own CPU. While the kernel's hash
+     * spreads the queries a thread must be free to move: the hash can give one socket most of them, and
+     * pinned, its thread would do that work on one CPU while another idles.
+     */
+    void pinThreads(boolean pinned) {
+        threadsPinned = pinned;
+    }
+
+    boolean threadsPinned() {
+        return threadsPinned;
+    }
+
+    /**
+     * From UDP thread {@code cpu} between two batches: runs it on that CPU only, or on the CPUs it had.
+     *
+     * @return {@code pin}: a failed call is not retried at every batch (the thread stays where it was:
+     *         still correct, perhaps slower)
+     */
+    boolean follow(int cpu, boolean pin) {
+        BitSet cpus = original;
+        if (pin) {
+            cpus = new BitSet();
+            cpus.set(cpu);
+        }
+        try {
+            LinuxUdp.setAffinity(cpus);
+        } catch (IOException ignored) {
+            // see @return
+        }
+        return pin;
     }
 
     /**

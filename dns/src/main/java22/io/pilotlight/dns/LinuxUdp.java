@@ -44,8 +44,9 @@ final class LinuxUdp {
     private static final int SO_REUSEPORT = 15;
     private static final int SO_RCVTIMEO = 20;
     private static final int SO_ATTACH_REUSEPORT_CBPF = 51;
-    /** Classic BPF: {@code ld [SKF_AD_OFF + SKF_AD_CPU]} (BPF_LD|BPF_W|BPF_ABS) and {@code ret a} (BPF_RET|BPF_A). */
+    /** Classic BPF: {@code ld [k]} (BPF_LD|BPF_W|BPF_ABS), {@code ld #k} (BPF_LD|BPF_IMM), {@code ret a} (BPF_RET|BPF_A). */
     private static final short BPF_LD_W_ABS = 0x20;
+    private static final short BPF_LD_IMM = 0x00;
     private static final short BPF_RET_A = 0x16;
     private static final int SKF_AD_OFF = -0x1000;
     private static final int SKF_AD_CPU = 36;
@@ -184,15 +185,30 @@ final class LinuxUdp {
      * there is no such socket the kernel falls back to its hash.
      */
     static void attachCpuSteering(int fd) throws IOException {
+        attachReuseportProgram(fd, new int[][] {{BPF_LD_W_ABS, SKF_AD_OFF + SKF_AD_CPU}, {BPF_RET_A, 0}});
+    }
+
+    /**
+     * Gives the group back to the kernel's hash of the client's address and port: the program returns
+     * an index past the last socket, on which the kernel falls back to its hash. Replacing the program
+     * (rather than detaching it) keeps one system call for both ways and works on every kernel that has
+     * SO_ATTACH_REUSEPORT_CBPF.
+     */
+    static void attachHashSteering(int fd) throws IOException {
+        attachReuseportProgram(fd, new int[][] {{BPF_LD_IMM, -1}, {BPF_RET_A, 0}});
+    }
+
+    /** Attaches (or replaces) the group's classic BPF program; each instruction is {code, k}. */
+    private static void attachReuseportProgram(int fd, int[][] instructions) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = callState(arena);
-            MemorySegment program = arena.allocate(16, 8); // two struct sock_filter {u16 code; u8 jt, jf; u32 k}
-            program.set(JAVA_SHORT, 0, BPF_LD_W_ABS);
-            program.set(JAVA_INT, 4, SKF_AD_OFF + SKF_AD_CPU);
-            program.set(JAVA_SHORT, 8, BPF_RET_A);
-            program.set(JAVA_INT, 12, 0);
+            MemorySegment program = arena.allocate(8L * instructions.length, 8); // struct sock_filter {u16 code; u8 jt, jf; u32 k}
+            for (int i = 0; i < instructions.length; i++) {
+                program.set(JAVA_SHORT, 8L * i, (short) instructions[i][0]);
+                program.set(JAVA_INT, 8L * i + 4, instructions[i][1]);
+            }
             MemorySegment fprog = arena.allocate(16, 8); // struct sock_fprog {u16 len; struct sock_filter *filter}
-            fprog.set(JAVA_SHORT, 0, (short) 2);
+            fprog.set(JAVA_SHORT, 0, (short) instructions.length);
             fprog.set(ADDRESS, 8, program);
             check("setsockopt SO_ATTACH_REUSEPORT_CBPF", (int) call(SETSOCKOPT, state, fd, SOL_SOCKET, SO_ATTACH_REUSEPORT_CBPF, fprog, 16), state);
         }

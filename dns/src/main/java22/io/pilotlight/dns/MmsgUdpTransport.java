@@ -28,9 +28,15 @@ final class MmsgUdpTransport implements UdpTransport {
     private final InetSocketAddress address;
     /** How queries are spread over the sockets, for the description. */
     private final String spread;
+    private final ThreadCounters taken;
+    /** Running {@link UdpSteering#AUTO}; null when the steering is fixed. */
+    private final AdaptiveSteering adaptive;
+    private final Thread adaptiveThread;
+    private final String fixedSteering;
     private volatile boolean closing;
 
-    private MmsgUdpTransport(InetSocketAddress listen, int threadCount, QueryProcessor processor, UdpSteering steering) throws IOException {
+    private MmsgUdpTransport(InetSocketAddress listen, int threadCount, QueryProcessor processor, UdpSteering steering,
+                             SteeringTuning tuning) throws IOException {
         this.processor = processor;
         int first = LinuxUdp.openBound(listen, threadCount > 1, RECEIVE_BUFFER);
         sockets.add(first);
@@ -47,9 +53,10 @@ final class MmsgUdpTransport implements UdpTransport {
                 break; // one socket still serves; only slower
             }
         }
+        taken = new ThreadCounters(sockets.size());
         CpuSteering steered = null;
         String notSteered = null;
-        if (steering == UdpSteering.CPU) {
+        if (steering == UdpSteering.CPU || steering == UdpSteering.AUTO) {
             try {
                 steered = CpuSteering.plan(threadCount, sockets.size());
             } catch (CpuSteering.UnavailableException e) {
@@ -61,33 +68,60 @@ final class MmsgUdpTransport implements UdpTransport {
             int index = i;
             CpuSteering pinning = steered;
             threads.add(Thread.ofPlatform().daemon().name("dns-udp-" + i).start(() -> {
-                if (pinning != null) {
-                    pinning.pin(index); // socket i was bound i-th: its index in the group is i
-                }
-                serve(fd);
+                boolean pinned = pinning != null && pinning.pin(index); // socket i was bound i-th: its index in the group is i
+                serve(fd, index, pinned ? pinning : null);
             }));
         }
         if (steered != null) {
             notSteered = steered.decide(sockets.getFirst());
         }
-        if (steering != UdpSteering.CPU) {
+        if (steering == UdpSteering.HASH) {
             spread = "";
-        } else if (notSteered == null) {
+        } else if (notSteered != null) {
+            spread = ", spread by hash (CPU steering not used: " + notSteered + ")";
+        } else if (steering == UdpSteering.CPU) {
             spread = ", steered by CPU (thread i on CPU i)";
         } else {
-            spread = ", spread by hash (CPU steering not used: " + notSteered + ")";
+            spread = ", steered by CPU (thread i on CPU i) while queries arrive on every CPU, else by hash";
         }
+        if (steering == UdpSteering.AUTO && notSteered == null) {
+            int group = sockets.getFirst();
+            CpuSteering pinning = steered;
+            adaptive = new AdaptiveSteering(new AdaptiveSteering.Group() {
+                @Override
+                public void steerByCpu() throws IOException {
+                    pinning.pinThreads(true);
+                    LinuxUdp.attachCpuSteering(group);
+                }
+
+                @Override
+                public void steerByHash() throws IOException {
+                    LinuxUdp.attachHashSteering(group);
+                    pinning.pinThreads(false);
+                }
+
+                @Override
+                public long[] queriesByThread() {
+                    return MmsgUdpTransport.this.queriesByThread();
+                }
+            }, tuning, message -> System.err.println("pilotlight dns: " + message));
+            adaptiveThread = Thread.ofPlatform().daemon().name("dns-udp-steering").start(adaptive);
+        } else {
+            adaptive = null;
+            adaptiveThread = null;
+        }
+        fixedSteering = notSteered != null || steering == UdpSteering.HASH ? "by hash (the kernel's choice)" : "by CPU";
     }
 
     /**
      * Called through a method handle by {@link UdpTransport#open}.
      *
      * @param forced   {@code --udp-io mmsg}: run even without native access enabled (the JDK then warns)
-     * @param steering {@link UdpSteering#CPU} or {@link UdpSteering#HASH}, already resolved from AUTO
+     * @param steering which socket gets a query; {@link UdpSteering#AUTO} adapts, by {@code tuning}
      * @throws UnsupportedOperationException where it cannot run
      */
     static UdpTransport open(InetSocketAddress listen, int threadCount, QueryProcessor processor, boolean forced,
-                             UdpSteering steering) throws IOException {
+                             UdpSteering steering, SteeringTuning tuning) throws IOException {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "");
         if (!os.equals("linux") || !(arch.equals("amd64") || arch.equals("x86_64") || arch.equals("aarch64"))) {
@@ -96,7 +130,7 @@ final class MmsgUdpTransport implements UdpTransport {
         if (!forced && !MmsgUdpTransport.class.getModule().isNativeAccessEnabled()) {
             throw new UnsupportedOperationException("native access is not enabled (java --enable-native-access=ALL-UNNAMED)");
         }
-        return new MmsgUdpTransport(listen, threadCount, processor, steering);
+        return new MmsgUdpTransport(listen, threadCount, processor, steering, tuning);
     }
 
     @Override
@@ -109,14 +143,29 @@ final class MmsgUdpTransport implements UdpTransport {
         return "recvmmsg/sendmmsg (FFM), " + sockets.size() + (sockets.size() == 1 ? " socket" : " sockets") + spread;
     }
 
-    private void serve(int fd) {
+    @Override
+    public String steering() {
+        return adaptive != null ? adaptive.state() : fixedSteering;
+    }
+
+    @Override
+    public long[] queriesByThread() {
+        return taken.snapshot();
+    }
+
+    /** @param steering null, or the steering by CPU that this thread {@code index} follows: pinned to its CPU or not */
+    private void serve(int fd, int index, CpuSteering steering) {
         try (Arena arena = Arena.ofConfined()) {
             MessageBatch batch = new MessageBatch(arena, BATCH, PACKET_SIZE);
             MemorySegment callState = LinuxUdp.callState(arena);
             byte[] query = new byte[PACKET_SIZE];
             ResponseCache.Key probe = ResponseCache.Key.newProbe();
             int received = BATCH;
+            boolean pinned = true;
             while (!closing) {
+                if (steering != null && steering.threadsPinned() != pinned) {
+                    pinned = steering.follow(index, !pinned);
+                }
                 received = LinuxUdp.recvmmsg(callState, fd, batch.receiveHeaders(Math.max(received, 0)), BATCH);
                 if (closing) {
                     return;
@@ -125,6 +174,7 @@ final class MmsgUdpTransport implements UdpTransport {
                     waitAfterError(LinuxUdp.errno(callState));
                     continue;
                 }
+                taken.add(index, received);
                 int responses = 0;
                 for (int q = 0; q < received; q++) {
                     if (answer(batch, q, responses, query, probe)) {
@@ -185,6 +235,14 @@ final class MmsgUdpTransport implements UdpTransport {
             return; // the threads have closed their sockets: the numbers may belong to other files by now
         }
         closing = true;
+        if (adaptiveThread != null) {
+            adaptiveThread.interrupt();
+            try {
+                adaptiveThread.join(2000); // before the sockets close: it must not touch a number reused by another file
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         for (int fd : sockets) {
             LinuxUdp.shutdown(fd);
         }

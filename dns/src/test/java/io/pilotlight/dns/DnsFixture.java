@@ -59,9 +59,14 @@ final class DnsFixture implements AutoCloseable {
     }
 
     DnsFixture(RoutingState controls, UdpIo udpIo, UdpSteering steering, int udpThreads) throws IOException, TopologyException {
+        this(controls, udpIo, steering, udpThreads, SteeringTuning.DEFAULT);
+    }
+
+    DnsFixture(RoutingState controls, UdpIo udpIo, UdpSteering steering, int udpThreads, SteeringTuning tuning)
+            throws IOException, TopologyException {
         Topology topology = TopologyLoader.parse("dns-test.yaml", ZONE).topology();
         server = DnsServer.start(new DnsServer.Settings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), udpThreads,
-                RandomGenerator.of("L64X128MixRandom"), udpIo, steering), ZoneCompiler.compile(topology, 1), health, controls);
+                RandomGenerator.of("L64X128MixRandom"), udpIo, steering, tuning), ZoneCompiler.compile(topology, 1), health, controls);
     }
 
     DnsFixture(UdpIo udpIo, UdpSteering steering, int udpThreads) throws IOException, TopologyException {

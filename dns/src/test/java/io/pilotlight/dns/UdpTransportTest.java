@@ -30,14 +30,14 @@ import org.xbill.DNS.Type;
 
 /** Both UDP transports, over real sockets: what a client sees must not depend on which one runs. */
 class UdpTransportTest {
-    private static final boolean MMSG_CAN_RUN = System.getProperty("os.name").equalsIgnoreCase("linux")
+    static final boolean MMSG_CAN_RUN = System.getProperty("os.name").equalsIgnoreCase("linux")
             && Runtime.version().feature() >= 22 && classExists(UdpTransport.MMSG_CLASS);
 
     @Test
     void autoPicksRecvmmsgWhereItCanRunAndSaysSo() throws Exception {
         try (DnsFixture dns = new DnsFixture(UdpIo.AUTO)) {
             if (MMSG_CAN_RUN) {
-                assertThat(dns.server.udpTransport()).isEqualTo("recvmmsg/sendmmsg (FFM), 2 sockets");
+                assertThat(dns.server.udpTransport()).startsWith("recvmmsg/sendmmsg (FFM), 2 sockets");
             } else {
                 assertThat(dns.server.udpTransport()).startsWith("NIO DatagramChannel, 2 sockets (recvmmsg not used: ");
             }
@@ -240,7 +240,7 @@ class UdpTransportTest {
     }
 
     /** The number of online CPUs if they are numbered 0 to N-1, else 0. */
-    private static int onlineCpus() {
+    static int onlineCpus() {
         try {
             String online = java.nio.file.Files.readString(java.nio.file.Path.of("/sys/devices/system/cpu/online")).strip();
             if (online.equals("0")) {

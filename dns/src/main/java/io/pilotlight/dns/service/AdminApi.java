@@ -56,6 +56,8 @@ final class AdminApi implements AutoCloseable {
         stats.put("queries", service.server().queries());
         stats.put("cache_hits", service.server().cacheHits());
         stats.put("dropped", service.server().dropped());
+        stats.put("udp_steering", service.server().udpSteering());
+        stats.put("udp_queries_by_thread", service.server().udpQueriesByThread());
         return stats;
     }
 

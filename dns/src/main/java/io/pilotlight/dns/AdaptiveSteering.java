@@ -1,0 +1,77 @@
+package io.pilotlight.dns;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * Runs {@link UdpSteering#AUTO} for one SO_REUSEPORT group that starts steered by CPU. Each window it
+ * judges ({@link SteeringPolicy}) from how many queries each thread took, which while steering by CPU is
+ * how many each CPU received. When they arrive mostly on one CPU it hands the group to the kernel's
+ * hash, keeps that for the hold, then steers by CPU for one window again to look. It logs only when the
+ * settled choice changes, not at each look.
+ */
+final class AdaptiveSteering implements Runnable {
+    /** The group's program and its threads' counters. */
+    interface Group {
+        void steerByCpu() throws IOException;
+
+        void steerByHash() throws IOException;
+
+        /** Queries taken so far by each thread; thread i is the one on CPU i. */
+        long[] queriesByThread();
+    }
+
+    private final Group group;
+    private final SteeringTuning tuning;
+    private final Consumer<String> log;
+    private volatile String state = "by CPU (judging the first window)";
+
+    AdaptiveSteering(Group group, SteeringTuning tuning, Consumer<String> log) {
+        this.group = group;
+        this.tuning = tuning;
+        this.log = log;
+    }
+
+    /** The current choice and why, e.g. "by hash (93% of the 70,000 queries in 250 ms arrived on CPU 0 ...)". */
+    String state() {
+        return state;
+    }
+
+    @Override
+    public void run() {
+        boolean settledByCpu = true;
+        long windowMillis = tuning.window().toMillis();
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                long[] before = group.queriesByThread();
+                Thread.sleep(tuning.window());
+                long[] window = group.queriesByThread();
+                for (int i = 0; i < window.length; i++) {
+                    window[i] -= before[i];
+                }
+                SteeringPolicy.Verdict verdict = SteeringPolicy.judge(window, tuning.minimumQueries(), windowMillis);
+                if (verdict.byCpu()) {
+                    state = "by CPU (" + verdict.reason() + ")";
+                    if (!settledByCpu) {
+                        log.accept("UDP steering by CPU again: " + verdict.reason());
+                    }
+                    settledByCpu = true;
+                } else {
+                    group.steerByHash();
+                    state = "by hash (" + verdict.reason() + "; looks again every " + tuning.hold().toSeconds() + " s)";
+                    if (settledByCpu) {
+                        log.accept("UDP steering by the kernel's hash: " + verdict.reason());
+                    }
+                    settledByCpu = false;
+                    Thread.sleep(tuning.hold());
+                    group.steerByCpu();
+                }
+            }
+        } catch (InterruptedException closing) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            state = "stopped adapting, " + (settledByCpu ? "by CPU" : "by hash") + ": " + e.getMessage();
+            log.accept("UDP steering " + state);
+        }
+    }
+}
