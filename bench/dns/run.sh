@@ -116,7 +116,8 @@ echo "warm-up: pilotlight's JIT, 5s"; run warmup $PL_PORT 5 >/dev/null
 # Each load: dnsperf sending threads. 1 = every query enters the kernel on the sending thread's CPU;
 # one per CPU = queries arrive on every CPU, as from a NIC with a receive queue per CPU.
 loads=${LOADS:-"1 $(nproc)"}
-declare -A best
+declare -A best all
+median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END {print (NR%2)? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 summary=()
 for senders in $loads; do
   printf '\n--- load: %s dnsperf sending thread(s) (-T %s) ---\n' "$senders" "$senders"
@@ -127,12 +128,15 @@ for senders in $loads; do
       read -r qps avg sd lost cpu < <(DNSPERF_OPTS="-T $senders ${DNSPERF_OPTS:-}" run "$server" "$port" "$seconds")
       printf '%-6s %-11s %12.0f %14.3f %14.3f %8s %14s\n' "$round" "$server" "$qps" "$avg" "$sd" "$lost" "$cpu"
       best[$server/$senders]=$(awk -v a="$qps" -v b="${best[$server/$senders]:-0}" 'BEGIN{print (a>b)?a:b}')
+      all[$server/$senders]+=" $qps"
     done
   done
   line=$(printf 'load -T %s, best of %s rounds: pilotlight %.0f q/s, gdnsd %.0f q/s, ratio pilotlight/gdnsd = %.2f' "$senders" "$rounds" \
     "${best[pilotlight/$senders]}" "${best[gdnsd/$senders]}" "$(awk -v a="${best[pilotlight/$senders]}" -v b="${best[gdnsd/$senders]}" 'BEGIN{print a/b}')")
   [[ -n ${PL_NIO:-} ]] && line+=$(printf '; pl-nio %.0f q/s, ratio %.2f' "${best[pl-nio/$senders]}" "$(awk -v a="${best[pl-nio/$senders]}" -v b="${best[gdnsd/$senders]}" 'BEGIN{print a/b}')")
   [[ -n ${PL_STEERING:-} ]] && line+=$(printf '; pl-steer (--udp-steering %s) %.0f q/s, ratio %.2f' "$PL_STEERING" "${best[pl-steer/$senders]}" "$(awk -v a="${best[pl-steer/$senders]}" -v b="${best[gdnsd/$senders]}" 'BEGIN{print a/b}')")
+  pl_median=$(median <<<"${all[pilotlight/$senders]}"); gd_median=$(median <<<"${all[gdnsd/$senders]}")
+  line+=$(printf '\n  medians: pilotlight %.0f q/s, gdnsd %.0f q/s, ratio %.2f' "$pl_median" "$gd_median" "$(awk -v a="$pl_median" -v b="$gd_median" 'BEGIN{print a/b}')")
   summary+=("$line")
 done
 echo
