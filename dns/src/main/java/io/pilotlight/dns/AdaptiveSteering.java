@@ -32,7 +32,7 @@ final class AdaptiveSteering implements Runnable {
         this.log = log;
     }
 
-    /** The current choice and why, e.g. "by hash (93% of the 70,000 queries in 250 ms arrived on CPU 0 ...)". */
+    /** The current choice and why, e.g. "by hash (97% of the 280,000 queries in 1000 ms arrived on CPU 0 ...)". */
     String state() {
         return state;
     }

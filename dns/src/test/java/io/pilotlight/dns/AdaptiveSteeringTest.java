@@ -36,14 +36,14 @@ class AdaptiveSteeringTest {
     void queriesSpreadOverTheCpusAreSteeredByCpu() {
         SteeringPolicy.Verdict verdict = SteeringPolicy.judge(new long[] {52_000, 48_000}, 2_000, 250);
         assertThat(verdict.byCpu()).isTrue();
-        assertThat(verdict.reason()).isEqualTo("52% of the 100,000 queries in 250 ms arrived on CPU 0 (at most 70%): they arrive on every CPU");
+        assertThat(verdict.reason()).isEqualTo("52% of the 100,000 queries in 250 ms arrived on CPU 0 (at most 90%): they arrive on every CPU");
     }
 
     @Test
     void queriesArrivingMostlyOnOneCpuGoBackToTheHash() {
-        SteeringPolicy.Verdict verdict = SteeringPolicy.judge(new long[] {9_000, 61_000}, 2_000, 250);
+        SteeringPolicy.Verdict verdict = SteeringPolicy.judge(new long[] {5_000, 65_000}, 2_000, 250);
         assertThat(verdict.byCpu()).isFalse();
-        assertThat(verdict.reason()).isEqualTo("87% of the 70,000 queries in 250 ms arrived on CPU 1 (over 70%): one thread would do all the work");
+        assertThat(verdict.reason()).isEqualTo("93% of the 70,000 queries in 250 ms arrived on CPU 1 (over 90%): one thread would do all the work");
     }
 
     @Test
@@ -54,8 +54,8 @@ class AdaptiveSteeringTest {
     }
 
     @Test
-    void theLimitIsTwiceTheEvenShareAndAtMostSeventyPercent() {
-        assertThat(SteeringPolicy.concentrationLimit(2)).isEqualTo(0.7);
+    void theLimitIsTwiceTheEvenShareAndAtMostNinetyPercent() {
+        assertThat(SteeringPolicy.concentrationLimit(2)).isEqualTo(0.9);
         assertThat(SteeringPolicy.concentrationLimit(4)).isEqualTo(0.5);
         assertThat(SteeringPolicy.concentrationLimit(16)).isEqualTo(0.125);
         // Four CPUs, two of them busy: each got half, its even share is a quarter, so one thread per busy CPU would be loaded twice over.
