@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Steering by CPU for the recvmmsg transport: UDP thread i runs only on CPU i, and a classic BPF
@@ -122,11 +123,36 @@ final class CpuSteering {
     }
 
     /**
+     * For {@link UdpSteering#AUTO}, once {@link #decide} attached the program to the group of {@code fd}:
+     * switching between steering by CPU (threads pinned) and the kernel's hash (threads free).
+     */
+    AdaptiveSteering.Group adaptiveGroup(int fd, Supplier<long[]> queriesByThread) {
+        return new AdaptiveSteering.Group() {
+            @Override
+            public void steerByCpu() throws IOException {
+                pinThreads(true);
+                LinuxUdp.attachCpuSteering(fd);
+            }
+
+            @Override
+            public void steerByHash() throws IOException {
+                LinuxUdp.attachHashSteering(fd);
+                pinThreads(false);
+            }
+
+            @Override
+            public long[] queriesByThread() {
+                return queriesByThread.get();
+            }
+        };
+    }
+
+    /**
      * For adaptive steering: whether the threads should run on their own CPU. While the kernel's hash
      * spreads the queries a thread must be free to move: the hash can give one socket most of them, and
      * pinned, its thread would do that work on one CPU while another idles.
      */
-    void pinThreads(boolean pinned) {
+    private void pinThreads(boolean pinned) {
         threadsPinned = pinned;
     }
 

@@ -85,26 +85,8 @@ final class MmsgUdpTransport implements UdpTransport {
             spread = ", steered by CPU (thread i on CPU i) while queries arrive on every CPU, else by hash";
         }
         if (steering == UdpSteering.AUTO && notSteered == null) {
-            int group = sockets.getFirst();
-            CpuSteering pinning = steered;
-            adaptive = new AdaptiveSteering(new AdaptiveSteering.Group() {
-                @Override
-                public void steerByCpu() throws IOException {
-                    pinning.pinThreads(true);
-                    LinuxUdp.attachCpuSteering(group);
-                }
-
-                @Override
-                public void steerByHash() throws IOException {
-                    LinuxUdp.attachHashSteering(group);
-                    pinning.pinThreads(false);
-                }
-
-                @Override
-                public long[] queriesByThread() {
-                    return MmsgUdpTransport.this.queriesByThread();
-                }
-            }, tuning, message -> System.err.println("pilotlight dns: " + message));
+            adaptive = new AdaptiveSteering(steered.adaptiveGroup(sockets.getFirst(), this::queriesByThread), tuning,
+                    message -> System.err.println("pilotlight dns: " + message));
             adaptiveThread = Thread.ofPlatform().daemon().name("dns-udp-steering").start(adaptive);
         } else {
             adaptive = null;
