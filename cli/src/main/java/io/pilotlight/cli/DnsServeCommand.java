@@ -37,8 +37,9 @@ final class DnsServeCommand implements Callable<Integer> {
     @Option(names = "--state-dir", defaultValue = ".pilotlight/dns", description = "Where routing-control state is kept (default: ${DEFAULT-VALUE}).")
     Path stateDir;
 
-    @Option(names = "--udp-threads", defaultValue = "2", description = "UDP sockets/threads (default: ${DEFAULT-VALUE}).")
-    int udpThreads;
+    @Option(names = "--udp-threads", paramLabel = "N",
+            description = "UDP sockets/threads (default: one per CPU this process may run on, so that --udp-steering auto can steer by CPU).")
+    Integer udpThreads;
 
     @Option(names = "--udp-io", defaultValue = "auto", paramLabel = "auto|nio|mmsg",
             description = {"How UDP packets move: mmsg = recvmmsg/sendmmsg, a batch per system call (Linux, Java 22+);",
@@ -66,11 +67,12 @@ final class DnsServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Topology topology = TopologyLoader.load(file).topology();
-        if (udpThreads < 1) {
-            throw new IllegalArgumentException("--udp-threads must be at least 1, was " + udpThreads);
+        int threads = udpThreads != null ? udpThreads : Runtime.getRuntime().availableProcessors();
+        if (threads < 1) {
+            throw new IllegalArgumentException("--udp-threads must be at least 1, was " + threads);
         }
         DnsService service = DnsService.start(new DnsService.Options(file, Addresses.parse("--listen", listen),
-                "none".equals(admin) ? null : Addresses.parse("--admin", admin), stateDir, udpThreads, vantagePoints(topology),
+                "none".equals(admin) ? null : Addresses.parse("--admin", admin), stateDir, threads, vantagePoints(topology),
                 watch.isZero() ? null : watch, Clock.systemUTC(), udpIo(udpIo),
                 udpSteering(udpSteering)));
         var out = spec.commandLine().getOut();
