@@ -5,9 +5,10 @@ import java.util.function.Consumer;
 
 /**
  * Runs {@link UdpSteering#AUTO} for one SO_REUSEPORT group that starts steered by CPU. Each window it
- * judges ({@link SteeringPolicy}) from how many queries each thread took, which while steering by CPU is
- * how many each CPU received. When they arrive mostly on one CPU it hands the group to the kernel's
- * hash, keeps that for the hold, then steers by CPU for one window again to look. It logs only when the
+ * judges ({@link SteeringPolicy}) from how many queries each thread took (while steering by CPU: how
+ * many each CPU received), in how many receive calls, and how busy each CPU was. When one CPU gets the
+ * work while another idles it hands the group to the kernel's hash, keeps that for the hold, then
+ * steers by CPU for one window again to look. It logs only when the
  * settled choice changes, not at each look.
  */
 final class AdaptiveSteering implements Runnable {
@@ -19,6 +20,12 @@ final class AdaptiveSteering implements Runnable {
 
         /** Queries taken so far by each thread; thread i is the one on CPU i. */
         long[] queriesByThread();
+
+        /** Receive calls that brought each thread queries, so far. */
+        long[] receivesByThread();
+
+        /** Busy and total ticks per CPU ({@link CpuTimes#read}), or null when unknown. */
+        long[][] cpuTimes();
     }
 
     private final Group group;
@@ -43,13 +50,13 @@ final class AdaptiveSteering implements Runnable {
         long windowMillis = tuning.window().toMillis();
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                long[] before = group.queriesByThread();
+                long[] queriesBefore = group.queriesByThread();
+                long[] receivesBefore = group.receivesByThread();
+                long[][] timesBefore = group.cpuTimes();
                 Thread.sleep(tuning.window());
-                long[] window = group.queriesByThread();
-                for (int i = 0; i < window.length; i++) {
-                    window[i] -= before[i];
-                }
-                SteeringPolicy.Verdict verdict = SteeringPolicy.judge(window, tuning.minimumQueries(), windowMillis);
+                SteeringPolicy.Window window = new SteeringPolicy.Window(since(queriesBefore, group.queriesByThread()),
+                        since(receivesBefore, group.receivesByThread()), CpuTimes.busyBetween(timesBefore, group.cpuTimes()), windowMillis);
+                SteeringPolicy.Verdict verdict = SteeringPolicy.judge(window, tuning.minimumQueries());
                 if (verdict.byCpu()) {
                     state = "by CPU (" + verdict.reason() + ")";
                     if (!settledByCpu) {
@@ -73,5 +80,13 @@ final class AdaptiveSteering implements Runnable {
             state = "stopped adapting, " + (settledByCpu ? "by CPU" : "by hash") + ": " + e.getMessage();
             log.accept("UDP steering " + state);
         }
+    }
+
+    private static long[] since(long[] before, long[] now) {
+        long[] delta = new long[now.length];
+        for (int i = 0; i < now.length; i++) {
+            delta[i] = now[i] - before[i];
+        }
+        return delta;
     }
 }

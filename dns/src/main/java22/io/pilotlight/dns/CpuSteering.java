@@ -30,7 +30,11 @@ final class CpuSteering {
     /** Whether the UDP threads should run on their own CPU only (steering by CPU) or anywhere allowed (by hash). */
     private volatile boolean threadsPinned = true;
 
+    /** One per CPU, numbered as the CPUs. */
+    private final int threads;
+
     private CpuSteering(BitSet original, int threads) {
+        this.threads = threads;
         this.original = original;
         this.pinned = new CountDownLatch(threads);
     }
@@ -126,7 +130,7 @@ final class CpuSteering {
      * For {@link UdpSteering#AUTO}, once {@link #decide} attached the program to the group of {@code fd}:
      * switching between steering by CPU (threads pinned) and the kernel's hash (threads free).
      */
-    AdaptiveSteering.Group adaptiveGroup(int fd, Supplier<long[]> queriesByThread) {
+    AdaptiveSteering.Group adaptiveGroup(int fd, Supplier<long[]> queriesByThread, Supplier<long[]> receivesByThread) {
         return new AdaptiveSteering.Group() {
             @Override
             public void steerByCpu() throws IOException {
@@ -143,6 +147,16 @@ final class CpuSteering {
             @Override
             public long[] queriesByThread() {
                 return queriesByThread.get();
+            }
+
+            @Override
+            public long[] receivesByThread() {
+                return receivesByThread.get();
+            }
+
+            @Override
+            public long[][] cpuTimes() {
+                return CpuTimes.read(threads);
             }
         };
     }

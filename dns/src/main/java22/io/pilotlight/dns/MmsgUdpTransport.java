@@ -29,6 +29,8 @@ final class MmsgUdpTransport implements UdpTransport {
     /** How queries are spread over the sockets, for the description. */
     private final String spread;
     private final ThreadCounters taken;
+    /** Receive calls that brought queries, per thread: with {@link #taken}, how full the batches are. */
+    private final ThreadCounters receives;
     /** Running {@link UdpSteering#AUTO}; null when the steering is fixed. */
     private final AdaptiveSteering adaptive;
     private final Thread adaptiveThread;
@@ -54,6 +56,7 @@ final class MmsgUdpTransport implements UdpTransport {
             }
         }
         taken = new ThreadCounters(sockets.size());
+        receives = new ThreadCounters(sockets.size());
         CpuSteering steered = null;
         String notSteered = null;
         if (steering == UdpSteering.CPU || steering == UdpSteering.AUTO) {
@@ -85,7 +88,7 @@ final class MmsgUdpTransport implements UdpTransport {
             spread = ", steered by CPU (thread i on CPU i) while queries arrive on every CPU, else by hash";
         }
         if (steering == UdpSteering.AUTO && notSteered == null) {
-            adaptive = new AdaptiveSteering(steered.adaptiveGroup(sockets.getFirst(), this::queriesByThread), tuning,
+            adaptive = new AdaptiveSteering(steered.adaptiveGroup(sockets.getFirst(), this::queriesByThread, receives::snapshot), tuning,
                     message -> System.err.println("pilotlight dns: " + message));
             adaptiveThread = Thread.ofPlatform().daemon().name("dns-udp-steering").start(adaptive);
         } else {
@@ -157,6 +160,7 @@ final class MmsgUdpTransport implements UdpTransport {
                     continue;
                 }
                 taken.add(index, received);
+                receives.add(index, 1);
                 int responses = 0;
                 for (int q = 0; q < received; q++) {
                     if (answer(batch, q, responses, query, probe)) {

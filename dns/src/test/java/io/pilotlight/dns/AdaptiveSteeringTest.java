@@ -32,25 +32,60 @@ class AdaptiveSteeringTest {
                         pass
             """;
 
+    /** A window of 1000 ms where each thread took its queries in calls of 4 and every CPU was 95 % busy. */
+    private static SteeringPolicy.Window window(long... queries) {
+        long[] receives = new long[queries.length];
+        double[] busy = new double[queries.length];
+        for (int i = 0; i < queries.length; i++) {
+            receives[i] = Math.max(1, queries[i] / 4);
+            busy[i] = 0.95;
+        }
+        return new SteeringPolicy.Window(queries, receives, busy, 1000);
+    }
+
     @Test
     void queriesSpreadOverTheCpusAreSteeredByCpu() {
-        SteeringPolicy.Verdict verdict = SteeringPolicy.judge(new long[] {52_000, 48_000}, 2_000, 250);
+        SteeringPolicy.Verdict verdict = SteeringPolicy.judge(window(52_000, 48_000), 8_000);
         assertThat(verdict.byCpu()).isTrue();
-        assertThat(verdict.reason()).isEqualTo("52% of the 100,000 queries in 250 ms arrived on CPU 0 (at most 90%): they arrive on every CPU");
+        assertThat(verdict.reason()).isEqualTo("52% of the 100,000 queries in 1000 ms arrived on CPU 0 (at most 90%) and every CPU has work");
     }
 
     @Test
     void queriesArrivingMostlyOnOneCpuGoBackToTheHash() {
-        SteeringPolicy.Verdict verdict = SteeringPolicy.judge(new long[] {5_000, 65_000}, 2_000, 250);
+        SteeringPolicy.Verdict verdict = SteeringPolicy.judge(window(5_000, 65_000), 8_000);
         assertThat(verdict.byCpu()).isFalse();
-        assertThat(verdict.reason()).isEqualTo("93% of the 70,000 queries in 250 ms arrived on CPU 1 (over 90%): one thread would do all the work");
+        assertThat(verdict.reason()).isEqualTo("93% of the 70,000 queries in 1000 ms arrived on CPU 1 (over 90%): one thread would do all the work");
+    }
+
+    @Test
+    void queriesQueueingOnOneThreadWhileAnotherCpuIdlesGoBackToTheHash() {
+        // One sender on loopback, steered by CPU (measured): full batches on thread 0, CPU 1 busy 46 % of the time.
+        SteeringPolicy.Window window = new SteeringPolicy.Window(new long[] {180_000, 95_000}, new long[] {6_400, 3_400},
+                new double[] {0.84, 0.46}, 1000);
+        SteeringPolicy.Verdict verdict = SteeringPolicy.judge(window, 8_000);
+        assertThat(verdict.byCpu()).isFalse();
+        assertThat(verdict.reason()).isEqualTo(
+                "thread 0 took 28 queries per receive call (they queue up) while CPU 1 was busy 46% of the 1000 ms (275,000 queries): the hash would put it to work");
+    }
+
+    @Test
+    void fullBatchesWithEveryCpuBusyOrSmallBatchesWithIdleCpusKeepSteeringByCpu() {
+        // A sender per CPU (measured): 26 per call, 93 and 97 % busy.
+        assertThat(SteeringPolicy.judge(new SteeringPolicy.Window(new long[] {262_000, 262_000}, new long[] {10_100, 10_100},
+                new double[] {0.93, 0.97}, 1000), 8_000).byCpu()).isTrue();
+        // Not saturated (measured at 150,000 a second): 6 per call, 60 % busy.
+        assertThat(SteeringPolicy.judge(new SteeringPolicy.Window(new long[] {75_000, 75_000}, new long[] {12_100, 12_100},
+                new double[] {0.61, 0.59}, 1000), 8_000).byCpu()).isTrue();
+        // Busy time unknown (no /proc/stat): only where queries arrive counts.
+        assertThat(SteeringPolicy.judge(new SteeringPolicy.Window(new long[] {180_000, 95_000}, new long[] {6_400, 3_400},
+                null, 1000), 8_000).byCpu()).isTrue();
     }
 
     @Test
     void aQuietWindowIsNotJudgedAndKeepsSteeringByCpu() {
-        SteeringPolicy.Verdict verdict = SteeringPolicy.judge(new long[] {1_999, 0}, 2_000, 250);
+        SteeringPolicy.Verdict verdict = SteeringPolicy.judge(window(7_999, 0), 8_000);
         assertThat(verdict.byCpu()).isTrue();
-        assertThat(verdict.reason()).isEqualTo("1,999 queries in 250 ms, too few to judge");
+        assertThat(verdict.reason()).isEqualTo("7,999 queries in 1000 ms, too few to judge");
     }
 
     @Test
@@ -59,8 +94,24 @@ class AdaptiveSteeringTest {
         assertThat(SteeringPolicy.concentrationLimit(4)).isEqualTo(0.5);
         assertThat(SteeringPolicy.concentrationLimit(16)).isEqualTo(0.125);
         // Four CPUs, two of them busy: each got half, its even share is a quarter, so one thread per busy CPU would be loaded twice over.
-        assertThat(SteeringPolicy.judge(new long[] {50_000, 50_000, 0, 0}, 2_000, 250).byCpu()).isTrue();
-        assertThat(SteeringPolicy.judge(new long[] {60_000, 40_000, 0, 0}, 2_000, 250).byCpu()).isFalse();
+        assertThat(SteeringPolicy.judge(window(50_000, 50_000, 0, 0), 8_000).byCpu()).isTrue();
+        assertThat(SteeringPolicy.judge(window(60_000, 40_000, 0, 0), 8_000).byCpu()).isFalse();
+    }
+
+    @Test
+    void cpuTimesAreReadFromProcStatAndBusyIsAllButIdleAndIowait() {
+        List<String> before = List.of("cpu  300 0 100 1000 20 0 10 0 0 0", "cpu0 100 0 50 500 10 0 5 0 0 0", "cpu1 200 0 50 500 10 0 5 0 0 0",
+                "intr 1 2 3");
+        List<String> after = List.of("cpu  0 0 0 0 0 0 0 0 0 0", "cpu0 190 0 50 510 10 0 5 0 0 0", "cpu1 210 0 50 580 20 0 5 0 0 0");
+        long[][] first = CpuTimes.parse(before, 2);
+        assertThat(first[0]).containsExactly(155, 665);
+        double[] busy = CpuTimes.busyBetween(first, CpuTimes.parse(after, 2));
+        assertThat(busy[0]).isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(busy[1]).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(CpuTimes.parse(before, 3)).as("a CPU missing from the file").isNull();
+        if (java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/stat"))) {
+            assertThat(CpuTimes.read(1)).isNotNull();
+        }
     }
 
     @Test
@@ -89,7 +140,7 @@ class AdaptiveSteeringTest {
             List<Process> spread = senders(port, everyCpu);
             try {
                 await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(dns.server.udpSteering())
-                        .startsWith("by CPU (").endsWith("they arrive on every CPU)"));
+                        .startsWith("by CPU (").endsWith("and every CPU has work)"));
                 long[] before = dns.server.udpQueriesByThread();
                 Thread.sleep(300);
                 long[] after = dns.server.udpQueriesByThread();
