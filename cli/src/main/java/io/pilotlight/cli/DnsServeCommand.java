@@ -49,7 +49,7 @@ final class DnsServeCommand implements Callable<Integer> {
     @Option(names = "--udp-steering", defaultValue = "auto", paramLabel = "auto|cpu|hash",
             description = {"Which UDP thread gets a query: cpu = the one pinned to the CPU that received it (recvmmsg transport,",
                 "one thread per online CPU; else falls back to hash and says why); hash = the kernel's SO_REUSEPORT hash;",
-                "auto = cpu while queries arrive on every CPU, hash while they arrive mostly on one, judged every second",
+                "auto = cpu while every CPU has work, hash while one CPU does the work and another idles, judged every second",
                 "(default: ${DEFAULT-VALUE})."})
     String udpSteering;
 

@@ -28,6 +28,13 @@ final class AdaptiveSteering implements Runnable {
         long[][] cpuTimes();
     }
 
+    /**
+     * Windows in a row that must say "hash" before a settled steering by CPU is left: one window can
+     * catch a load starting up (one sender's thread running before the other's). A look back from the
+     * hash needs only one to return.
+     */
+    static final int STRIKES_TO_LEAVE = 2;
+
     private final Group group;
     private final SteeringTuning tuning;
     private final Consumer<String> log;
@@ -47,6 +54,7 @@ final class AdaptiveSteering implements Runnable {
     @Override
     public void run() {
         boolean settledByCpu = true;
+        int strikes = 0;
         long windowMillis = tuning.window().toMillis();
         try {
             while (!Thread.currentThread().isInterrupted()) {
@@ -57,8 +65,9 @@ final class AdaptiveSteering implements Runnable {
                 SteeringPolicy.Window window = new SteeringPolicy.Window(since(queriesBefore, group.queriesByThread()),
                         since(receivesBefore, group.receivesByThread()), CpuTimes.busyBetween(timesBefore, group.cpuTimes()), windowMillis);
                 SteeringPolicy.Verdict verdict = SteeringPolicy.judge(window, tuning.minimumQueries());
-                if (verdict.byCpu()) {
-                    state = "by CPU (" + verdict.reason() + ")";
+                strikes = verdict.byCpu() ? 0 : strikes + 1;
+                if (verdict.byCpu() || (settledByCpu && strikes < STRIKES_TO_LEAVE)) {
+                    state = (verdict.byCpu() ? "by CPU (" : "by CPU, leaving if the next second says the same (") + verdict.reason() + ")";
                     if (!settledByCpu) {
                         log.accept("UDP steering by CPU again: " + verdict.reason());
                     }
@@ -70,6 +79,7 @@ final class AdaptiveSteering implements Runnable {
                         log.accept("UDP steering by the kernel's hash: " + verdict.reason());
                     }
                     settledByCpu = false;
+                    strikes = 0;
                     Thread.sleep(tuning.hold());
                     group.steerByCpu();
                 }

@@ -3,8 +3,8 @@ package io.pilotlight.dns;
 /** Which of the UDP sockets (and so which thread) the kernel hands a query to. */
 public enum UdpSteering {
     /**
-     * The default: {@link #CPU} while queries arrive on every CPU, the kernel's {@link #HASH} while
-     * they arrive mostly on one ({@link SteeringPolicy}, tuned by {@link SteeringTuning}); steering by
+     * The default: {@link #CPU} while every CPU has work, the kernel's {@link #HASH} while one CPU does
+     * the work and another idles ({@link SteeringPolicy}, tuned by {@link SteeringTuning}); steering by
      * CPU was measured faster in the first case and slower in the second (docs/benchmarks.md). Where
      * steering by CPU cannot run, the hash, and the start-up line says why.
      */

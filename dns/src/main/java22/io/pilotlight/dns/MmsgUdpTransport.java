@@ -85,7 +85,7 @@ final class MmsgUdpTransport implements UdpTransport {
         } else if (steering == UdpSteering.CPU) {
             spread = ", steered by CPU (thread i on CPU i)";
         } else {
-            spread = ", steered by CPU (thread i on CPU i) while queries arrive on every CPU, else by hash";
+            spread = ", steered by CPU (thread i on CPU i) while every CPU has work, else by hash";
         }
         if (steering == UdpSteering.AUTO && notSteered == null) {
             adaptive = new AdaptiveSteering(steered.adaptiveGroup(sockets.getFirst(), this::queriesByThread, receives::snapshot), tuning,

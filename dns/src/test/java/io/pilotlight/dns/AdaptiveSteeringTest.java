@@ -122,7 +122,7 @@ class AdaptiveSteeringTest {
         assumeTrue(runs("taskset", "-c", "0", "true") && runs("python3", "-c", "pass"), "needs taskset and python3");
         SteeringTuning quick = new SteeringTuning(Duration.ofMillis(100), Duration.ofMillis(300), 200);
         try (DnsFixture dns = new DnsFixture(RoutingState.ALL_ON, UdpIo.MMSG, UdpSteering.AUTO, cpus, quick)) {
-            assertThat(dns.server.udpTransport()).endsWith(", steered by CPU (thread i on CPU i) while queries arrive on every CPU, else by hash");
+            assertThat(dns.server.udpTransport()).endsWith(", steered by CPU (thread i on CPU i) while every CPU has work, else by hash");
             int port = dns.server.address().getPort();
 
             List<Process> oneCpu = senders(port, 0);
