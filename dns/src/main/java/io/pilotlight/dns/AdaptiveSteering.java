@@ -8,8 +8,8 @@ import java.util.function.Consumer;
  * judges ({@link SteeringPolicy}) from how many queries each thread took (while steering by CPU: how
  * many each CPU received), in how many receive calls, and how busy each CPU was. When one CPU gets the
  * work while another idles it hands the group to the kernel's hash, keeps that for the hold, then
- * steers by CPU for one window again to look. It logs only when the
- * settled choice changes, not at each look.
+ * steers by CPU for one window again to look. It logs only when the settled choice changes, not at
+ * each look.
  */
 final class AdaptiveSteering implements Runnable {
     /** The group's program and its threads' counters. */

@@ -23,7 +23,7 @@ final class NioUdpTransport implements UdpTransport {
     private final QueryProcessor processor;
     private final InetSocketAddress address;
     private final String note;
-    private final ThreadCounters taken;
+    private final ThreadCounters counters;
 
     /** @param note appended to the description, e.g. why recvmmsg is not used */
     NioUdpTransport(InetSocketAddress listen, int threadCount, QueryProcessor processor, String note) throws IOException {
@@ -39,7 +39,7 @@ final class NioUdpTransport implements UdpTransport {
                 break; // one socket still serves; only slower
             }
         }
-        taken = new ThreadCounters(channels.size());
+        counters = new ThreadCounters(channels.size());
         for (int i = 0; i < channels.size(); i++) {
             DatagramChannel channel = channels.get(i);
             int index = i;
@@ -79,7 +79,7 @@ final class NioUdpTransport implements UdpTransport {
 
     @Override
     public long[] queriesByThread() {
-        return taken.snapshot();
+        return counters.queries();
     }
 
     private void serve(DatagramChannel channel, int index) {
@@ -91,7 +91,7 @@ final class NioUdpTransport implements UdpTransport {
             try {
                 in.clear();
                 SocketAddress client = channel.receive(in);
-                taken.add(index, 1);
+                counters.received(index, 1);
                 in.flip();
                 int length = in.remaining();
                 in.get(query, 0, length);

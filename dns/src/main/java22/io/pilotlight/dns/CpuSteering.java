@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /**
  * Steering by CPU for the recvmmsg transport: UDP thread i runs only on CPU i, and a classic BPF
@@ -106,9 +105,7 @@ final class CpuSteering {
     boolean pin(int cpu) {
         boolean done = false;
         try {
-            BitSet one = new BitSet();
-            one.set(cpu);
-            LinuxUdp.setAffinity(one);
+            LinuxUdp.setAffinity(only(cpu));
             done = true;
         } catch (IOException | RuntimeException e) {
             failure.compareAndSet(null, "thread " + cpu + ": " + e.getMessage());
@@ -130,7 +127,7 @@ final class CpuSteering {
      * For {@link UdpSteering#AUTO}, once {@link #decide} attached the program to the group of {@code fd}:
      * switching between steering by CPU (threads pinned) and the kernel's hash (threads free).
      */
-    AdaptiveSteering.Group adaptiveGroup(int fd, Supplier<long[]> queriesByThread, Supplier<long[]> receivesByThread) {
+    AdaptiveSteering.Group adaptiveGroup(int fd, ThreadCounters counters) {
         return new AdaptiveSteering.Group() {
             @Override
             public void steerByCpu() throws IOException {
@@ -146,12 +143,12 @@ final class CpuSteering {
 
             @Override
             public long[] queriesByThread() {
-                return queriesByThread.get();
+                return counters.queries();
             }
 
             @Override
             public long[] receivesByThread() {
-                return receivesByThread.get();
+                return counters.receives();
             }
 
             @Override
@@ -181,13 +178,8 @@ final class CpuSteering {
      *         still correct, perhaps slower)
      */
     boolean follow(int cpu, boolean pin) {
-        BitSet cpus = original;
-        if (pin) {
-            cpus = new BitSet();
-            cpus.set(cpu);
-        }
         try {
-            LinuxUdp.setAffinity(cpus);
+            LinuxUdp.setAffinity(pin ? only(cpu) : original);
         } catch (IOException ignored) {
             // see @return
         }
@@ -219,6 +211,12 @@ final class CpuSteering {
         String why = failure.get();
         decision.complete(why == null);
         return why;
+    }
+
+    private static BitSet only(int cpu) {
+        BitSet one = new BitSet();
+        one.set(cpu);
+        return one;
     }
 
     /** Why steering by CPU cannot run. */

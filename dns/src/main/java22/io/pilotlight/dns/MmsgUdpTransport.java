@@ -28,9 +28,7 @@ final class MmsgUdpTransport implements UdpTransport {
     private final InetSocketAddress address;
     /** How queries are spread over the sockets, for the description. */
     private final String spread;
-    private final ThreadCounters taken;
-    /** Receive calls that brought queries, per thread: with {@link #taken}, how full the batches are. */
-    private final ThreadCounters receives;
+    private final ThreadCounters counters;
     /** Running {@link UdpSteering#AUTO}; null when the steering is fixed. */
     private final AdaptiveSteering adaptive;
     private final Thread adaptiveThread;
@@ -55,8 +53,7 @@ final class MmsgUdpTransport implements UdpTransport {
                 break; // one socket still serves; only slower
             }
         }
-        taken = new ThreadCounters(sockets.size());
-        receives = new ThreadCounters(sockets.size());
+        counters = new ThreadCounters(sockets.size());
         CpuSteering steered = null;
         String notSteered = null;
         if (steering == UdpSteering.CPU || steering == UdpSteering.AUTO) {
@@ -88,7 +85,7 @@ final class MmsgUdpTransport implements UdpTransport {
             spread = ", steered by CPU (thread i on CPU i) while every CPU has work, else by hash";
         }
         if (steering == UdpSteering.AUTO && notSteered == null) {
-            adaptive = new AdaptiveSteering(steered.adaptiveGroup(sockets.getFirst(), this::queriesByThread, receives::snapshot), tuning,
+            adaptive = new AdaptiveSteering(steered.adaptiveGroup(sockets.getFirst(), counters), tuning,
                     message -> System.err.println("pilotlight dns: " + message));
             adaptiveThread = Thread.ofPlatform().daemon().name("dns-udp-steering").start(adaptive);
         } else {
@@ -135,7 +132,7 @@ final class MmsgUdpTransport implements UdpTransport {
 
     @Override
     public long[] queriesByThread() {
-        return taken.snapshot();
+        return counters.queries();
     }
 
     /** @param steering null, or the steering by CPU that this thread {@code index} follows: pinned to its CPU or not */
@@ -159,8 +156,7 @@ final class MmsgUdpTransport implements UdpTransport {
                     waitAfterError(LinuxUdp.errno(callState));
                     continue;
                 }
-                taken.add(index, received);
-                receives.add(index, 1);
+                counters.received(index, received);
                 int responses = 0;
                 for (int q = 0; q < received; q++) {
                     if (answer(batch, q, responses, query, probe)) {
