@@ -26,7 +26,8 @@ final class StoreProcesses implements AutoCloseable {
         this.lease = lease;
         int coordinatorPort = freePort();
         coordinatorUrl = "http://127.0.0.1:" + coordinatorPort;
-        coordinator = launch("store", "coordinator", "--listen", "127.0.0.1:" + coordinatorPort);
+        coordinator = launch("store", "coordinator", "--listen", "127.0.0.1:" + coordinatorPort,
+                "--state", dir.resolve("coordinator.json").toString());
         int octet = 1;
         for (String region : regions) {
             String ip = "127.0." + (octet++) + ".1";
@@ -68,7 +69,11 @@ final class StoreProcesses implements AutoCloseable {
                 System.getProperty("java.class.path"), PilotlightCommand.class.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String first = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String first = output.readLine();
+        for (int skipped = 0; first != null && !first.contains("serving") && skipped < 50; skipped++) {
+            first = output.readLine(); // the node's decision log may come before its start-up line
+        }
         if (first == null || !first.contains("serving")) {
             process.destroyForcibly();
             throw new IllegalStateException("pilotlight " + String.join(" ", args) + " did not start: " + first);

@@ -232,10 +232,7 @@ public final class StoreNode implements AutoCloseable {
         if (fork > 0) {
             long newEpoch = writerHistory.epochAt(fork);
             List<LogEntry> divergent = store.entries(fork, Integer.MAX_VALUE);
-            Map<String, LogEntry> restore = new LinkedHashMap<>();
-            for (String key : new LinkedHashSet<>(divergent.stream().map(LogEntry::key).toList())) {
-                restore.put(key, store.latestBefore(key, fork));
-            }
+            Map<String, LogEntry> restore = store.latestBefore(new LinkedHashSet<>(divergent.stream().map(LogEntry::key).toList()), fork);
             long now = config.clock().millis();
             List<LostWrite> lost = new ArrayList<>();
             for (LogEntry entry : divergent) {
