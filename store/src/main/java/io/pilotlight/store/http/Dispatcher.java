@@ -5,9 +5,12 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
@@ -39,13 +42,19 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
         busy = true;
         HttpReply reply = new HttpReply(ctx.channel(), blocking, () -> ctx.executor().execute(() -> next(ctx)));
         if (!request.decoderResult().isSuccess()) {
-            reply.send(400, "application/json", error("bad_request", "malformed HTTP request: " + request.decoderResult().cause()));
+            unparsable(reply, request.decoderResult().cause());
             return;
         }
-        HttpCall call = HttpCall.of(request.method().name(), request.uri(), request.headers()::get, ByteBufUtil.getBytes(request.content()));
+        HttpCall call;
+        try {
+            call = HttpCall.of(request.method().name(), request.uri(), request.headers()::get, ByteBufUtil.getBytes(request.content()));
+        } catch (IllegalArgumentException badQuery) {
+            reply.send(400, "application/json", error("bad_request", badQuery.getMessage()));
+            return;
+        }
         HttpFront.Mounted mounted = routes.stream().filter(m -> m.matches(call.rawPath())).findFirst().orElse(null);
         if (mounted == null) {
-            reply.send(404, "application/json", error("not_found", "no such path: " + call.rawPath()));
+            reply.send(404, "application/json", error("not_found", "no such path: " + UriText.shown(call.rawPath())));
         } else {
             switch (mounted.mode()) {
                 case INLINE -> run(mounted.route(), call, reply);
@@ -53,6 +62,23 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
                 case STREAM -> Thread.ofPlatform().daemon().name(mounted.prefix().substring(1) + "-stream")
                         .start(() -> run(mounted.route(), call, reply));
             }
+        }
+    }
+
+    /**
+     * A request the HTTP decoder could not frame. Its bytes may run into the next request's, so
+     * the connection is closed once the answer (and any before it) is sent.
+     */
+    private static void unparsable(HttpReply reply, Throwable cause) {
+        Map<String, String> close = Map.of("Connection", "close");
+        if (cause instanceof TooLongHttpLineException) {
+            reply.send(414, "application/json", close, error("bad_request", "the request line is longer than "
+                    + HttpFront.MAX_REQUEST_LINE_BYTES + " bytes, the limit (method, path and query)"));
+        } else if (cause instanceof TooLongHttpHeaderException) {
+            reply.send(431, "application/json", close, error("bad_request", "the request headers are longer than "
+                    + HttpFront.MAX_HEADER_BYTES + " bytes, the limit"));
+        } else {
+            reply.send(400, "application/json", close, error("bad_request", "malformed HTTP request: " + cause));
         }
     }
 

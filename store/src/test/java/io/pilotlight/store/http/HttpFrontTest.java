@@ -204,4 +204,50 @@ class HttpFrontTest {
         }
         assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(IOException.class);
     }
+
+    /** Regression: a bad escape in the query closed the connection with no answer. */
+    @Test
+    void aBadEscapeInTheQueryGetsA400NamingTheParameterAndTheConnectionKeepsServing() throws Exception {
+        try (HttpFront front = HttpFront.builder()
+                .route("/ok", HttpFront.Mode.INLINE, (call, reply) -> reply.send(200, "text/plain", call.param("to", "-").getBytes(StandardCharsets.UTF_8)))
+                .listen(ANY);
+             RawHttp connection = new RawHttp(front.address().getPort())) {
+            RawHttp.Answer zz = connection.call("GET", "/ok?limit=%zz", null);
+            assertThat(zz.status()).isEqualTo(400);
+            assertThat(zz.text()).contains("\"error\":\"bad_request\"", "query parameter \\\"limit\\\"", "%zz", "two hex digits");
+            RawHttp.Answer cut = connection.call("GET", "/ok?to=%", null);
+            assertThat(cut.status()).isEqualTo(400);
+            assertThat(cut.text()).contains("query parameter \\\"to\\\"", "bad percent escape \\\"%\\\"");
+            RawHttp.Answer notUtf8 = connection.call("GET", "/ok?to=%FF", null);
+            assertThat(notUtf8.status()).isEqualTo(400);
+            assertThat(notUtf8.text()).contains("not valid UTF-8 at byte offset 0");
+            assertThat(connection.call("GET", "/ok?to=a+b%2Bc", null).text()).as("+ is a space in a query, %2B a plus").isEqualTo("a b+c");
+        }
+    }
+
+    /**
+     * A request line or headers over the limit get a 414 or 431 answer in JSON, then the connection closes (the
+     * decoder cannot find where the next request starts); other connections keep being served.
+     */
+    @Test
+    void aRequestLineOrHeadersOverTheLimitGetA414Or431ThenTheConnectionCloses() throws Exception {
+        try (HttpFront front = HttpFront.builder()
+                .route("/ok", HttpFront.Mode.INLINE, (call, reply) -> reply.send(200, "text/plain", "fine".getBytes()))
+                .listen(ANY)) {
+            try (RawHttp connection = new RawHttp(front.address().getPort())) {
+                RawHttp.Answer tooLong = connection.call("GET", "/ok/" + "a".repeat(HttpFront.MAX_REQUEST_LINE_BYTES), null);
+                assertThat(tooLong.status()).isEqualTo(414);
+                assertThat(tooLong.text()).contains("\"error\":\"bad_request\"", "longer than " + HttpFront.MAX_REQUEST_LINE_BYTES + " bytes");
+                assertThat(connection.closedByPeer()).isTrue();
+            }
+            try (RawHttp connection = new RawHttp(front.address().getPort())) {
+                connection.send(("GET /ok HTTP/1.1\r\nX-Big: " + "b".repeat(HttpFront.MAX_HEADER_BYTES) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                RawHttp.Answer tooBig = connection.read();
+                assertThat(tooBig.status()).isEqualTo(431);
+                assertThat(tooBig.text()).contains("\"error\":\"bad_request\"", "headers are longer than " + HttpFront.MAX_HEADER_BYTES);
+                assertThat(connection.closedByPeer()).isTrue();
+            }
+            assertThat(get(front, "/ok").body()).isEqualTo("fine");
+        }
+    }
 }
