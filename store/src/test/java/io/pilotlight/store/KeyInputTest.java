@@ -8,6 +8,8 @@ import io.pilotlight.store.node.StoreHttpApi;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,6 +129,33 @@ class KeyInputTest {
             }
             assertThat(east.call("PUT", "/kv/" + UriText.encode(far), "v").text()).contains("key is 20000 bytes; the limit is 4096 bytes");
             assertThat(east.call("DELETE", "/kv/" + UriText.encode(longest), null).status()).isEqualTo(200);
+        }
+    }
+
+    /** Regression: after 129 pipelined requests on one connection the server dropped the rest. */
+    @Test
+    void aThousandPipelinedPutsAndGetsOnOneConnectionAreAllAnsweredInOrder() throws Exception {
+        int count = 1000;
+        try (RawHttp east = connect()) {
+            CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
+                try {
+                    for (int i = 0; i < count; i++) {
+                        String key = "/kv/pipe-" + i / 2;
+                        east.send(i % 2 == 0 ? RawHttp.request("PUT", key, "value-" + i / 2) : RawHttp.request("GET", key, null));
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            for (int i = 0; i < count; i++) {
+                RawHttp.Answer answer = east.read();
+                assertThat(answer.status()).as("answer %d", i).isEqualTo(200);
+                assertThat(answer.text()).contains("\"key\":\"pipe-" + i / 2 + "\"");
+                if (i % 2 == 1) {
+                    assertThat(answer.text()).contains("\"value\":\"value-" + i / 2 + "\"");
+                }
+            }
+            sent.get(5, TimeUnit.SECONDS);
         }
     }
 }

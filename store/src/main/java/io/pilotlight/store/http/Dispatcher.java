@@ -16,23 +16,35 @@ import java.util.concurrent.Executor;
 /**
  * One connection's requests, answered in order: a request that arrives while the previous one is
  * still being answered (a pipelining client) waits for it, so answers can never overtake each other
- * even though a write is answered later, from the group-commit thread.
+ * even though a write is answered later, from the group-commit thread. While {@link #PAUSE_AT}
+ * requests (or {@link #PAUSE_AT_BYTES} of bodies) wait, the connection is not read ({@link ReadGate})
+ * until half have gone: a client that pipelines thousands of requests is slowed down by TCP, not
+ * queued in memory without bound.
  */
 final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
+    static final int PAUSE_AT = 64;
+    static final int PAUSE_AT_BYTES = 4 * 1024 * 1024;
     private final List<HttpFront.Mounted> routes;
     private final Executor blocking;
+    private final ReadGate gate;
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
+    private long waitingBytes;
     private boolean busy;
 
-    Dispatcher(List<HttpFront.Mounted> routes, Executor blocking) {
+    Dispatcher(List<HttpFront.Mounted> routes, Executor blocking, ReadGate gate) {
         this.routes = routes;
         this.blocking = blocking;
+        this.gate = gate;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         if (busy) {
             waiting.add(request.retain());
+            waitingBytes += request.content().readableBytes();
+            if (waiting.size() >= PAUSE_AT || waitingBytes >= PAUSE_AT_BYTES) {
+                gate.shut();
+            }
         } else {
             dispatch(ctx, request);
         }
@@ -96,6 +108,10 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
         busy = false;
         FullHttpRequest queued = waiting.poll();
         if (queued != null) {
+            waitingBytes -= queued.content().readableBytes();
+            if (gate.isShut() && waiting.size() < PAUSE_AT / 2 && waitingBytes < PAUSE_AT_BYTES / 2) {
+                gate.open();
+            }
             try {
                 dispatch(ctx, queued);
             } finally {
@@ -108,6 +124,7 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         waiting.forEach(FullHttpRequest::release);
         waiting.clear();
+        waitingBytes = 0;
         super.channelInactive(ctx);
     }
 

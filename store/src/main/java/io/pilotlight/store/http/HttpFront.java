@@ -51,6 +51,14 @@ public final class HttpFront implements AutoCloseable {
     public static final int MAX_REQUEST_LINE_BYTES = 64 * 1024;
     /** The most header bytes accepted (Netty's default); more gets 431 and the connection is closed. */
     public static final int MAX_HEADER_BYTES = 8 * 1024;
+    /**
+     * How many requests the HTTP codec lets a connection have decoded and not yet answered before
+     * it drops the connection (Netty's default is 128). The dispatcher's back pressure is what
+     * bounds this: it stops reading ({@link ReadGate}) at {@link Dispatcher#PAUSE_AT} waiting, but
+     * the bytes of the read in hand (up to 64 KiB, a few thousand tiny requests) are still decoded,
+     * hence the margin.
+     */
+    static final int MAX_PIPELINE_DEPTH = 16 * 1024;
 
     public enum Mode { INLINE, BLOCKING, STREAM }
 
@@ -83,8 +91,9 @@ public final class HttpFront implements AutoCloseable {
                             connections.add(ch);
                             HttpDecoderConfig decoding = new HttpDecoderConfig()
                                     .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES).setMaxHeaderSize(MAX_HEADER_BYTES);
-                            ch.pipeline().addLast(new HttpServerCodec(decoding), new HttpServerKeepAliveHandler(),
-                                    new HttpObjectAggregator(MAX_BODY_BYTES), new Dispatcher(longestFirst, blocking));
+                            ReadGate gate = new ReadGate();
+                            ch.pipeline().addLast(gate, new HttpServerCodec(decoding, MAX_PIPELINE_DEPTH), new HttpServerKeepAliveHandler(),
+                                    new HttpObjectAggregator(MAX_BODY_BYTES), new Dispatcher(longestFirst, blocking, gate));
                         }
                     })
                     .bind(listen).sync().channel();
