@@ -21,6 +21,9 @@ final class Writers implements AutoCloseable {
                     try {
                         log.add(key, "v" + i, store.put(key, "v" + i));
                     } catch (Exception unavailable) {
+                        // no writer where the client looked (cut off, lease lapsed, down): ask the next region, as a client following the writer would
+                        List<String> regions = CompoundCluster.REGIONS;
+                        store.writer(regions.get((Math.max(0, regions.indexOf(store.writer())) + 1) % regions.size()));
                         PromiseChecker.sleep(20);
                     }
                 }
