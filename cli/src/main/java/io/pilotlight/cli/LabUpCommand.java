@@ -73,7 +73,8 @@ final class LabUpCommand implements Callable<Integer> {
             }
         };
         try {
-            start(children, pids, logs, "coordinator", "store", "coordinator", "--listen", "127.0.0.1:" + coordinatorPort);
+            start(children, pids, logs, "coordinator", "store", "coordinator", "--listen", "127.0.0.1:" + coordinatorPort,
+                    "--state", deployment.stateDir.resolve("coordinator.json").toString());
             Optional<Map.Entry<String, DataStore>> database = topology.dataStores().entrySet().stream()
                     .filter(e -> e.getValue().kind() == DataStoreKind.GLOBAL_DATABASE && "embedded".equals(e.getValue().engine())).findFirst();
             Optional<Map.Entry<String, DataStore>> backup = topology.dataStores().entrySet().stream()

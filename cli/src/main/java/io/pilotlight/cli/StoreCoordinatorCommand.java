@@ -9,19 +9,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "coordinator", mixinStandardHelpOptions = true,
-        description = {"Serves writer leases and epochs to store nodes (in-memory, one process). A lease is granted",
-            "to a new writer only after the old one lapsed or was released; every grant gets a new epoch."})
+        description = {"Serves writer leases and epochs to store nodes (one process). A lease is granted to a new writer",
+            "only after the old one lapsed or was released; every grant gets a new epoch. The epoch and the holder are",
+            "kept in --state, so a restarted coordinator neither forgets the writer nor grants an epoch twice."})
 final class StoreCoordinatorCommand implements Callable<Integer> {
     @Option(names = "--listen", defaultValue = "127.0.0.1:7000", description = "HTTP address (default: ${DEFAULT-VALUE}).")
     String listen;
+
+    @Option(names = "--state", defaultValue = ".pilotlight/coordinator.json",
+            description = "File that keeps the last epoch and holder across restarts (default: ${DEFAULT-VALUE}).")
+    java.nio.file.Path state;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        CoordinatorServer server = new CoordinatorServer(Addresses.parse("--listen", listen), new InProcessCoordinator(Clock.systemUTC()));
-        spec.commandLine().getOut().println("pilotlight store coordinator: serving on http://" + listen);
+        CoordinatorServer server = new CoordinatorServer(Addresses.parse("--listen", listen), new InProcessCoordinator(Clock.systemUTC(), state));
+        spec.commandLine().getOut().println("pilotlight store coordinator: serving on http://" + listen + " (state in " + state + ")");
         spec.commandLine().getOut().flush();
         Foreground.holdUntilStopped(() -> {
             server.close();

@@ -9,9 +9,11 @@ import picocli.CommandLine.Option;
 
 @Command(name = "failover", mixinStandardHelpOptions = true,
         description = {"Unplanned failover: promotes a replica without the old writer, once the old writer's lease must have",
-            "lapsed (the new writer gets a higher epoch; the old one is fenced). Without --to, the reachable replica",
-            "with the longest log. Asynchronous writes the old writer had not replicated are lost: they appear in the",
-            "old writer's lost-writes ledger when it returns."},
+            "lapsed (the new writer gets a higher epoch; the old one is fenced). Without --to, the most advanced",
+            "reachable replica: logs compare by the epoch of their last entry, then by index (ties: the smaller region",
+            "name). Asynchronous writes the old writer had not replicated are lost: they appear in the old writer's",
+            "lost-writes ledger when it returns. In sync mode a replica that cannot show it holds every acknowledged",
+            "write is refused, unless --accept-data-loss."},
         footer = {"", "Exit codes: 0 promoted, 1 refused, 2 bad input."})
 final class StoreFailoverCommand implements Callable<Integer> {
     @CommandLine.Mixin
@@ -22,6 +24,10 @@ final class StoreFailoverCommand implements Callable<Integer> {
 
     @Option(names = "--wait", defaultValue = "10s", description = "How long to wait for the old lease to lapse (default: ${DEFAULT-VALUE}).")
     java.time.Duration wait;
+
+    @Option(names = "--accept-data-loss", description = {"Promote even when, in sync mode, the target may lack acknowledged writes",
+        "(the refusal names which nodes may hold them); they go to those nodes' lost-writes ledgers when they rejoin."})
+    boolean acceptDataLoss;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,7 +40,9 @@ final class StoreFailoverCommand implements Callable<Integer> {
             throw new IllegalArgumentException(to == null ? "no replica answers; nothing to promote"
                     : "--to \"" + to + "\" is not one of the peers " + nodes.keySet());
         }
-        StoreHttp.Reply reply = StoreHttp.post(nodes.get(target) + "/promote?wait_ms=" + wait.toMillis());
+        warnAboutFurtherNodes(nodes, target);
+        StoreHttp.Reply reply = StoreHttp.post(nodes.get(target) + "/promote?wait_ms=" + wait.toMillis()
+                + (acceptDataLoss ? "&accept_data_loss=true" : ""));
         if (!reply.ok()) {
             spec.commandLine().getErr().println("failover refused: " + reply.body().path("message").asText());
             return ExitCodes.OBJECTIVE_MISSED;
@@ -57,20 +65,64 @@ final class StoreFailoverCommand implements Callable<Integer> {
         return null;
     }
 
-    private static String mostUpToDate(Map<String, String> nodes) {
-        String best = null;
-        long bestIndex = -1;
+    /** Position of a node's log: the epoch of its last entry, then its index. */
+    record Position(String region, long epoch, long index) implements Comparable<Position> {
+        @Override
+        public int compareTo(Position other) {
+            int order = Long.compare(epoch, other.epoch) != 0 ? Long.compare(epoch, other.epoch) : Long.compare(index, other.index);
+            return order != 0 ? order : other.region.compareTo(region); // ties: the smaller region name ranks higher
+        }
+
+        @Override
+        public String toString() {
+            return region + " (epoch " + epoch + " index " + index + ")";
+        }
+    }
+
+    static java.util.List<Position> positions(Map<String, String> nodes) {
+        java.util.List<Position> out = new java.util.ArrayList<>();
         for (Map.Entry<String, String> node : nodes.entrySet()) {
             try {
                 JsonNode status = StoreHttp.get(node.getValue() + "/status").body();
-                if ("REPLICA".equals(status.path("role").asText()) && status.path("lastIndex").asLong() > bestIndex) {
-                    best = node.getKey();
-                    bestIndex = status.path("lastIndex").asLong();
+                out.add(new Position(node.getKey(), status.path("lastEpoch").asLong(), status.path("lastIndex").asLong()));
+            } catch (Exception unreachable) {
+                // an unreachable node can neither be promoted nor compared
+            }
+        }
+        return out;
+    }
+
+    static String mostUpToDate(Map<String, String> nodes) {
+        java.util.List<String> replicas = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> node : nodes.entrySet()) {
+            try {
+                if ("REPLICA".equals(StoreHttp.get(node.getValue() + "/status").body().path("role").asText())) {
+                    replicas.add(node.getKey());
                 }
             } catch (Exception unreachable) {
                 // an unreachable replica cannot be promoted
             }
         }
-        return best;
+        return positions(nodes).stream().filter(p -> replicas.contains(p.region())).max(Position::compareTo).map(Position::region).orElse(null);
+    }
+
+    /** Says which reachable nodes hold log entries past the target's: those are rolled back into their ledgers when they rejoin. */
+    private void warnAboutFurtherNodes(Map<String, String> nodes, String target) {
+        java.util.List<Position> all = positions(nodes);
+        Position chosen = all.stream().filter(p -> p.region().equals(target)).findFirst().orElse(null);
+        if (chosen == null) {
+            return;
+        }
+        for (Position other : all) {
+            if (other.epoch() > chosen.epoch() || (other.epoch() == chosen.epoch() && other.index() > chosen.index())) {
+                spec.commandLine().getErr().println("warning: " + other + " is further ahead than " + chosen
+                        + ": its entries past the fork will be rolled back into its lost-writes ledger (pilotlight store lost-writes)");
+            }
+        }
+        java.util.List<String> silent = nodes.keySet().stream().filter(r -> all.stream().noneMatch(p -> p.region().equals(r))).toList();
+        if (!silent.isEmpty()) {
+            spec.commandLine().getErr().println("warning: no answer from " + silent + ": whatever they hold past " + chosen
+                    + " will be in their ledgers when they rejoin");
+        }
     }
 }

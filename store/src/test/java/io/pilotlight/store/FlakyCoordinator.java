@@ -7,12 +7,17 @@ import java.time.Duration;
 
 /** One node's view of the shared coordinator, which a test can cut off as a network partition would. */
 final class FlakyCoordinator implements Coordinator {
-    private final Coordinator shared;
+    private volatile Coordinator shared;
     private volatile boolean cutOff;
     private volatile boolean deluded;
 
     FlakyCoordinator(Coordinator shared) {
         this.shared = shared;
+    }
+
+    /** Points this link at another coordinator (e.g. one restarted from the same state file). */
+    void reconnect(Coordinator restarted) {
+        this.shared = restarted;
     }
 
     void cutOff(boolean cut) {
@@ -25,8 +30,8 @@ final class FlakyCoordinator implements Coordinator {
     }
 
     @Override
-    public LeaseGrant acquire(String region, Duration ttl) {
-        return cutOff ? new LeaseGrant(false, 0, null, 0, "coordinator unreachable (partition)") : shared.acquire(region, ttl);
+    public LeaseGrant acquire(String region, Duration ttl, long atLeastEpoch) {
+        return cutOff ? new LeaseGrant(false, 0, null, 0, "coordinator unreachable (partition)") : shared.acquire(region, ttl, atLeastEpoch);
     }
 
     @Override
@@ -35,14 +40,14 @@ final class FlakyCoordinator implements Coordinator {
     }
 
     @Override
-    public void release(String region, long epoch) {
+    public void release(String region, long epoch, String successor) {
         if (!cutOff) {
-            shared.release(region, epoch);
+            shared.release(region, epoch, successor);
         }
     }
 
     @Override
     public LeaseInfo current() {
-        return cutOff ? LeaseInfo.NONE : shared.current();
+        return cutOff ? LeaseInfo.UNREACHABLE : shared.current();
     }
 }

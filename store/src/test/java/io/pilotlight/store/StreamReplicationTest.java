@@ -131,7 +131,10 @@ class StreamReplicationTest {
             for (String stale : staleAcks) {
                 assertThat(west.read(stale).value()).as(stale + ", written by the deposed writer").isNull();
             }
-            // the replica's reports carry epoch 2 to east, which steps down
+            // a replica's word alone deposes nobody (it could be forged): east, still cut off, keeps its role but
+            // its writes reach nobody; once it can ask the coordinator, the replicas' reports of epoch 2 make it check and step down
+            assertThat(east.status().epoch()).as("an epoch only the coordinator can grant").isEqualTo(1);
+            cluster.links.get("east").cutOff(false);
             await().atMost(Duration.ofSeconds(5)).until(() -> east.role() == Role.REPLICA);
         }
     }

@@ -23,7 +23,8 @@ public final class CoordinatorServer implements AutoCloseable {
         this.http = HttpFront.builder().threads(1)
                 .route("/acquire", Mode.INLINE, (call, reply) -> respond(reply, () -> {
                     JsonNode body = JSON.readTree(call.body());
-                    return coordinator.acquire(body.path("region").asText(), Duration.ofMillis(body.path("ttl_ms").asLong()));
+                    return coordinator.acquire(body.path("region").asText(), Duration.ofMillis(body.path("ttl_ms").asLong()),
+                            body.path("at_least_epoch").asLong(0));
                 }))
                 .route("/renew", Mode.INLINE, (call, reply) -> respond(reply, () -> {
                     JsonNode body = JSON.readTree(call.body());
@@ -32,7 +33,8 @@ public final class CoordinatorServer implements AutoCloseable {
                 }))
                 .route("/release", Mode.INLINE, (call, reply) -> respond(reply, () -> {
                     JsonNode body = JSON.readTree(call.body());
-                    coordinator.release(body.path("region").asText(), body.path("epoch").asLong());
+                    coordinator.release(body.path("region").asText(), body.path("epoch").asLong(),
+                            body.hasNonNull("successor") ? body.path("successor").asText() : null);
                     return Map.of("released", true);
                 }))
                 .route("/current", Mode.INLINE, (call, reply) -> respond(reply, coordinator::current))

@@ -34,9 +34,9 @@ public final class HttpCoordinator implements Coordinator {
     }
 
     @Override
-    public LeaseGrant acquire(String region, Duration ttl) {
+    public LeaseGrant acquire(String region, Duration ttl, long atLeastEpoch) {
         try {
-            return call("acquire", Map.of("region", region, "ttl_ms", ttl.toMillis()), LeaseGrant.class);
+            return call("acquire", Map.of("region", region, "ttl_ms", ttl.toMillis(), "at_least_epoch", atLeastEpoch), LeaseGrant.class);
         } catch (IOException | InterruptedException e) {
             return new LeaseGrant(false, 0, null, 0, "coordinator unreachable: " + e.getMessage());
         }
@@ -53,9 +53,13 @@ public final class HttpCoordinator implements Coordinator {
     }
 
     @Override
-    public void release(String region, long epoch) {
+    public void release(String region, long epoch, String successor) {
+        java.util.Map<String, Object> body = new java.util.HashMap<>(Map.of("region", region, "epoch", epoch));
+        if (successor != null) {
+            body.put("successor", successor);
+        }
         try {
-            call("release", Map.of("region", region, "epoch", epoch), Map.class);
+            call("release", body, Map.class);
         } catch (IOException | InterruptedException ignored) {
             // the lease lapses on its own
         }
@@ -66,7 +70,7 @@ public final class HttpCoordinator implements Coordinator {
         try {
             return call("current", Map.of(), LeaseInfo.class);
         } catch (IOException | InterruptedException e) {
-            return LeaseInfo.NONE;
+            return LeaseInfo.UNREACHABLE;
         }
     }
 }

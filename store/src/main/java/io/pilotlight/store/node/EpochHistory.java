@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Which epoch wrote which part of the log: each entry says "epoch E starts at index I". A node
- * inherits its writer's history and appends to it when promoted. A returning writer compares it
- * with its own log to find where the logs forked.
+ * inherits its writer's history and appends to it when promoted. A node that follows a writer
+ * compares its own log with the writer's history, entry by entry (by epoch and index), to find
+ * where the two logs forked.
  */
 record EpochHistory(List<Start> starts) {
     record Start(long epoch, long firstIndex) {
@@ -17,7 +18,13 @@ record EpochHistory(List<Start> starts) {
         if (text != null && !text.isBlank()) {
             for (String part : text.split(",")) {
                 String[] fields = part.split(":");
-                starts.add(new Start(Long.parseLong(fields[0]), Long.parseLong(fields[1])));
+                starts.add(new Start(Long.parseLong(fields[0].trim()), Long.parseLong(fields[1].trim())));
+            }
+        }
+        for (int i = 1; i < starts.size(); i++) {
+            if (starts.get(i).epoch() <= starts.get(i - 1).epoch() || starts.get(i).firstIndex() < starts.get(i - 1).firstIndex()) {
+                throw new IllegalArgumentException("epoch history \"" + text + "\" is not increasing at " + starts.get(i).epoch() + ":"
+                        + starts.get(i).firstIndex() + "; expected EPOCH:FIRST_INDEX pairs with both growing");
             }
         }
         return new EpochHistory(List.copyOf(starts));
@@ -31,15 +38,32 @@ record EpochHistory(List<Start> starts) {
         return out.toString();
     }
 
+    /**
+     * The history of a node that becomes the writer of {@code epoch} with its log ending at
+     * {@code firstIndex - 1}: starts it inherited for entries it never received (at or past
+     * {@code firstIndex}) are dropped, or they would claim entries this log does not have.
+     */
     EpochHistory with(long epoch, long firstIndex) {
         List<Start> next = new ArrayList<>(starts);
-        next.removeIf(s -> s.epoch() >= epoch);
+        next.removeIf(s -> s.epoch() >= epoch || s.firstIndex() >= firstIndex);
         next.add(new Start(epoch, firstIndex));
         return new EpochHistory(List.copyOf(next));
     }
 
-    /** The first index written by an epoch newer than {@code epoch}, or -1: where a log ending in {@code epoch} forks from this one. */
-    long forkAfter(long epoch) {
-        return starts.stream().filter(s -> s.epoch() > epoch).mapToLong(Start::firstIndex).min().orElse(-1);
+    /** The epoch that wrote {@code index} in the log this history describes; 0 before the first start. */
+    long epochAt(long index) {
+        long epoch = 0;
+        for (Start start : starts) {
+            if (start.firstIndex() > index) {
+                break;
+            }
+            epoch = start.epoch();
+        }
+        return epoch;
+    }
+
+    /** The newest epoch in this history (the writer's own, on a writer); 0 when empty. */
+    long lastEpoch() {
+        return starts.isEmpty() ? 0 : starts.getLast().epoch();
     }
 }

@@ -8,7 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** Asks the other nodes over HTTP: how far their logs go, and to promote themselves. */
 final class PeerProbe {
@@ -22,25 +27,34 @@ final class PeerProbe {
         this.book = book;
     }
 
-    /** True when no reachable peer has a longer log (ties go to the smaller region name). */
-    boolean mostUpToDate(long myLastIndex) {
+    /**
+     * Every other node's log position and whether it can promote itself, asked in parallel; a node
+     * that does not answer within 300 ms is listed without a position.
+     */
+    List<NodeDecision.PeerView> positions() {
+        Map<String, CompletableFuture<HttpResponse<String>>> asked = new LinkedHashMap<>();
         for (Map.Entry<String, String> peer : book.all().entrySet()) {
-            if (peer.getKey().equals(region)) {
-                continue;
-            }
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(peer.getValue() + "/status"))
-                        .timeout(Duration.ofMillis(300)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                JsonNode status = JSON.readTree(response.body());
-                long theirs = status.path("lastIndex").asLong();
-                if (theirs > myLastIndex || (theirs == myLastIndex && peer.getKey().compareTo(region) < 0)) {
-                    return false;
-                }
-            } catch (Exception unreachable) {
-                // an unreachable peer cannot be promoted: it does not count
+            if (!peer.getKey().equals(region)) {
+                asked.put(peer.getKey(), http.sendAsync(HttpRequest.newBuilder(URI.create(peer.getValue() + "/status"))
+                        .timeout(Duration.ofMillis(300)).GET().build(), HttpResponse.BodyHandlers.ofString()));
             }
         }
-        return true;
+        List<NodeDecision.PeerView> views = new ArrayList<>();
+        asked.forEach((peer, answer) -> {
+            try {
+                HttpResponse<String> response = answer.get(400, TimeUnit.MILLISECONDS);
+                JsonNode status = JSON.readTree(response.body());
+                if (response.statusCode() != 200 || !status.has("lastEpoch")) {
+                    throw new IllegalStateException("no status");
+                }
+                views.add(new NodeDecision.PeerView(peer, new LogPosition(status.path("lastEpoch").asLong(), status.path("lastIndex").asLong()),
+                        status.path("promotable").asBoolean()));
+            } catch (Exception unreachable) {
+                answer.cancel(true);
+                views.add(new NodeDecision.PeerView(peer, null, false)); // cannot be promoted, and cannot vouch for anything
+            }
+        });
+        return views;
     }
 
     PromotionReport promote(String target) {

@@ -53,13 +53,13 @@ final class Replicator implements AutoCloseable {
                 if (current == null || System.nanoTime() - leaseAskedNanos > LEASE_CHECK_NANOS) {
                     current = askCoordinator();
                 }
-                if (!current.live() || current.holder() == null || current.holder().equals(node.region())) {
+                if (!current.reachable() || !current.live() || current.holder() == null || current.holder().equals(node.region())) {
                     lease = null;
                     Thread.sleep(50);
                     continue;
                 }
                 String writer = node.peerUrl(current.holder());
-                follow(writer, reconcile(writer));
+                follow(writer, reconcile(writer, current.epoch()));
             } catch (InterruptedException e) {
                 return;
             } catch (IOException | RuntimeException e) {
@@ -87,16 +87,28 @@ final class Replicator implements AutoCloseable {
         return current;
     }
 
-    /** Reconciles with the writer's epoch history; returns the writer's epoch according to it. */
-    private long reconcile(String writer) throws IOException, InterruptedException {
+    /**
+     * Reconciles with the writer's epoch history, which must end in the epoch the coordinator granted
+     * it (anything else is a stale or forged writer); returns that epoch.
+     */
+    private long reconcile(String writer, long grantedEpoch) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(writer + "/epochs"))
                 .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("writer " + writer + " answered " + response.statusCode() + " to /epochs");
         }
-        EpochHistory history = EpochHistory.parse(response.body().trim());
+        EpochHistory history;
+        try {
+            history = EpochHistory.parse(response.body().trim());
+        } catch (RuntimeException malformed) {
+            throw new IOException("writer " + writer + " sent an unreadable epoch history: " + malformed.getMessage());
+        }
+        if (history.lastEpoch() != grantedEpoch) {
+            throw new IOException("writer " + writer + " has epoch history ending at epoch " + history.lastEpoch()
+                    + " but the coordinator granted epoch " + grantedEpoch + ": not following it");
+        }
         node.reconcileWith(history);
-        return history.starts().isEmpty() ? 0 : history.starts().getLast().epoch();
+        return grantedEpoch;
     }
 
     /** Reads the writer's stream until it ends (the writer stepped down, the link broke, or a newer epoch appeared). */

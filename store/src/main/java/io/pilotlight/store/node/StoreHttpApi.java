@@ -230,8 +230,11 @@ public final class StoreHttpApi implements AutoCloseable {
 
     private void promote(HttpCall call, HttpReply reply) {
         long wait = Long.parseLong(call.param("wait_ms", "0"));
+        boolean acceptDataLoss = Boolean.parseBoolean(call.param("accept_data_loss", "false"));
         try {
-            json(reply, 200, node.promote(Duration.ofMillis(wait)));
+            json(reply, 200, node.promote(Duration.ofMillis(wait), acceptDataLoss));
+        } catch (PromotionRefusedException e) {
+            json(reply, 409, Map.of("error", "would_lose_writes", "message", String.valueOf(e.getMessage())));
         } catch (StoreException e) {
             error(reply, e);
         }

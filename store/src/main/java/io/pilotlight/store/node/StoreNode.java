@@ -4,6 +4,7 @@ import io.pilotlight.store.NotWriterException;
 import io.pilotlight.store.StoreException;
 import io.pilotlight.store.coord.Coordinator;
 import io.pilotlight.store.coord.LeaseGrant;
+import io.pilotlight.store.coord.LeaseInfo;
 import io.pilotlight.store.log.LogEntry;
 import io.pilotlight.store.log.LogFrame;
 import java.time.Duration;
@@ -21,6 +22,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * the lease is lost, a higher epoch is seen, or a switchover hands the role on.
  */
 public final class StoreNode implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("io.pilotlight.store");
+    /** How often a replica's supervisor asks the coordinator who holds the lease. */
+    private static final long COORDINATOR_ASK_NANOS = 100_000_000L;
+    /** How often a writer checks with the coordinator that no newer epoch was granted (its lease keeper renews meanwhile). */
+    private static final long WRITER_CHECK_NANOS = 1_000_000_000L;
     private final NodeConfig config;
     private final RocksStore store;
     private final ReplicaTracker tracker = new ReplicaTracker();
@@ -47,7 +53,12 @@ public final class StoreNode implements AutoCloseable {
     private volatile long lastContactMillis;
     /** The epoch whose lease this node let lapse (e.g. a stalled renewal), while nobody else may have taken it; 0 when none. */
     private volatile long lapsedEpoch;
-    private long nextReclaimNanos;
+    private long nextAskNanos;
+    private LeaseInfo lastLease = LeaseInfo.UNREACHABLE;
+    /** When this node first saw the lease of {@link #lapsedSeenEpoch} free (its clock), to give an unable leader one lease of grace. */
+    private long lapsedSinceMillis;
+    private long lapsedSeenEpoch = -1;
+    private volatile String decision = "starting";
     private volatile String lastError;
     private volatile boolean running = true;
 
@@ -62,7 +73,7 @@ public final class StoreNode implements AutoCloseable {
         String savedEpoch = store.meta("epoch");
         knownEpoch.set(savedEpoch == null ? 0 : Long.parseLong(savedEpoch));
         var lease = config.coordinator().current();
-        if (lease.epoch() == 0 && config.region().equals(config.initialWriter())) {
+        if (lease.epoch() == 0 && knownEpoch.get() == 0 && config.region().equals(config.initialWriter())) {
             try {
                 promote(Duration.ofSeconds(5)); // a slow coordinator is retried; asking again keeps a granted epoch
             } catch (StoreException slow) {
@@ -142,12 +153,28 @@ public final class StoreNode implements AutoCloseable {
     /** A replica's report of what it has made durable (and the newest epoch it has seen). */
     void replicaProgress(String replica, long replicaEpoch, long durable) {
         if (replicaEpoch > knownEpoch.get()) {
-            learnEpoch(replicaEpoch, null); // a replica has seen a newer writer: this one is deposed
+            checkDeposed(); // evidence, not an order: only the coordinator's word deposes this writer
         }
         if (role != Role.WRITER) {
             throw notWriter();
         }
+        if (replica == null || replica.equals(config.region()) || !book.knows(replica)) {
+            throw new IllegalArgumentException("region \"" + replica + "\" is not a replica of this deployment; replicas: "
+                    + book.regions().stream().filter(r -> !r.equals(config.region())).toList());
+        }
+        long last = store.lastIndex();
+        if (durable < 0 || durable > last) {
+            throw new IllegalArgumentException("durable " + durable + " is not a position of this writer's log; allowed: 0 to " + last);
+        }
         tracker.report(replica, durable, config.clock().millis());
+    }
+
+    /** Asks the coordinator whether a newer epoch was granted; if so, this node learns it (and a writer steps down). */
+    void checkDeposed() {
+        LeaseInfo current = config.coordinator().current();
+        if (current.reachable() && current.epoch() > knownEpoch.get()) {
+            learnEpoch(current.epoch(), current.holder());
+        }
     }
 
     /**
@@ -188,14 +215,22 @@ public final class StoreNode implements AutoCloseable {
 
     // ---- the replica's side ----------------------------------------------------------------
 
-    /** Rolls back whatever of this node's log the writer's history does not contain, into the ledger. */
+    /**
+     * Rolls back whatever of this node's log the writer's log does not contain, into the ledger: the
+     * first index whose epoch differs from the writer's history for that index, and everything after.
+     * A history older than what this node has seen is refused (a stale or forged writer).
+     */
     synchronized void reconcileWith(EpochHistory writerHistory) {
         long last = store.lastIndex();
-        LogEntry lastEntry = last == 0 ? null : store.entry(last);
-        long fork = lastEntry == null ? -1 : writerHistory.forkAfter(lastEntry.epoch());
-        if (fork > 0 && fork <= last) {
-            long newEpoch = writerHistory.starts().stream().filter(s -> s.firstIndex() == fork).mapToLong(EpochHistory.Start::epoch)
-                    .min().orElse(knownEpoch.get());
+        LogPosition mine = lastPosition();
+        long newest = Math.max(knownEpoch.get(), mine.epoch());
+        if (writerHistory.lastEpoch() < newest) {
+            throw new StoreException("refused the writer's epoch history \"" + writerHistory.format() + "\": it ends at epoch "
+                    + writerHistory.lastEpoch() + ", older than epoch " + newest + " this node has seen");
+        }
+        long fork = LogFork.firstDivergent(index -> store.entry(index).epoch(), last, writerHistory);
+        if (fork > 0) {
+            long newEpoch = writerHistory.epochAt(fork);
             List<LogEntry> divergent = store.entries(fork, Integer.MAX_VALUE);
             Map<String, LogEntry> restore = new LinkedHashMap<>();
             for (String key : new LinkedHashSet<>(divergent.stream().map(LogEntry::key).toList())) {
@@ -212,9 +247,19 @@ public final class StoreNode implements AutoCloseable {
                 syncedIndex = Math.min(syncedIndex, fork - 1); // indexes from the fork on will be reused by other entries
                 rollbacks++;
             }
+            LOG.log(System.Logger.Level.WARNING, () -> config.region() + ": rolled back " + lost.size() + " entries (index " + fork + " to "
+                    + last + ", ending at " + mine + ") that the writer's log (epoch " + newEpoch + " from index " + fork
+                    + ") does not hold; they are in the lost-writes ledger");
         }
         history = writerHistory;
         store.meta("epochs", history.format());
+    }
+
+    /** The epoch of this node's last log entry and its index. */
+    public LogPosition lastPosition() {
+        long last = store.lastIndex();
+        LogEntry entry = last == 0 ? null : store.entry(last);
+        return entry == null ? new LogPosition(0, last) : new LogPosition(entry.epoch(), last);
     }
 
     /** Applies one frame of the writer's stream without waiting for the disk: {@link #syncApplied} makes it durable. */
@@ -276,7 +321,7 @@ public final class StoreNode implements AutoCloseable {
         if (epoch > before) {
             store.meta("epoch", Long.toString(epoch));
             if (role == Role.WRITER) {
-                stepDown("a newer epoch " + epoch + " exists");
+                stepDown("the coordinator granted a newer epoch " + epoch);
             }
         }
         if (holder != null && epoch >= knownEpoch.get()) {
@@ -287,25 +332,58 @@ public final class StoreNode implements AutoCloseable {
     // ---- role changes ---------------------------------------------------------------------
 
     /** Failover or the last step of a switchover: take the lease (waiting for the old one to lapse) and become the writer. */
-    public synchronized PromotionReport promote(Duration maxWait) {
+    public PromotionReport promote(Duration maxWait) {
+        return promote(maxWait, false);
+    }
+
+    /**
+     * Takes the lease once the old one has lapsed (waiting up to {@code maxWait}) and becomes the
+     * writer. In sync mode a node that cannot show it holds every acknowledged write is refused
+     * ({@link PromotionRefusedException}, saying who may hold more), unless {@code acceptDataLoss}.
+     */
+    public synchronized PromotionReport promote(Duration maxWait, boolean acceptDataLoss) {
         long started = System.nanoTime();
         if (role == Role.WRITER) {
             return new PromotionReport(config.region(), knownEpoch.get(), 0, store.lastIndex(), config.region() + " is already the writer");
         }
-        LeaseGrant grant;
         long deadline = started + maxWait.toNanos();
         while (true) {
-            long askedAt = System.nanoTime();
-            grant = config.coordinator().acquire(config.region(), config.lease());
-            if (grant.granted()) {
-                startWriter(grant.epoch(), askedAt);
-                long waited = (System.nanoTime() - started) / 1_000_000;
-                return new PromotionReport(config.region(), grant.epoch(), waited, store.lastIndex(),
-                        config.region() + " is the writer at epoch " + grant.epoch() + " from log index " + store.lastIndex()
-                                + " (waited " + waited + "ms for the old lease)");
+            LeaseInfo current = config.coordinator().current();
+            String refusal;
+            if (current.reachable() && (current.live() ? config.region().equals(current.holder())
+                    : current.successor() == null || current.successor().equals(config.region()))) {
+                List<NodeDecision.PeerView> others = current.live() || current.epoch() == 0 ? List.of() : peers.positions();
+                LogPosition mine = lastPosition();
+                boolean everHadWriter = current.epoch() > 0 || knownEpoch.get() > 0;
+                String risk = config.mode() == io.pilotlight.store.ReplicationMode.SYNC && !current.live() && everHadWriter
+                        ? NodeDecision.syncRisk(mine, others, current.holder()) : null;
+                if (risk != null && !acceptDataLoss) {
+                    throw new PromotionRefusedException(config.region() + " was not promoted: " + risk
+                            + ". To promote it anyway, losing those writes: pilotlight store failover --to " + config.region() + " --accept-data-loss");
+                }
+                long askedAt = System.nanoTime();
+                LeaseGrant grant = config.coordinator().acquire(config.region(), config.lease(), knownEpoch.get());
+                if (grant.granted()) {
+                    startWriter(grant.epoch(), askedAt);
+                    long waited = (System.nanoTime() - started) / 1_000_000;
+                    String ahead = others.stream().filter(p -> p.reachable() && p.position().isAfter(mine))
+                            .map(p -> p.region() + " (" + p.position() + ")").collect(java.util.stream.Collectors.joining(", "));
+                    String summary = config.region() + " is the writer at epoch " + grant.epoch() + " from log index " + mine.index()
+                            + " (waited " + waited + "ms for the old lease)"
+                            + (ahead.isEmpty() ? "" : "; further ahead: " + ahead + ": their entries past " + mine
+                                    + " will be rolled back into their lost-writes ledgers when they rejoin")
+                            + (risk == null ? "" : "; DATA LOSS ACCEPTED: " + risk);
+                    LOG.log(System.Logger.Level.WARNING, () -> "promoted: " + summary);
+                    return new PromotionReport(config.region(), grant.epoch(), waited, store.lastIndex(), summary);
+                }
+                refusal = grant.reason();
+            } else {
+                refusal = !current.reachable() ? "the coordinator does not answer"
+                        : current.live() ? current.holder() + " holds the lease at epoch " + current.epoch()
+                        : "a switchover handed the lease to " + current.successor();
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new StoreException("cannot promote " + config.region() + ": " + grant.reason());
+                throw new StoreException("cannot promote " + config.region() + ": " + refusal);
             }
             try {
                 Thread.sleep(20);
@@ -323,7 +401,9 @@ public final class StoreNode implements AutoCloseable {
         }
         knownEpoch.accumulateAndGet(epoch, Math::max);
         store.meta("epoch", Long.toString(epoch));
-        history = history.with(epoch, store.lastIndex() + 1);
+        if (history.lastEpoch() != epoch) { // the same epoch again: a restarted holder continuing its own lease
+            history = history.with(epoch, store.lastIndex() + 1);
+        }
         store.meta("epochs", history.format());
         tracker.forget();
         lease = new LeaseKeeper(config.coordinator(), config.region(), epoch, config.lease(), askedAtNanos);
@@ -340,6 +420,7 @@ public final class StoreNode implements AutoCloseable {
         }
         role = Role.REPLICA;
         lastError = "stepped down: " + why;
+        LOG.log(System.Logger.Level.WARNING, () -> config.region() + " stepped down at epoch " + knownEpoch.get() + ": " + why);
         GroupCommitter oldCommitter = committer;
         committer = null;
         if (oldCommitter != null) {
@@ -378,7 +459,7 @@ public final class StoreNode implements AutoCloseable {
         }
         long epoch = lease.epoch();
         stepDown("switchover to " + target);
-        config.coordinator().release(config.region(), epoch);
+        config.coordinator().release(config.region(), epoch, target); // only the target may take it next
         PromotionReport promoted = peers.promote(target);
         long gap = (System.nanoTime() - started) / 1_000_000;
         return new SwitchoverReport(config.region(), target, promoted.epoch(), last, gap, "switched over from " + config.region()
@@ -391,14 +472,7 @@ public final class StoreNode implements AutoCloseable {
         while (running) {
             try {
                 Thread.sleep(25);
-                if (role == Role.WRITER && (lease == null || !lease.valid())) {
-                    lapsedEpoch = knownEpoch.get();
-                    stepDown("lease lost");
-                } else if (role == Role.REPLICA && lapsedEpoch > 0) {
-                    reclaimLapsedLease();
-                } else if (role == Role.REPLICA && config.autoFailover()) {
-                    autoFailover();
-                }
+                superviseOnce();
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -407,43 +481,74 @@ public final class StoreNode implements AutoCloseable {
         }
     }
 
-    /**
-     * A writer that lost its lease without anyone else taking it (a renewal stalled by a pause or a
-     * slow link) takes it back: if the coordinator's last epoch is still its own, no other writer
-     * existed since, so its log is the newest and nothing can fork. Otherwise it stays a replica
-     * of whoever took over. An unreachable coordinator (epoch 0 answered) means: ask again later.
-     */
-    private void reclaimLapsedLease() {
-        if (System.nanoTime() - nextReclaimNanos < 0) {
-            return;
+    /** One look: a snapshot, the pure decision over it ({@link NodeDecision}), and the action. */
+    private void superviseOnce() {
+        Role seen = role;
+        LeaseInfo current = LeaseInfo.UNREACHABLE; // between looks a writer judges by its lease keeper alone
+        if (seen == Role.WRITER && System.nanoTime() - nextAskNanos >= 0) {
+            nextAskNanos = System.nanoTime() + WRITER_CHECK_NANOS; // and now and then asks whether a newer epoch exists
+            current = config.coordinator().current();
         }
-        nextReclaimNanos = System.nanoTime() + 200_000_000L;
-        var current = config.coordinator().current();
-        if (current.epoch() == 0) {
-            return;
+        if (seen == Role.REPLICA) {
+            if (System.nanoTime() - nextAskNanos < 0) {
+                return;
+            }
+            nextAskNanos = System.nanoTime() + COORDINATOR_ASK_NANOS;
+            current = config.coordinator().current();
+            lastLease = current;
+            if (current.reachable() && !current.live() && current.epoch() != lapsedSeenEpoch) {
+                lapsedSeenEpoch = current.epoch();
+                lapsedSinceMillis = config.clock().millis();
+            }
+            if (current.reachable() && current.epoch() > lapsedEpoch && lapsedEpoch > 0) {
+                lapsedEpoch = 0; // someone else was granted a lease since: follow them
+            }
         }
-        if (current.epoch() != lapsedEpoch || !config.region().equals(current.holder()) || knownEpoch.get() > lapsedEpoch) {
-            lapsedEpoch = 0; // someone else is the writer now: follow them
-            return;
+        LeaseKeeper keeper = lease;
+        NodeDecision.Snapshot snapshot = new NodeDecision.Snapshot(config.region(), seen, keeper != null && keeper.valid(), knownEpoch.get(),
+                current, lapsedEpoch, config.autoFailover(), config.region().equals(config.initialWriter()), config.mode(), lastPosition(),
+                List.of(), config.clock().millis() - lapsedSinceMillis, config.lease().toMillis());
+        if (NodeDecision.needsPeers(snapshot)) {
+            snapshot = new NodeDecision.Snapshot(snapshot.region(), seen, snapshot.leaseValid(), snapshot.knownEpoch(), current,
+                    snapshot.lapsedEpoch(), snapshot.autoFailover(), snapshot.initialWriter(), snapshot.mode(), snapshot.mine(),
+                    peers.positions(), snapshot.lapsedForMillis(), snapshot.leaseMillis());
         }
-        if (!current.live()) {
-            try {
-                PromotionReport report = promote(Duration.ZERO);
-                lapsedEpoch = 0;
-                lastError = "took back the writer's lease that lapsed at epoch " + current.epoch() + " (nobody else took it): " + report.summary();
-            } catch (StoreException notGranted) {
-                // another node was faster: the next look follows it
+        NodeDecision.Decision decided = NodeDecision.decide(snapshot);
+        if (!decided.reason().equals(decision)) {
+            decision = decided.reason();
+            LOG.log(decided.action() == NodeDecision.Action.STAY ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
+                    () -> config.region() + ": " + decided.action() + ": " + decided.reason());
+        }
+        switch (decided.action()) {
+            case STEP_DOWN -> {
+                if (snapshot.leaseValid()) {
+                    learnEpoch(current.epoch(), current.holder()); // deposed: the coordinator granted a newer epoch
+                } else {
+                    stepDownIfLeaseLapsed(decided.reason());
+                }
+            }
+            case RECLAIM, PROMOTE -> {
+                try {
+                    promote(Duration.ZERO);
+                    if (decided.action() == NodeDecision.Action.RECLAIM) {
+                        lastError = "took back the writer's lease: " + decided.reason();
+                    }
+                    lapsedEpoch = 0;
+                } catch (StoreException notNow) {
+                    // another node was faster, or the lease is not free yet: the next look decides again
+                }
+            }
+            case STAY, WAIT -> {
             }
         }
     }
 
-    private void autoFailover() {
-        var current = config.coordinator().current();
-        if (current.live() || (current.epoch() == 0 && !config.region().equals(config.initialWriter()))) {
-            return;
-        }
-        if (peers.mostUpToDate(store.lastIndex())) {
-            promote(Duration.ZERO);
+    /** Steps down for a lapsed lease, unless something else (a switchover) already changed the role meanwhile. */
+    private synchronized void stepDownIfLeaseLapsed(String why) {
+        LeaseKeeper keeper = lease;
+        if (role == Role.WRITER && keeper != null && !keeper.valid()) {
+            lapsedEpoch = keeper.epoch();
+            stepDown(why);
         }
     }
 
@@ -457,9 +562,12 @@ public final class StoreNode implements AutoCloseable {
                     Math.max(0, last - progress.durableIndex()), guard.lagMillis(progress.durableIndex()), progress.seenAtMillis())));
         }
         LeaseKeeper keeper = lease;
-        return new NodeStatus(config.region(), role, knownEpoch.get(), writerRegion, store.lastIndex(), keeper != null && keeper.valid(),
-                fencedFor != null, replicas, role == Role.WRITER ? 0 : lagEntries, role == Role.WRITER ? 0 : lagMillis,
-                lastContactMillis, lastError, store.ledger().size());
+        LogPosition position = lastPosition();
+        boolean coordinatorAnswers = role == Role.WRITER ? keeper != null && keeper.valid() : lastLease.reachable();
+        return new NodeStatus(config.region(), role, knownEpoch.get(), writerRegion, position.index(), position.epoch(),
+                keeper != null && keeper.valid(), fencedFor != null, replicas, role == Role.WRITER ? 0 : lagEntries,
+                role == Role.WRITER ? 0 : lagMillis, lastContactMillis, lastError, store.ledger().size(), config.autoFailover(),
+                role == Role.REPLICA && coordinatorAnswers && (config.autoFailover() || lapsedEpoch > 0), decision);
     }
 
     public List<LostWrite> lostWrites() {
