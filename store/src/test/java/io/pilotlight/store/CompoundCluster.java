@@ -27,7 +27,8 @@ import java.util.Set;
 final class CompoundCluster implements AutoCloseable {
     static final List<String> REGIONS = List.of("east", "west", "central");
     final Cluster cluster;
-    final SwappableCoordinator coordinator;
+    /** The coordinator now (a restart replaces it by a new one on the same state file). */
+    volatile InProcessCoordinator coordinator;
     /** Proxy "from->to". */
     final Map<String, FaultyProxy> proxies = new LinkedHashMap<>();
     final Set<String> partitioned = new LinkedHashSet<>();
@@ -42,7 +43,7 @@ final class CompoundCluster implements AutoCloseable {
         cluster.autoFailover = true;
         cluster.lease = Duration.ofMillis(1000);
         coordinatorState = dir.resolve("coordinator.state");
-        coordinator = new SwappableCoordinator(Coordinators.start(Clock.systemUTC(), coordinatorState));
+        coordinator = new InProcessCoordinator(Clock.systemUTC(), coordinatorState);
         for (String region : REGIONS) {
             cluster.links.put(region, new FlakyCoordinator(coordinator));
         }
@@ -130,18 +131,24 @@ final class CompoundCluster implements AutoCloseable {
     }
 
     /**
-     * Restarts the coordinator: a new one from the same state file when coordinators keep state,
-     * else (today) a blackout of every node's link for {@code blackout}.
+     * Restarts the coordinator: a new one from the same state file, behind every node's link
+     * ({@code real}), or a blackout of every node's link for {@code blackout}.
      */
     String restartCoordinator(Duration blackout, boolean real) throws InterruptedException {
         if (real) {
-            coordinator.swap(Coordinators.start(Clock.systemUTC(), coordinatorState));
-            return "coordinator restarted (" + Coordinators.KIND + ")";
+            cluster.links.values().forEach(link -> link.cutOff(true));
+            Thread.sleep(blackout.toMillis());
+            coordinator = new InProcessCoordinator(Clock.systemUTC(), coordinatorState);
+            cluster.links.forEach((region, link) -> {
+                link.reconnect(coordinator);
+                link.cutOff(partitioned.contains(region));
+            });
+            return "coordinator restarted from its state file after " + blackout.toMillis() + "ms down";
         }
         cluster.links.values().forEach(link -> link.cutOff(true));
         Thread.sleep(blackout.toMillis());
         cluster.links.forEach((region, link) -> link.cutOff(partitioned.contains(region)));
-        return "coordinator unreachable for " + blackout.toMillis() + "ms (restart stand-in)";
+        return "coordinator unreachable for " + blackout.toMillis() + "ms";
     }
 
     /** The operator's failover: {@code POST /promote?wait_ms=N[&accept_data_loss=true]} on a node, as the CLI sends it. */
@@ -188,17 +195,5 @@ final class CompoundCluster implements AutoCloseable {
     public void close() {
         cluster.close();
         proxies.values().forEach(FaultyProxy::close);
-    }
-
-    /** How a test builds "the" coordinator; one place to switch to the persisting one. */
-    static final class Coordinators {
-        static final String KIND = "in memory: forgets epoch and holder";
-
-        private Coordinators() {
-        }
-
-        static io.pilotlight.store.coord.Coordinator start(Clock clock, Path stateFile) {
-            return new InProcessCoordinator(clock);
-        }
     }
 }
