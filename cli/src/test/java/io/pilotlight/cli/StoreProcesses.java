@@ -68,7 +68,11 @@ final class StoreProcesses implements AutoCloseable {
                 System.getProperty("java.class.path"), PilotlightCommand.class.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String first = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String first = lines.readLine();
+        for (int skipped = 0; first != null && !first.contains("serving") && skipped < 50; skipped++) {
+            first = lines.readLine(); // log lines (stderr is merged) may come before the ready line
+        }
         if (first == null || !first.contains("serving")) {
             process.destroyForcibly();
             throw new IllegalStateException("pilotlight " + String.join(" ", args) + " did not start: " + first);

@@ -15,7 +15,7 @@ public record ContentReport(List<Divergence> divergences, List<Agreement> agreem
     /** A node whose data differs from the reference node's at the same last index. */
     public record Divergence(String region, String reference, long lastIndex, List<String> ranges, long keys, long referenceKeys) {
         public String describe() {
-            return region + " differs from " + reference + " in ranges " + ranges + " (" + keys + " keys vs " + referenceKeys
+            return region + " differs from " + reference + " in ranges " + ranges + " (" + keys + " keys vs " + referenceKeys + " keys"
                     + ") at index " + lastIndex;
         }
     }
