@@ -21,6 +21,9 @@ public final class PilotlightCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // java.util.logging (behind System.Logger) on one line a message, like slf4j-simple's: LEVEL logger - message
+        System.setProperty("java.util.logging.SimpleFormatter.format",
+                System.getProperty("java.util.logging.SimpleFormatter.format", "%4$s %3$s - %5$s%6$s%n"));
         System.exit(execute(args));
     }
 

@@ -61,7 +61,8 @@ final class StoreServeCommand implements Callable<Integer> {
     @Option(names = "--backup-interval", defaultValue = "15m", description = "Time between backups (default: ${DEFAULT-VALUE}).")
     Duration backupInterval;
 
-    @Option(names = "--auto-failover", description = "Promote this replica by itself when the writer's lease lapses and it is the most up to date.")
+    @Option(names = "--auto-failover", description = {"Promote this node by itself when the writer's lease lapses and no reachable node that can",
+        "promote itself is further ahead (by last epoch, then index). Give it to every node."})
     boolean autoFailover;
 
     @CommandLine.Spec

@@ -76,7 +76,8 @@ final class LabProcesses implements AutoCloseable {
                 drills:
                   - {name: weekly, scenario: region-outage, every: 7d}
                 """.formatted(apiPort, mode, decisionDelay.toMillis(), backupRestore ? "backup-restore" : "pilot-light", store));
-        launch(false, "store", "coordinator", "--listen", "127.0.0.1:" + coordinatorPort);
+        launch(false, "store", "coordinator", "--listen", "127.0.0.1:" + coordinatorPort,
+                "--state", dir.resolve("coordinator.json").toString());
         eastStore = startStore("east");
         if (!backupRestore) {
             startStore("west");

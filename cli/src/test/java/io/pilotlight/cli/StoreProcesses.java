@@ -26,7 +26,8 @@ final class StoreProcesses implements AutoCloseable {
         this.lease = lease;
         int coordinatorPort = freePort();
         coordinatorUrl = "http://127.0.0.1:" + coordinatorPort;
-        coordinator = launch("store", "coordinator", "--listen", "127.0.0.1:" + coordinatorPort);
+        coordinator = launch("store", "coordinator", "--listen", "127.0.0.1:" + coordinatorPort,
+                "--state", dir.resolve("coordinator.json").toString());
         int octet = 1;
         for (String region : regions) {
             String ip = "127.0." + (octet++) + ".1";
@@ -68,10 +69,10 @@ final class StoreProcesses implements AutoCloseable {
                 System.getProperty("java.class.path"), PilotlightCommand.class.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String first = lines.readLine();
+        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String first = output.readLine();
         for (int skipped = 0; first != null && !first.contains("serving") && skipped < 50; skipped++) {
-            first = lines.readLine(); // log lines (stderr is merged) may come before the ready line
+            first = output.readLine(); // the node's decision log may come before its start-up line
         }
         if (first == null || !first.contains("serving")) {
             process.destroyForcibly();

@@ -2,9 +2,9 @@ package io.pilotlight.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pilotlight.store.http.UriText;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -54,7 +54,7 @@ public final class StoreClient {
         java.util.List<String> regions = java.util.List.copyOf(nodes.keySet());
         IOException unreachable = null;
         for (int attempt = 0; attempt < 2 * regions.size(); attempt++) {
-            String url = nodes.get(writer) + "/kv/" + URLEncoder.encode(key, StandardCharsets.UTF_8)
+            String url = nodes.get(writer) + "/kv/" + UriText.encode(key)
                     + (ifVersion == null ? "" : "?if_version=" + ifVersion);
             HttpRequest.BodyPublisher body = value == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(value, StandardCharsets.UTF_8);
@@ -91,7 +91,7 @@ public final class StoreClient {
 
     public Read get(String region, String key) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(nodes.get(region) + "/kv/"
-                + URLEncoder.encode(key, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                + UriText.encode(key))).timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
         JsonNode json = JSON.readTree(response.body());
         return new Read(key, json.path("found").asBoolean(), json.path("value").isNull() ? null : json.path("value").asText(),
                 json.path("version").asLong(), json.path("served_by").asText(), json.path("staleness").path("entries").asLong(),

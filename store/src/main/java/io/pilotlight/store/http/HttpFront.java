@@ -17,6 +17,7 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
@@ -42,6 +43,22 @@ import java.util.concurrent.TimeUnit;
 public final class HttpFront implements AutoCloseable {
     /** The largest request body accepted; a bigger one gets 413. */
     public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    /**
+     * The longest request line (method, target, version) accepted; a longer one gets 414 and the
+     * connection is closed. Far above what the API's own limits need (a key of 4,096 bytes, every
+     * byte percent-encoded, is 12,288 characters), so those limits answer with their own message.
+     */
+    public static final int MAX_REQUEST_LINE_BYTES = 64 * 1024;
+    /** The most header bytes accepted (Netty's default); more gets 431 and the connection is closed. */
+    public static final int MAX_HEADER_BYTES = 8 * 1024;
+    /**
+     * How many requests the HTTP codec lets a connection have decoded and not yet answered before
+     * it drops the connection (Netty's default is 128). The dispatcher's back pressure is what
+     * bounds this: it stops reading ({@link ReadGate}) at {@link Dispatcher#PAUSE_AT} waiting, but
+     * the bytes of the read in hand (up to 64 KiB, a few thousand tiny requests) are still decoded,
+     * hence the margin.
+     */
+    static final int MAX_PIPELINE_DEPTH = 16 * 1024;
 
     public enum Mode { INLINE, BLOCKING, STREAM }
 
@@ -72,8 +89,11 @@ public final class HttpFront implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             connections.add(ch);
-                            ch.pipeline().addLast(new HttpServerCodec(), new HttpServerKeepAliveHandler(),
-                                    new HttpObjectAggregator(MAX_BODY_BYTES), new Dispatcher(longestFirst, blocking));
+                            HttpDecoderConfig decoding = new HttpDecoderConfig()
+                                    .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES).setMaxHeaderSize(MAX_HEADER_BYTES);
+                            ReadGate gate = new ReadGate();
+                            ch.pipeline().addLast(gate, new HttpServerCodec(decoding, MAX_PIPELINE_DEPTH), new HttpServerKeepAliveHandler(),
+                                    new HttpObjectAggregator(MAX_BODY_BYTES), new Dispatcher(longestFirst, blocking, gate));
                         }
                     })
                     .bind(listen).sync().channel();

@@ -194,6 +194,11 @@ final class Replicator implements AutoCloseable {
         }
     }
 
+    /** Whether a writer's log stream is open now (a replica that is not streaming has lag figures that are only as of its last frame). */
+    boolean streaming() {
+        return stream != null;
+    }
+
     /** Drops the current stream: the stream loop reconnects, to the writer's address as the peer book has it now. */
     void reconnect() {
         LogStream current = stream;

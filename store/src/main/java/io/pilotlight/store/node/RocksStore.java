@@ -288,20 +288,26 @@ final class RocksStore implements AutoCloseable {
         });
     }
 
-    /** The newest entry for the key strictly below an index, scanning the log backwards; null if none. */
-    LogEntry latestBefore(String key, long index) {
+    /**
+     * For each key, its newest entry strictly below an index (null: none), in one backward scan of
+     * the log that stops once every key is found: a rollback of many keys reads the log once, not once a key.
+     */
+    Map<String, LogEntry> latestBefore(java.util.Set<String> keys, long index) {
         return guarded(() -> {
+            Map<String, LogEntry> found = new java.util.LinkedHashMap<>();
+            keys.forEach(key -> found.put(key, null));
+            java.util.Set<String> missing = new java.util.HashSet<>(keys);
             try (RocksIterator it = db.newIterator(log)) {
                 it.seekForPrev(indexKey(index - 1));
-                while (it.isValid()) {
+                while (it.isValid() && !missing.isEmpty()) {
                     LogEntry entry = LogCodec.decode(it.value());
-                    if (entry.key().equals(key)) {
-                        return entry;
+                    if (missing.remove(entry.key())) {
+                        found.put(entry.key(), entry);
                     }
                     it.prev();
                 }
             }
-            return null;
+            return found;
         });
     }
 

@@ -10,17 +10,18 @@ import io.pilotlight.store.http.HttpCall;
 import io.pilotlight.store.http.HttpFront;
 import io.pilotlight.store.http.HttpFront.Mode;
 import io.pilotlight.store.http.HttpReply;
+import io.pilotlight.store.http.UriText;
 import io.pilotlight.store.log.LogCodec;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The node's HTTP/JSON API: {@code /kv/KEY} (PUT, GET, DELETE; {@code ?if_version=N} for a
@@ -30,6 +31,11 @@ import java.util.Map;
  * the event loop (a write when its group commit is done); everything that may wait runs on a thread of its own.
  */
 public final class StoreHttpApi implements AutoCloseable {
+    /**
+     * The longest key, in bytes of UTF-8, for writes, reads and deletes. 4,096 is what the request
+     * line limit let through before it was a rule, so no key ever written becomes unreachable.
+     */
+    public static final int MAX_KEY_BYTES = 4096;
     static final ObjectMapper JSON = new ObjectMapper();
     private static final int STREAM_BATCH = 2_000;
     /** An idle stream still sends a frame this often, so a replica can tell a quiet writer from a dead link. */
@@ -64,7 +70,7 @@ public final class StoreHttpApi implements AutoCloseable {
             reply.offload(call, this::scan); // a scan may read many keys: off the event loop
             return;
         }
-        String key = URLDecoder.decode(path.substring("/kv/".length()), StandardCharsets.UTF_8);
+        String key = key(path.substring("/kv/".length()));
         switch (call.method()) {
             case "GET" -> {
                 if ("raw".equals(call.param("format", "json"))) {
@@ -73,10 +79,25 @@ public final class StoreHttpApi implements AutoCloseable {
                     get(reply, key);
                 }
             }
-            case "PUT", "POST" -> write(reply, key, call.body(), call.query().get("if_version"));
-            case "DELETE" -> write(reply, key, null, call.query().get("if_version"));
+            case "PUT", "POST" -> write(reply, key, call.body(), ifVersion(call));
+            case "DELETE" -> write(reply, key, null, ifVersion(call));
             default -> json(reply, 405, Map.of("error", "use GET, PUT or DELETE"));
         }
+    }
+
+    /**
+     * The key a path names: exactly the bytes after percent-decoding ({@code +} is a plus), which
+     * must be UTF-8 and at most {@link #MAX_KEY_BYTES}; nothing is replaced or trimmed.
+     */
+    static String key(String rawKey) {
+        String key = UriText.decodePath(rawKey, "key", "keys are UTF-8 strings");
+        if (key.length() > MAX_KEY_BYTES / 3) { // fewer chars cannot be more bytes: no encoding on the usual path
+            int bytes = key.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_KEY_BYTES) {
+                throw new IllegalArgumentException("key is " + bytes + " bytes; the limit is " + MAX_KEY_BYTES + " bytes (of UTF-8)");
+            }
+        }
+        return key;
     }
 
     private void get(HttpReply reply, String key) {
@@ -129,15 +150,23 @@ public final class StoreHttpApi implements AutoCloseable {
         return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
     }
 
+    /** {@code ?if_version=N}: null when absent (an unconditional write). */
+    private static Long ifVersion(HttpCall call) {
+        long version = call.longParam("if_version", -1);
+        if (call.query().containsKey("if_version") && version < 0) {
+            throw new IllegalArgumentException("query parameter \"if_version\" is " + version + "; allowed: 0 (must not exist) or a version, 1 or more");
+        }
+        return version < 0 ? null : version;
+    }
+
     /**
      * Answers when the write's group commit is done; the event loop does not wait, and the answer is
      * built back on the event loop so the group-commit thread only hands it over.
      */
-    private void write(HttpReply reply, String key, byte[] value, String ifVersion) {
+    private void write(HttpReply reply, String key, byte[] value, Long expected) {
         if (key.isEmpty()) {
             throw new IllegalArgumentException("the key is empty; use /kv/KEY");
         }
-        Long expected = ifVersion == null ? null : Long.parseLong(ifVersion);
         node.write(key, value, expected).whenCompleteAsync((result, failed) -> {
             if (failed != null) {
                 error(reply, failed);
@@ -152,12 +181,12 @@ public final class StoreHttpApi implements AutoCloseable {
 
     private void scan(HttpCall call, HttpReply reply) {
         try {
-            int limit = Integer.parseInt(call.param("limit", "1000"));
+            long limit = call.longParam("limit", 1000);
             if (limit < 1 || limit > 100_000) {
                 throw new IllegalArgumentException("limit " + limit + " is out of range; allowed: 1 to 100000");
             }
             List<Map<String, Object>> items = new ArrayList<>();
-            for (var entry : node.scan(call.query().get("from"), call.query().get("to"), limit)) {
+            for (var entry : node.scan(call.query().get("from"), call.query().get("to"), (int) limit)) {
                 items.add(Map.of("key", entry.getKey(), "value", new String(entry.getValue().value(), StandardCharsets.UTF_8),
                         "version", entry.getValue().version()));
             }
@@ -179,9 +208,12 @@ public final class StoreHttpApi implements AutoCloseable {
         long from;
         long streamEpoch;
         try {
-            from = Long.parseLong(call.query().get("from"));
-            streamEpoch = node.openLogStream(call.param("region", "?"), Long.parseLong(call.param("epoch", "0")),
-                    Long.parseLong(call.param("durable", "0")));
+            from = call.longParam("from", -1);
+            if (from < 1) {
+                throw new IllegalArgumentException("query parameter \"from\" is " + (from == -1 ? "missing" : from) + "; allowed: a log index, 1 or more");
+            }
+            streamEpoch = node.openLogStream(call.param("region", "?"), call.longParam("epoch", 0),
+                    call.longParam("durable", 0));
         } catch (NotWriterException e) {
             error(reply, e);
             return;
@@ -209,7 +241,7 @@ public final class StoreHttpApi implements AutoCloseable {
      * Answered on the event loop, unless the replica knows a newer epoch: stepping down may wait.
      */
     private void logAck(HttpCall call, HttpReply reply) {
-        if (Long.parseLong(call.param("epoch", "0")) > node.knownEpoch()) {
+        if (call.longParam("epoch", 0) > node.knownEpoch()) {
             reply.offload(call, this::recordAck);
         } else {
             recordAck(call, reply);
@@ -218,8 +250,8 @@ public final class StoreHttpApi implements AutoCloseable {
 
     private void recordAck(HttpCall call, HttpReply reply) {
         try {
-            node.replicaProgress(call.param("region", "?"), Long.parseLong(call.param("epoch", "0")),
-                    Long.parseLong(call.param("durable", "0")));
+            node.replicaProgress(call.param("region", "?"), call.longParam("epoch", 0),
+                    call.longParam("durable", 0));
             reply.send(204, "text/plain", new byte[0]);
         } catch (NotWriterException e) {
             error(reply, e);
@@ -229,8 +261,13 @@ public final class StoreHttpApi implements AutoCloseable {
     }
 
     private void promote(HttpCall call, HttpReply reply) {
-        long wait = Long.parseLong(call.param("wait_ms", "0"));
-        boolean acceptDataLoss = Boolean.parseBoolean(call.param("accept_data_loss", "false"));
+        long wait = call.longParam("wait_ms", 0);
+        String accept = call.param("accept_data_loss", "false");
+        if (!accept.equals("true") && !accept.equals("false")) {
+            json(reply, 400, Map.of("error", "bad_request", "message", "accept_data_loss \"" + accept + "\" is not allowed; use true or false"));
+            return;
+        }
+        boolean acceptDataLoss = accept.equals("true");
         try {
             json(reply, 200, node.promote(Duration.ofMillis(wait), acceptDataLoss));
         } catch (PromotionRefusedException e) {
@@ -241,8 +278,15 @@ public final class StoreHttpApi implements AutoCloseable {
     }
 
     private void switchover(HttpCall call, HttpReply reply) {
+        String to = call.query().get("to");
+        if (to == null || to.isBlank()) {
+            TreeSet<String> others = new TreeSet<>(node.peers().keySet());
+            others.remove(node.region());
+            throw new IllegalArgumentException("query parameter \"to\" is " + (to == null ? "missing" : "empty")
+                    + "; use POST /switchover?to=REGION, REGION one of " + others);
+        }
         try {
-            json(reply, 200, node.switchover(call.query().get("to"), Duration.ofSeconds(10)));
+            json(reply, 200, node.switchover(to, Duration.ofSeconds(10)));
         } catch (StoreException | IllegalArgumentException e) {
             error(reply, e);
         } catch (InterruptedException e) {

@@ -232,10 +232,7 @@ public final class StoreNode implements AutoCloseable {
         if (fork > 0) {
             long newEpoch = writerHistory.epochAt(fork);
             List<LogEntry> divergent = store.entries(fork, Integer.MAX_VALUE);
-            Map<String, LogEntry> restore = new LinkedHashMap<>();
-            for (String key : new LinkedHashSet<>(divergent.stream().map(LogEntry::key).toList())) {
-                restore.put(key, store.latestBefore(key, fork));
-            }
+            Map<String, LogEntry> restore = store.latestBefore(new LinkedHashSet<>(divergent.stream().map(LogEntry::key).toList()), fork);
             long now = config.clock().millis();
             List<LostWrite> lost = new ArrayList<>();
             for (LogEntry entry : divergent) {
@@ -355,7 +352,8 @@ public final class StoreNode implements AutoCloseable {
                 List<NodeDecision.PeerView> others = current.live() || current.epoch() == 0 ? List.of() : peers.positions();
                 LogPosition mine = lastPosition();
                 boolean everHadWriter = current.epoch() > 0 || knownEpoch.get() > 0;
-                String risk = config.mode() == io.pilotlight.store.ReplicationMode.SYNC && !current.live() && everHadWriter
+                boolean handedToMe = config.region().equals(current.successor()); // a switchover waited until this node had everything
+                String risk = config.mode() == io.pilotlight.store.ReplicationMode.SYNC && !current.live() && everHadWriter && !handedToMe
                         ? NodeDecision.syncRisk(mine, others, current.holder()) : null;
                 if (risk != null && !acceptDataLoss) {
                     throw new PromotionRefusedException(config.region() + " was not promoted: " + risk
@@ -567,7 +565,8 @@ public final class StoreNode implements AutoCloseable {
         return new NodeStatus(config.region(), role, knownEpoch.get(), writerRegion, position.index(), position.epoch(),
                 keeper != null && keeper.valid(), fencedFor != null, replicas, role == Role.WRITER ? 0 : lagEntries,
                 role == Role.WRITER ? 0 : lagMillis, lastContactMillis, lastError, store.ledger().size(), config.autoFailover(),
-                role == Role.REPLICA && coordinatorAnswers && (config.autoFailover() || lapsedEpoch > 0), decision);
+                role == Role.REPLICA && coordinatorAnswers && (config.autoFailover() || lapsedEpoch > 0), decision,
+                role == Role.WRITER || (replicator != null && replicator.streaming()));
     }
 
     public List<LostWrite> lostWrites() {

@@ -204,4 +204,88 @@ class HttpFrontTest {
         }
         assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(IOException.class);
     }
+
+    /**
+     * Regression: Netty's codec dropped a connection with more than 128 requests decoded and not yet
+     * answered. A client pipelining 1,000 GETs and PUTs on one connection gets 1,000 answers in
+     * order, some of them answered later from another thread (as writes are).
+     */
+    @Test
+    void aThousandPipelinedRequestsOnOneConnectionGetAThousandAnswersInOrder() throws Exception {
+        int count = 1000;
+        try (HttpFront front = HttpFront.builder()
+                .route("/echo", HttpFront.Mode.INLINE, (call, reply) -> {
+                    byte[] answer = (call.method() + " " + call.param("i", "?") + " " + call.body().length).getBytes();
+                    if (call.method().equals("PUT")) {
+                        CompletableFuture.runAsync(() -> reply.send(200, "text/plain", answer)); // like a group commit
+                    } else {
+                        reply.send(200, "text/plain", answer);
+                    }
+                })
+                .listen(ANY);
+             RawHttp connection = new RawHttp(front.address().getPort())) {
+            CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
+                try {
+                    for (int i = 0; i < count; i++) {
+                        connection.send(i % 2 == 0 ? RawHttp.request("GET", "/echo?i=" + i, null) : RawHttp.request("PUT", "/echo?i=" + i, "v" + i + "x".repeat(i % 7 * 100)));
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            for (int i = 0; i < count; i++) {
+                RawHttp.Answer answer = connection.read();
+                assertThat(answer.status()).isEqualTo(200);
+                assertThat(answer.text()).isEqualTo(i % 2 == 0 ? "GET " + i + " 0" : "PUT " + i + " " + (("v" + i).length() + i % 7 * 100));
+            }
+            sent.get(5, TimeUnit.SECONDS);
+            assertThat(connection.call("GET", "/echo?i=last", null).text()).isEqualTo("GET last 0");
+        }
+    }
+
+    /** Regression: a bad escape in the query closed the connection with no answer. */
+    @Test
+    void aBadEscapeInTheQueryGetsA400NamingTheParameterAndTheConnectionKeepsServing() throws Exception {
+        try (HttpFront front = HttpFront.builder()
+                .route("/ok", HttpFront.Mode.INLINE, (call, reply) -> reply.send(200, "text/plain", call.param("to", "-").getBytes(StandardCharsets.UTF_8)))
+                .listen(ANY);
+             RawHttp connection = new RawHttp(front.address().getPort())) {
+            RawHttp.Answer zz = connection.call("GET", "/ok?limit=%zz", null);
+            assertThat(zz.status()).isEqualTo(400);
+            assertThat(zz.text()).contains("\"error\":\"bad_request\"", "query parameter \\\"limit\\\"", "%zz", "two hex digits");
+            RawHttp.Answer cut = connection.call("GET", "/ok?to=%", null);
+            assertThat(cut.status()).isEqualTo(400);
+            assertThat(cut.text()).contains("query parameter \\\"to\\\"", "bad percent escape \\\"%\\\"");
+            RawHttp.Answer notUtf8 = connection.call("GET", "/ok?to=%FF", null);
+            assertThat(notUtf8.status()).isEqualTo(400);
+            assertThat(notUtf8.text()).contains("not valid UTF-8 at byte offset 0");
+            assertThat(connection.call("GET", "/ok?to=a+b%2Bc", null).text()).as("+ is a space in a query, %2B a plus").isEqualTo("a b+c");
+        }
+    }
+
+    /**
+     * A request line or headers over the limit get a 414 or 431 answer in JSON, then the connection closes (the
+     * decoder cannot find where the next request starts); other connections keep being served.
+     */
+    @Test
+    void aRequestLineOrHeadersOverTheLimitGetA414Or431ThenTheConnectionCloses() throws Exception {
+        try (HttpFront front = HttpFront.builder()
+                .route("/ok", HttpFront.Mode.INLINE, (call, reply) -> reply.send(200, "text/plain", "fine".getBytes()))
+                .listen(ANY)) {
+            try (RawHttp connection = new RawHttp(front.address().getPort())) {
+                RawHttp.Answer tooLong = connection.call("GET", "/ok/" + "a".repeat(HttpFront.MAX_REQUEST_LINE_BYTES), null);
+                assertThat(tooLong.status()).isEqualTo(414);
+                assertThat(tooLong.text()).contains("\"error\":\"bad_request\"", "longer than " + HttpFront.MAX_REQUEST_LINE_BYTES + " bytes");
+                assertThat(connection.closedByPeer()).isTrue();
+            }
+            try (RawHttp connection = new RawHttp(front.address().getPort())) {
+                connection.send(("GET /ok HTTP/1.1\r\nX-Big: " + "b".repeat(HttpFront.MAX_HEADER_BYTES) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                RawHttp.Answer tooBig = connection.read();
+                assertThat(tooBig.status()).isEqualTo(431);
+                assertThat(tooBig.text()).contains("\"error\":\"bad_request\"", "headers are longer than " + HttpFront.MAX_HEADER_BYTES);
+                assertThat(connection.closedByPeer()).isTrue();
+            }
+            assertThat(get(front, "/ok").body()).isEqualTo("fine");
+        }
+    }
 }

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,9 +36,8 @@ class RocksStoreTest {
             assertThat(store.get("b")).isNull();
             assertThat(store.scan(null, null, 10)).extracting(Map.Entry::getKey).containsExactly("a");
 
-            Map<String, LogEntry> restore = new LinkedHashMap<>();
-            restore.put("a", store.latestBefore("a", 3));
-            restore.put("b", store.latestBefore("b", 3));
+            Map<String, LogEntry> restore = store.latestBefore(java.util.Set.of("a", "b", "never"), 3);
+            assertThat(restore).containsKey("never").containsEntry("never", null);
             store.truncate(3, restore, List.of());
             assertThat(store.get("a").value()).isEqualTo(utf8("a1"));
             assertThat(store.get("b").value()).isEqualTo(utf8("b1"));
