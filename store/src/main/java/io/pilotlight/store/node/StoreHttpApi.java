@@ -26,7 +26,7 @@ import java.util.TreeSet;
 /**
  * The node's HTTP/JSON API: {@code /kv/KEY} (PUT, GET, DELETE; {@code ?if_version=N} for a
  * conditional put), {@code /kv?from=&to=&limit=} (range scan), {@code /status}, {@code /lost-writes},
- * {@code /promote}, {@code /switchover?to=}, and for replicas {@code /log} (the replication stream),
+ * {@code /promote}, {@code /switchover?to=}, {@code /digest} (the data's content by key range), and for replicas {@code /log} (the replication stream),
  * {@code /log-ack} (durable position) and {@code /epochs}. Point reads and writes are answered on
  * the event loop (a write when its group commit is done); everything that may wait runs on a thread of its own.
  */
@@ -56,6 +56,7 @@ public final class StoreHttpApi implements AutoCloseable {
                 .route("/switchover", Mode.BLOCKING, this::switchover)
                 .route("/backup", Mode.BLOCKING, this::backup)
                 .route("/peers", Mode.BLOCKING, this::peers)
+                .route("/digest", Mode.BLOCKING, (call, reply) -> json(reply, 200, node.store().digest(node.region()).toJson()))
                 .listen(listen);
     }
 
