@@ -84,7 +84,7 @@ public final class StoreNode implements AutoCloseable {
             if (lease.live() && lease.holder() != null) {
                 learnEpoch(lease.epoch(), lease.holder()); // name the writer in refusals from the start
             }
-            replicator = new Replicator(this);
+            startReplicator();
         }
         this.supervisor = Thread.ofPlatform().daemon().name("store-supervisor-" + config.region()).start(this::supervise);
     }
@@ -220,7 +220,10 @@ public final class StoreNode implements AutoCloseable {
      * first index whose epoch differs from the writer's history for that index, and everything after.
      * A history older than what this node has seen is refused (a stale or forged writer).
      */
-    synchronized void reconcileWith(EpochHistory writerHistory) {
+    synchronized void reconcileWith(EpochHistory writerHistory, Replicator caller) {
+        if (replicator != caller || role != Role.REPLICA) {
+            throw new StoreException("replication stopped: " + config.region() + " is " + role + " now");
+        }
         long last = store.lastIndex();
         LogPosition mine = lastPosition();
         long newest = Math.max(knownEpoch.get(), mine.epoch());
@@ -260,7 +263,10 @@ public final class StoreNode implements AutoCloseable {
     }
 
     /** Applies one frame of the writer's stream without waiting for the disk: {@link #syncApplied} makes it durable. */
-    void applyReplicated(LogFrame frame) {
+    void applyReplicated(LogFrame frame, Replicator caller) {
+        if (replicator != caller || role != Role.REPLICA) {
+            throw new StoreException("replication stopped: " + config.region() + " is " + role + " now");
+        }
         learnEpoch(frame.epoch(), writerRegion);
         lastContactMillis = config.clock().millis();
         lastError = null;
@@ -430,7 +436,7 @@ public final class StoreNode implements AutoCloseable {
         }
         appended();
         if (running) {
-            replicator = new Replicator(this);
+            startReplicator();
         }
     }
 
@@ -548,6 +554,12 @@ public final class StoreNode implements AutoCloseable {
             lapsedEpoch = keeper.epoch();
             stepDown(why);
         }
+    }
+
+    private void startReplicator() {
+        Replicator following = new Replicator(this);
+        replicator = following;
+        following.start();
     }
 
     // ---- accessors ------------------------------------------------------------------------
