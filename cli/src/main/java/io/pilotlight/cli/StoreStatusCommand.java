@@ -48,7 +48,7 @@ final class StoreStatusCommand implements Callable<Integer> {
                 }
                 table.row(peer.getKey(), status.path("role").asText().toLowerCase(), status.path("epoch").asText(),
                         status.path("lastIndex").asText(), writer ? "-" : status.path("lagEntries").asText(),
-                        writer ? "-" : status.path("lagMillis").asText(), status.path("lastError").asText(""));
+                        writer ? "-" : status.path("lagMillis").asText(), note(status, writer));
             } catch (java.io.IOException down) {
                 json.put(peer.getKey(), "unreachable");
                 table.row(peer.getKey(), "unreachable", "-", "-", "-", "-", down.getMessage());
@@ -69,5 +69,19 @@ final class StoreStatusCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(out);
         }
         return content.diverged() ? ExitCodes.OBJECTIVE_MISSED : ExitCodes.OK;
+    }
+
+    /**
+     * A replica that is not receiving the writer's log has lag figures only as of its last frame:
+     * say so rather than let "0" read as "up to date".
+     */
+    private static String note(JsonNode status, boolean writer) {
+        String error = status.path("lastError").asText("");
+        if (writer || !status.has("streaming") || status.path("streaming").asBoolean()) {
+            return error;
+        }
+        long contact = status.path("lastContactMillis").asLong();
+        String since = contact > 0 ? " for " + Math.max(0, (System.currentTimeMillis() - contact) / 1000) + "s" : "";
+        return "NOT RECEIVING the writer's log" + since + " (lag as of then)" + (error.isEmpty() ? "" : ": " + error);
     }
 }

@@ -213,6 +213,17 @@ public final class StoreNode implements AutoCloseable {
         return history.format();
     }
 
+    /**
+     * The entries of this node's log that it would roll back into its ledger if a node whose log
+     * has {@code candidateHistory} up to {@code candidateLast} became the writer now: what promoting
+     * that node costs here. At most {@code max} entries, oldest first.
+     */
+    public List<LogEntry> wouldLoseTo(EpochHistory candidateHistory, long candidateLast, int max) {
+        EpochHistory promoted = candidateHistory.with(Long.MAX_VALUE, candidateLast + 1); // whatever epoch it gets, it is newer
+        long fork = LogFork.firstDivergent(index -> store.entry(index).epoch(), store.lastIndex(), promoted);
+        return fork < 0 ? List.of() : store.entries(fork, max);
+    }
+
     // ---- the replica's side ----------------------------------------------------------------
 
     /**
