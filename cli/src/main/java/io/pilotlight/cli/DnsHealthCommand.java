@@ -27,7 +27,7 @@ final class DnsHealthCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AdminClient.Reply reply = new AdminClient(admin.address).get(events ? "/health/events" : "/health");
         if (format == OutputFormat.json) {
-            spec.commandLine().getOut().println(reply.pretty());
+            spec.commandLine().getOut().println(JsonOutput.pretty(JsonOutput.snakeCase(reply.body(), java.util.Set.of("children"))));
             return ExitCodes.OK;
         }
         TextTable table = events ? new TextTable("", "TIME", "CHECK", "VANTAGE", "FROM", "TO", "REASON")

@@ -29,7 +29,7 @@ final class StoreLostWritesCommand implements Callable<Integer> {
         int count = 0;
         for (Map.Entry<String, String> peer : peers.map().entrySet()) {
             JsonNode ledger = StoreHttp.get(peer.getValue() + "/lost-writes").body();
-            json.set(peer.getKey(), ledger);
+            json.set(peer.getKey(), JsonOutput.snakeCase(ledger, java.util.Set.of()));
             for (JsonNode lost : ledger) {
                 count++;
                 table.row(peer.getKey(), lost.path("key").asText(), lost.path("index").asText(), lost.path("epoch").asText(),
@@ -37,7 +37,7 @@ final class StoreLostWritesCommand implements Callable<Integer> {
             }
         }
         if (format == OutputFormat.json) {
-            spec.commandLine().getOut().println(StoreHttp.pretty(json));
+            spec.commandLine().getOut().println(JsonOutput.pretty(json));
         } else {
             spec.commandLine().getOut().print(table.render());
             spec.commandLine().getOut().println(count + " lost write" + (count == 1 ? "" : "s"));

@@ -65,7 +65,7 @@ class DrillHistoryTest {
         assertThat(contents.records()).extracting(DrillRecord::drill).containsExactly("a", "b");
         assertThat(contents.warnings()).containsExactly(
                 "warning: " + file + " line 2 skipped: not JSON: " + contents.warnings().get(0).split("not JSON: ")[1],
-                "warning: " + file + " line 3 skipped: field \"verdict\": \"passed\" is not allowed; expected met, missed or error");
+                "warning: " + file + " line 3 skipped: field \"verdict\": \"passed\" is not allowed; expected met, missed, error or interrupted");
     }
 
     @Test

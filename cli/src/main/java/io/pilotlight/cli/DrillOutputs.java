@@ -1,0 +1,50 @@
+package io.pilotlight.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A drill takes minutes: every path it will write is checked before the lab starts, so a report
+ * directory that is a file, or a history in a read-only place, is bad input at once (exit 2) rather
+ * than an error after the whole drill. The messages name the option and the path.
+ */
+final class DrillOutputs {
+    private DrillOutputs() {
+    }
+
+    /** Creates the report directory (it will receive report.html and report.json) and checks that a file can be written there. */
+    static void checkReportDir(String option, Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(option + " " + dir + " is a file, not a directory; give a directory for report.html and report.json");
+        }
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new IllegalArgumentException(option + " " + dir + " cannot be written: " + describe(e));
+        }
+    }
+
+    /** The history is appended to: it must be a file (or not exist yet) in a directory that can be written. */
+    static void checkHistory(String option, Path file) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(option + " " + file + " is a directory; give the history file, e.g. " + file.resolve("history.jsonl"));
+        }
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
+        } catch (IOException | SecurityException e) {
+            throw new IllegalArgumentException(option + " " + file + " cannot be appended to: " + describe(e));
+        }
+    }
+
+    private static String describe(Exception e) {
+        String what = e.getClass().getSimpleName().replace("Exception", "");
+        return e.getMessage() == null ? what : what + " (" + e.getMessage() + ")";
+    }
+}
