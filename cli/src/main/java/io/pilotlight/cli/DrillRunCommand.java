@@ -209,7 +209,7 @@ final class DrillRunCommand implements Callable<Integer> {
         root.put("scenario", io.pilotlight.topology.spec.WireNames.of(kind));
         root.put("target", victim);
         root.put("verdict", "error");
-        root.put("reason", e.getMessage() != null ? e.getMessage().strip() : e.toString());
+        root.put("reason", UnfinishedDrill.oneLine(e));
         root.put("history", historyFile.toString());
         return root;
     }

@@ -58,8 +58,13 @@ final class UnfinishedDrill implements AutoCloseable {
 
     /** The drill failed: records verdict error with the reason, unless a verdict was already recorded. */
     void failed(Exception e) {
-        String reason = e.getMessage() != null ? e.getMessage().strip() : e.toString();
-        record(DrillVerdict.ERROR, reason);
+        record(DrillVerdict.ERROR, oneLine(e));
+    }
+
+    /** A reason fits on one history line and in one table cell. */
+    static String oneLine(Exception e) {
+        String text = e.getMessage() != null ? e.getMessage() : e.toString();
+        return text.strip().replaceAll("\\s*\\R+\\s*", " ");
     }
 
     private String reasonAt(String what) {
@@ -80,7 +85,8 @@ final class UnfinishedDrill implements AutoCloseable {
         Instant fault = faultAt.get();
         try {
             history.append(DrillRecord.unfinished(fault != null ? fault : startedAt, topology, drill, scenario, target, verdict, reason));
-            err.println("drill: recorded verdict " + verdict.wireName() + " in " + history.file() + ": " + reason);
+            err.println("drill: recorded verdict " + verdict.wireName() + " in " + history.file()
+                    + (verdict == DrillVerdict.INTERRUPTED ? ": " + reason : ""));
         } catch (IOException | RuntimeException e) {
             err.println("drill: could not record verdict " + verdict.wireName() + " in " + history.file() + ": " + e.getMessage());
         }
