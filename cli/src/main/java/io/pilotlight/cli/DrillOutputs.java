@@ -14,15 +14,27 @@ final class DrillOutputs {
     private DrillOutputs() {
     }
 
-    /** Creates the report directory (it will receive report.html and report.json) and checks that a file can be written there. */
+    /**
+     * Checks that the report directory (it will receive report.html and report.json) can be created and
+     * written, by creating it with a file in it; what the check created is removed again, so a drill that
+     * fails later leaves no empty report directory behind.
+     */
     static void checkReportDir(String option, Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IllegalArgumentException(option + " " + dir + " is a file, not a directory; give a directory for report.html and report.json");
         }
+        Path absolute = dir.toAbsolutePath();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
         try {
-            Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
+            Files.createDirectories(absolute);
+            Path probe = Files.createTempFile(absolute, ".write-check", ".tmp");
             Files.delete(probe);
+            for (Path created = absolute; existing != null && !created.equals(existing); created = created.getParent()) {
+                Files.delete(created);
+            }
         } catch (IOException | SecurityException e) {
             throw new IllegalArgumentException(option + " " + dir + " cannot be written: " + describe(e));
         }

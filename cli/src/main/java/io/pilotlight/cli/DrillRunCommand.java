@@ -130,6 +130,8 @@ final class DrillRunCommand implements Callable<Integer> {
                 kind, victim, t0::get, err)) {
             try {
                 return runDrill(topology, choice, kind, labState, layout, service, name, victim, standby, t0, dir, unfinished, progress);
+            } catch (IllegalArgumentException badInput) {
+                throw badInput; // e.g. a --state-dir of a running lab: nothing ran, exit 2 (no history line, no report)
             } catch (Exception e) {
                 unfinished.failed(e);
                 if (format == OutputFormat.json) {
