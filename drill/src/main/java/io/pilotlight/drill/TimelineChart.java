@@ -156,12 +156,13 @@ final class TimelineChart {
         }
     }
 
-    /** From t0 to the end of the measured RTO (or to the end of the chart when clients never recovered): a shaded band. */
+    /** From t0 to the end of the measured RTO (or to the last second measured when clients never recovered): a shaded band. */
     private static void rtoSpan(StringBuilder svg, DrillReport report, Scale scale, double top, double bottom) {
         boolean recovered = report.measuredRtoMillis() >= 0;
-        double end = recovered ? scale.x(report.measuredRtoMillis() / 1000.0) : scale.x(scale.seconds());
+        long measured = Math.max(1, report.successPerSecond().size());
+        double end = recovered ? scale.x(report.measuredRtoMillis() / 1000.0) : scale.x(measured);
         String label = recovered ? "RTO measured " + Durations.format(Duration.ofMillis(report.measuredRtoMillis()))
-                : "not recovered within " + Durations.format(Duration.ofSeconds((long) scale.seconds()));
+                : "not recovered within " + Durations.format(Duration.ofSeconds(measured));
         double bandY = top - 20;
         svg.append(String.format(Locale.ROOT, "<rect class=\"rto\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"16\" fill=\"%s\" fill-opacity=\"0.18\""
                 + " stroke=\"%s\"/>", LEFT, bandY, Math.max(1, end - LEFT), RTO_SHADE, RTO_SHADE));

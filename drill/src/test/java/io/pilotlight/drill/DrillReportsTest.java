@@ -158,6 +158,16 @@ class DrillReportsTest {
     }
 
     @Test
+    void clientsThatNeverRecoveredAreShownAsAnUnfinishedRtoSpanAndMilestonesNotReached() {
+        List<Milestone> milestones = new ArrayList<>(milestones(2_000, 3_100, 3_300, 3_800, 4_800, -1, -1));
+        DrillReport report = new DrillReport("shop-api-lab", "region-outage", "us-east-1", FAULT, 30_000, 18_800, -1, 300_000, 10,
+                List.of(), 0, milestones, java.util.Collections.nCopies(20, 0.0), List.of(), List.of(), null);
+        String svg = TimelineChart.svg(report);
+        assertThat(svg).contains("not recovered within 20s").contains("not reached: first client success, sustained");
+        assertThat(DrillReports.html(report, CONTEXT)).contains("not recovered");
+    }
+
+    @Test
     void theHeaderNamesWhenWhatAndWithWhichVersionAndTheObjectivesAsWritten() {
         String html = DrillReports.html(report(1_800_000, typical().milestones()), CONTEXT);
         assertThat(html).contains("2026-12-05 07:10:03 UTC").contains("pilotlight 0.9.0-test")
