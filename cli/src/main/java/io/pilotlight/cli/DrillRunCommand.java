@@ -86,6 +86,7 @@ final class DrillRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputFormat.textOrJson(format, spec);
         startedAt = Instant.now();
         Topology topology = TopologyLoader.load(file).topology();
         DrillChoice choice = DrillChoice.of(topology, file, drillName, scenario, target);

@@ -24,6 +24,7 @@ final class StoreLostWritesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputFormat.textOrJson(format, spec);
         TextTable table = new TextTable("", "NODE", "KEY", "INDEX", "EPOCH", "ACKNOWLEDGED", "VALUE");
         var json = StoreHttp.JSON.createObjectNode();
         int count = 0;

@@ -30,6 +30,7 @@ final class StoreStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputFormat.textOrJson(format, spec);
         TextTable table = new TextTable("", "REGION", "ROLE", "EPOCH", "LAST INDEX", "LAG ENTRIES", "LAG MS", "NOTE");
         var json = StoreHttp.JSON.createObjectNode();
         Map<String, ContentDigest> digests = new LinkedHashMap<>();

@@ -76,6 +76,20 @@ class JsonFormatTest {
     }
 
     @Test
+    void aCommandWithoutMarkdownRefusesItInsteadOfPrintingText() {
+        for (String[] command : List.of(new String[] {"store", "status", "--peer", "east=http://127.0.0.1:9"},
+                new String[] {"store", "lost-writes", "--peer", "east=http://127.0.0.1:9"}, new String[] {"dns", "health"},
+                new String[] {"validate", LAB_EXAMPLE.toString()}, new String[] {"drill", "run", LAB_EXAMPLE.toString()})) {
+            List<String> args = new ArrayList<>(List.of(command));
+            args.addAll(List.of("--format", "markdown"));
+            CliProcess.Result result = InProcessCli.run(args.toArray(String[]::new));
+            assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(result.err()).contains("--format markdown is not available here; text or json");
+            assertThat(result.out()).isEmpty();
+        }
+    }
+
+    @Test
     void storeStatusPrintsTheNodesStatusWithSnakeCaseFields(@TempDir Path dir) throws Exception {
         int port = StoreProcesses.freePort();
         String url = "http://127.0.0.1:" + port;

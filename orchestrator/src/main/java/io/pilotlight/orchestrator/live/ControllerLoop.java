@@ -43,6 +43,7 @@ public final class ControllerLoop implements AutoCloseable {
     private final RunbookExecutor executor;
     private final StoreAdmin stores = new StoreAdmin();
     private final DecisionLog decisions;
+    private String lastError;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Runnable onReady = () -> { };
@@ -151,8 +152,25 @@ public final class ControllerLoop implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                log.accept("controller error: " + e.getMessage());
+                String error = "controller error: " + e.getMessage();
+                if (!error.equals(lastError)) { // a lasting error is logged once, not every 250 ms
+                    log.accept(error);
+                }
+                lastError = error;
+                sleepAfterError();
+                continue;
             }
+            lastError = null;
+        }
+    }
+
+    /** After an error the loop waits a tick too, rather than spinning on an error that lasts. */
+    private void sleepAfterError() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            running = false;
+            Thread.currentThread().interrupt();
         }
     }
 
