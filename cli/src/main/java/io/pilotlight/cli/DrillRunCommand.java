@@ -87,7 +87,7 @@ final class DrillRunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OutputFormat.textOrJson(format, spec);
-        startedAt = Instant.now();
+        startedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Topology topology = TopologyLoader.load(file).topology();
         DrillChoice choice = DrillChoice.of(topology, file, drillName, scenario, target);
         DrillScenario kind = choice.scenario();
@@ -134,8 +134,7 @@ final class DrillRunCommand implements Callable<Integer> {
             } catch (IllegalArgumentException badInput) {
                 throw badInput; // e.g. a --state-dir of a running lab: nothing ran, exit 2 (no history line, no report)
             } catch (Exception e) {
-                unfinished.failed(e);
-                if (format == OutputFormat.json) {
+                if (unfinished.failed(e) && format == OutputFormat.json) {
                     out.println(JsonOutput.pretty(errorJson(topology, kind, victim, t0.get(), e, historyFile)));
                     out.flush();
                 }

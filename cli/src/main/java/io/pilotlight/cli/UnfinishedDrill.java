@@ -56,9 +56,14 @@ final class UnfinishedDrill implements AutoCloseable {
         }
     }
 
-    /** The drill failed: records verdict error with the reason, unless a verdict was already recorded. */
-    void failed(Exception e) {
-        record(DrillVerdict.ERROR, oneLine(e));
+    /**
+     * The drill failed: records verdict error with the reason, unless a verdict was already recorded
+     * (an interruption makes the drill fail too, but it was an interruption).
+     *
+     * @return whether this failure was recorded
+     */
+    boolean failed(Exception e) {
+        return record(DrillVerdict.ERROR, oneLine(e));
     }
 
     /** A reason fits on one history line and in one table cell. */
@@ -78,9 +83,9 @@ final class UnfinishedDrill implements AutoCloseable {
         onInterrupt.run();
     }
 
-    private void record(DrillVerdict verdict, String reason) {
+    private boolean record(DrillVerdict verdict, String reason) {
         if (!recorded.compareAndSet(false, true)) {
-            return;
+            return false;
         }
         Instant fault = faultAt.get();
         try {
@@ -91,10 +96,7 @@ final class UnfinishedDrill implements AutoCloseable {
             err.println("drill: could not record verdict " + verdict.wireName() + " in " + history.file() + ": " + e.getMessage());
         }
         err.flush();
-    }
-
-    boolean recorded() {
-        return recorded.get();
+        return true;
     }
 
     @Override

@@ -23,7 +23,7 @@ public final class HistoryTable {
         for (DrillRecord r : records) {
             rows.add(List.of(r.at().toString(), r.topology(), orDash(r.drill()), WireNames.of(r.scenario()), orDash(r.target()),
                     r.verdict().wireName(), r.rtoSeconds() == null ? "-" : String.format("%.1fs", r.rtoSeconds()),
-                    r.lostWrites() == null ? "-" : r.lostWrites().toString(), r.report() == null && r.reason() != null ? r.reason() : orDash(r.report())));
+                    r.lostWrites() == null ? "-" : r.lostWrites().toString(), r.report() == null && r.reason() != null ? shortened(r.reason()) : orDash(r.report())));
         }
         int[] widths = new int[HEADER.size()];
         for (List<String> row : rows) {
@@ -40,6 +40,11 @@ public final class HistoryTable {
             out.append(line.toString().stripTrailing()).append('\n');
         }
         return out.toString();
+    }
+
+    /** A long reason is cut in the table (the history line and {@code --format json} keep all of it). */
+    private static String shortened(String reason) {
+        return reason.length() <= 100 ? reason : reason.substring(0, 99) + "…";
     }
 
     private static String orDash(String text) {

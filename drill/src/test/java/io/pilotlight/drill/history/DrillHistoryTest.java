@@ -107,6 +107,25 @@ class DrillHistoryTest {
     }
 
     @Test
+    void anInterruptedOrFailedDrillKeepsItsReasonThroughTheHistoryAndTheTable(@TempDir Path dir) throws Exception {
+        DrillHistory history = new DrillHistory(dir.resolve("history.jsonl"));
+        DrillRecord interrupted = DrillRecord.unfinished(AT, "shop", null, DrillScenario.REGION_OUTAGE, "us-east-1",
+                DrillVerdict.INTERRUPTED, "interrupted (Ctrl-C or SIGTERM) 12s after the fault was injected; nothing was measured");
+        DrillRecord error = DrillRecord.unfinished(AT.plusSeconds(60), "shop", "daily", DrillScenario.REGION_OUTAGE, "us-east-1",
+                DrillVerdict.ERROR, "the lab did not start: " + "x".repeat(200));
+        history.append(interrupted);
+        history.append(error);
+        assertThat(history.read().records()).containsExactly(interrupted, error);
+        assertThat(DrillRecordJson.toLine(interrupted)).contains("\"verdict\":\"interrupted\"").contains("\"reason\":\"interrupted (Ctrl-C");
+        assertThat(DrillRecordJson.toLine(met("monthly"))).doesNotContain("reason");
+        String table = HistoryTable.render(history.read().records());
+        assertThat(table).contains("REPORT OR REASON").contains("interrupted  ").contains("12s after the fault was injected");
+        assertThat(table.lines().toList().get(2)).endsWith("…").hasSizeLessThan(250);
+        assertThatThrownBy(() -> DrillRecord.unfinished(AT, "shop", null, DrillScenario.REGION_OUTAGE, "e", DrillVerdict.MET, "why"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theTableListsEveryColumnWithDashesForWhatWasNotMeasured() {
         String table = HistoryTable.render(List.of(met("monthly"), DrillRecord.error(AT, "shop", null, DrillScenario.SWITCHOVER, "us-east-1")));
         assertThat(table.lines().toList()).hasSize(3);
