@@ -26,8 +26,9 @@ public final class RtoBreakdown {
             RtoEstimator.PROMOTION, new String[] {"decided", "promoted"},
             RtoEstimator.SCALE_UP, new String[] {"promoted", "compute ready"},
             RtoEstimator.STANDBY_CONFIRMATION, new String[] {"compute ready", "standby healthy"},
-            // from whichever came last: a standby that was healthy all along never reports "standby healthy"
-            RtoEstimator.DNS_TTL, new String[] {"compute ready|standby healthy", "DNS answer changed"},
+            // DNS follows health checks: it may answer the standby once the primary is detected down and the standby is
+            // healthy, whichever came last (a standby healthy all along, as in warm standby, never reports "standby healthy")
+            RtoEstimator.DNS_TTL, new String[] {"detected|standby healthy", "DNS answer changed"},
             RtoEstimator.CLIENT_CACHE, new String[] {"DNS answer changed", "first client success"});
 
     private RtoBreakdown() {
@@ -47,7 +48,8 @@ public final class RtoBreakdown {
                     as += ": does not apply (" + (from < 0 ? bounds[0].replace("|", " or ") : bounds[1]) + " was not seen)";
                 } else if (to < from) {
                     // the terms overlap: charging the later milestone's wait to this term would count it twice
-                    as += String.format(": overlaps (%s came %.1f s before %s), not charged", bounds[1], (from - to) / 1000.0, bounds[0]);
+                    as += String.format(": overlaps (%s came %.1f s before %s), not charged", bounds[1], (from - to) / 1000.0,
+                            bounds[0].replace("|", " or "));
                 } else {
                     measured = to - from;
                 }
