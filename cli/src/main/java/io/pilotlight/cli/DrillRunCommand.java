@@ -168,7 +168,12 @@ final class DrillRunCommand implements Callable<Integer> {
             DrillRunner.Setup setup = new DrillRunner.Setup(topology, labState, new InetSocketAddress(dns[0], Integer.parseInt(dns[1])),
                     deployment.dnsAdmin, layout.storeUrls(), service, port, name, victim, standby,
                     topology.regions().get(victim).address(), clientCache, deadline);
-            DrillReport report = new DrillRunner().run(setup, new TimedFault(fault(kind, labState, service, victim, standby), t0), progress);
+            TimedFault fault = new TimedFault(fault(kind, labState, service, victim, standby), t0);
+            unfinished.onInterrupt(() -> {
+                healOnInterrupt(fault, t0, progress); // a lab that was already running stays: without its fault
+                stop(lab);
+            });
+            DrillReport report = new DrillRunner().run(setup, fault, progress);
             ReportContext context = new ReportContext(startedAt, new VersionProvider().getVersion()[0], file, dir);
             String reportJson = JsonOutput.pretty(DrillReports.json(report, context));
             Files.createDirectories(dir);
@@ -184,6 +189,21 @@ final class DrillRunCommand implements Callable<Integer> {
             return report.exitCode();
         } finally {
             stop(lab);
+        }
+    }
+
+    /** An injected partition or gray failure is healed (a planned switchover is left to finish: it may take minutes). */
+    private static void healOnInterrupt(Fault fault, java.util.concurrent.atomic.AtomicReference<Instant> t0, Consumer<String> progress) {
+        if (t0.get() == null || fault.planned()) {
+            return;
+        }
+        try {
+            String healed = fault.heal();
+            if (healed != null) {
+                progress.accept(healed);
+            }
+        } catch (Exception e) {
+            progress.accept("could not heal the " + fault.scenario() + " fault: " + e.getMessage());
         }
     }
 

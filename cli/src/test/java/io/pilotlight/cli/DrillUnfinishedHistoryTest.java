@@ -62,10 +62,11 @@ class DrillUnfinishedHistoryTest {
     }
 
     @Test
-    void aDrillStoppedBySigtermRecordsVerdictInterruptedAndStopsItsLab(@TempDir Path dir) throws Exception {
+    void aPartitionDrillStoppedBySigtermAfterItsFaultRecordsVerdictInterruptedHealsTheLinksAndStopsItsLab(@TempDir Path dir)
+            throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                PilotlightCommand.class.getName(), "drill", "run", LAB_EXAMPLE));
+                PilotlightCommand.class.getName(), "drill", "run", LAB_EXAMPLE, "--scenario", "partition"));
         command.addAll(deployment(dir, StoreProcesses.freePort()));
         Path err = dir.resolve("err.txt");
         Process drill = new ProcessBuilder(command).directory(CliProcess.REPO_ROOT.toFile())
@@ -73,24 +74,27 @@ class DrillUnfinishedHistoryTest {
         List<ProcessHandle> lab = new ArrayList<>();
         try {
             long deadline = System.currentTimeMillis() + 120_000;
-            // the lab is up and the clients are warming up once this line shows
-            while (!(Files.exists(err) && Files.readString(err).contains("clients writing")) && drill.isAlive()
+            // the lab is up, the clients steady, and the region cut off once this line shows
+            while (!(Files.exists(err) && Files.readString(err).contains("drill: t0: ")) && drill.isAlive()
                     && System.currentTimeMillis() < deadline) {
                 Thread.sleep(200);
             }
-            assertThat(Files.readString(err)).as("the drill reached its clients").contains("clients writing");
+            assertThat(Files.readString(err)).as("the drill injected its fault").contains("drill: t0: ");
+            Thread.sleep(1_000);
             drill.descendants().forEach(lab::add);
             assertThat(lab).as("the drill's lab").isNotEmpty();
             drill.destroy(); // SIGTERM, as a scheduler, systemd or Ctrl-C would stop it
             assertThat(drill.waitFor(60, TimeUnit.SECONDS)).as("the drill stops on SIGTERM").isTrue();
-            assertThat(Files.readString(err)).contains("recorded verdict interrupted");
+            assertThat(Files.readString(err)).contains("recorded verdict interrupted").containsPattern("healed \\d+ links of us-east-1");
         } finally {
             drill.destroyForcibly();
         }
         List<JsonNode> history = history(dir);
         assertThat(history).hasSize(1);
         assertThat(history.get(0).get("verdict").asText()).isEqualTo("interrupted");
-        assertThat(history.get(0).get("reason").asText()).contains("interrupted (Ctrl-C or SIGTERM)").contains("before the fault");
+        assertThat(history.get(0).get("scenario").asText()).isEqualTo("partition");
+        assertThat(history.get(0).get("reason").asText()).contains("interrupted (Ctrl-C or SIGTERM)")
+                .contains("after the fault was injected; nothing was measured");
         long deadline = System.currentTimeMillis() + 30_000;
         while (lab.stream().anyMatch(ProcessHandle::isAlive) && System.currentTimeMillis() < deadline) {
             Thread.sleep(200);
