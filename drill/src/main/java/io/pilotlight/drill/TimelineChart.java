@@ -201,8 +201,9 @@ final class TimelineChart {
         return Math.ceil(seconds / 12 / 3600) * 3600;
     }
 
+    /** In seconds throughout, as the axis says (mixing 150s with 3m on one axis reads badly). */
     private static String tick(double seconds) {
-        return seconds >= 120 && seconds % 60 == 0 ? Durations.format(Duration.ofSeconds((long) seconds)) : String.format(Locale.ROOT, "%.0fs", seconds);
+        return String.format(Locale.ROOT, "%.0fs", seconds);
     }
 
     private static void milestones(StringBuilder svg, List<LabelBox> labels, double top, double bottom) {
