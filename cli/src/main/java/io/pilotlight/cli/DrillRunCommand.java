@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -129,7 +130,7 @@ final class DrillRunCommand implements Callable<Integer> {
             err.println("drill: " + line);
             err.flush();
         };
-        java.util.concurrent.atomic.AtomicReference<Instant> t0 = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Instant> t0 = new AtomicReference<>();
         try (UnfinishedDrill unfinished = new UnfinishedDrill(new DrillHistory(historyFile), startedAt, topology.name(), choice.drill(),
                 kind, victim, t0::get, err)) {
             try {
@@ -147,7 +148,7 @@ final class DrillRunCommand implements Callable<Integer> {
     }
 
     private int runDrill(Topology topology, DrillChoice choice, DrillScenario kind, Path labState, DeploymentLayout layout, String service,
-                         String name, String victim, String standby, java.util.concurrent.atomic.AtomicReference<Instant> t0, Path dir,
+                         String name, String victim, String standby, AtomicReference<Instant> t0, Path dir,
                          UnfinishedDrill unfinished,
                          Consumer<String> progress) throws Exception {
         var out = spec.commandLine().getOut();
@@ -157,7 +158,7 @@ final class DrillRunCommand implements Callable<Integer> {
         if (!labRunning) {
             freshState(labState);
         }
-        java.util.concurrent.atomic.AtomicReference<Process> started = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Process> started = new AtomicReference<>();
         unfinished.onInterrupt(() -> stop(started.get()));
         Process lab = labRunning ? null : startLab(labState);
         started.set(lab);
@@ -193,7 +194,7 @@ final class DrillRunCommand implements Callable<Integer> {
     }
 
     /** An injected partition or gray failure is healed (a planned switchover is left to finish: it may take minutes). */
-    private static void healOnInterrupt(Fault fault, java.util.concurrent.atomic.AtomicReference<Instant> t0, Consumer<String> progress) {
+    private static void healOnInterrupt(Fault fault, AtomicReference<Instant> t0, Consumer<String> progress) {
         if (t0.get() == null || fault.planned()) {
             return;
         }
@@ -223,9 +224,9 @@ final class DrillRunCommand implements Callable<Integer> {
     }
 
     /** With --format json, a drill that ended without a verdict still prints one JSON document: what happened and why. */
-    private java.util.Map<String, Object> errorJson(Topology topology, DrillScenario kind, String victim, Instant faultAt, Exception e,
+    private Map<String, Object> errorJson(Topology topology, DrillScenario kind, String victim, Instant faultAt, Exception e,
                                                      Path historyFile) {
-        java.util.Map<String, Object> root = new java.util.LinkedHashMap<>();
+        Map<String, Object> root = new java.util.LinkedHashMap<>();
         root.put("at", (faultAt != null ? faultAt : startedAt).toString());
         root.put("started_at", startedAt.toString());
         root.put("pilotlight_version", new VersionProvider().getVersion()[0]);
