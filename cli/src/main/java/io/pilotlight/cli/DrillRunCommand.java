@@ -171,10 +171,16 @@ final class DrillRunCommand implements Callable<Integer> {
                     topology.regions().get(victim).address(), clientCache, deadline);
             TimedFault fault = new TimedFault(fault(kind, labState, service, victim, standby), t0);
             unfinished.onInterrupt(() -> {
-                healOnInterrupt(fault, t0, progress); // a lab that was already running stays: without its fault
+                healIfInjected(fault, t0, progress); // a lab that was already running stays: without its fault
                 stop(lab);
             });
-            DrillReport report = new DrillRunner().run(setup, fault, progress);
+            DrillReport report;
+            try {
+                report = new DrillRunner().run(setup, fault, progress);
+            } catch (Exception failed) {
+                healIfInjected(fault, t0, progress);
+                throw failed;
+            }
             ReportContext context = new ReportContext(startedAt, new VersionProvider().getVersion()[0], file, dir);
             String reportJson = JsonOutput.pretty(DrillReports.json(report, context));
             Files.createDirectories(dir);
@@ -193,8 +199,11 @@ final class DrillRunCommand implements Callable<Integer> {
         }
     }
 
-    /** An injected partition or gray failure is healed (a planned switchover is left to finish: it may take minutes). */
-    private static void healOnInterrupt(Fault fault, AtomicReference<Instant> t0, Consumer<String> progress) {
+    /**
+     * A drill that fails or is interrupted after its fault heals an injected partition or gray failure
+     * (healing twice is harmless); a planned switchover is left to finish, which may take minutes.
+     */
+    private static void healIfInjected(Fault fault, AtomicReference<Instant> t0, Consumer<String> progress) {
         if (t0.get() == null || fault.planned()) {
             return;
         }
