@@ -35,8 +35,13 @@ final class StoreProcesses implements AutoCloseable {
             listens.put(region, ip + ":" + port);
             urls.put(region, "http://" + ip + ":" + port);
         }
-        for (String region : regions) {
-            start(region);
+        try {
+            for (String region : regions) {
+                start(region);
+            }
+        } catch (Exception | AssertionError failed) {
+            close(); // a cluster that did not start must not leave its coordinator and first nodes running
+            throw failed;
         }
     }
 
