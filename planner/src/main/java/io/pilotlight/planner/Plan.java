@@ -14,6 +14,12 @@ import java.util.List;
 public record Plan(String name, String source, Objectives objectives, PatternAdvice advice, TopologyPattern pattern,
                    RtoEstimate rto, RpoEstimate rpo, List<Finding> findings) {
 
+    /** The same plan with each finding's origin set (e.g. the Terraform line its field was imported from). */
+    public Plan withFindingOrigins(java.util.function.Function<Finding, String> origins) {
+        return new Plan(name, source, objectives, advice, pattern, rto, rpo,
+                findings.stream().map(f -> f.withOrigin(origins.apply(f))).toList());
+    }
+
     public boolean hasTopology() {
         return rto != null;
     }

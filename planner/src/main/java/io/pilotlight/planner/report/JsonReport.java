@@ -65,6 +65,9 @@ public final class JsonReport {
             node.put("fix", finding.fix());
             node.put("path", finding.path());
             node.put("line", finding.line());
+            if (finding.origin() != null) {
+                node.put("origin", finding.origin());
+            }
         }
         root.put("objectives_met", plan.objectivesMet());
         root.put("exit_code", plan.exitCode());

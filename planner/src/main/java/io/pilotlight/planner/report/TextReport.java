@@ -85,7 +85,8 @@ public final class TextReport {
             out.append("  none\n");
         }
         for (Finding finding : plan.findings()) {
-            String where = finding.line() > 0 ? plan.source() + ":" + finding.line() + " " : "";
+            String where = finding.origin() != null ? finding.origin() + " "
+                    : finding.line() > 0 ? plan.source() + ":" + finding.line() + " " : "";
             out.append("  ").append(finding.severity()).append(" [").append(finding.code()).append("] ")
                     .append(finding.message()).append("\n");
             out.append("    at:       ").append(where).append(finding.path()).append("\n");
