@@ -78,9 +78,10 @@ final class DataStores {
                     + " and a known region)", global.origin());
         }
         Mapping replication = new Mapping().put("mode", Scalar.of("async"), global.origin(), "Aurora Global Database replicates asynchronously");
-        Optional<Integer> rpo = globalDbRpo(members, resources);
+        Optional<Res> rpo = globalDbRpo(members, resources);
         if (rpo.isPresent()) {
-            replication.put("lag_bound", Scalar.raw(rpo.get() + "s"), global.origin(), "rds.global_db_rpo: the writer stops when a replica lags more");
+            replication.put("lag_bound", Scalar.raw(rpo.get().integer("value").orElseThrow() + "s"), rpo.get().at("value"),
+                    "rds.global_db_rpo: the writer stops accepting writes when a replica lags more");
         } else {
             replication.put("lag_bound", Scalar.raw("1s"), global.origin(), "assumed: Aurora's typical lag; no rds.global_db_rpo bounds it");
             notes.assumed(global.address() + ": lag_bound 1s is Aurora's typical lag, not a bound; set rds.global_db_rpo in the"
@@ -90,7 +91,8 @@ final class DataStores {
         out.put(name, store, global.origin(), global.address());
     }
 
-    private static Optional<Integer> globalDbRpo(List<Res> members, Resources resources) {
+    /** The {@code parameter} block setting rds.global_db_rpo in a member's cluster parameter group. */
+    private static Optional<Res> globalDbRpo(List<Res> members, Resources resources) {
         for (Res member : members) {
             Optional<Value.ResourceRef> group = member.ref("db_cluster_parameter_group_name");
             Optional<Res> parameters = group.flatMap(g -> resources.resolve(member, g));
@@ -98,11 +100,8 @@ final class DataStores {
                 continue;
             }
             for (Res parameter : parameters.get().nested("parameter")) {
-                if (parameter.string("name").filter("rds.global_db_rpo"::equals).isPresent()) {
-                    Optional<Integer> seconds = parameter.integer("value");
-                    if (seconds.isPresent()) {
-                        return seconds;
-                    }
+                if (parameter.string("name").filter("rds.global_db_rpo"::equals).isPresent() && parameter.integer("value").isPresent()) {
+                    return Optional.of(parameter);
                 }
             }
         }

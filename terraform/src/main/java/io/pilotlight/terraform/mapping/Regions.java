@@ -46,6 +46,17 @@ final class Regions {
                             provider.origin());
                 }
             }
+            resources.parent(scope).ifPresent(parent -> {
+                Map<String, Located> inherited = byAlias.getOrDefault(parent, Map.of());
+                resources.providerMap(scope).forEach((local, callers) -> {
+                    if (inherited.containsKey(callers)) {
+                        aliases.putIfAbsent(local, inherited.get(callers));
+                    }
+                });
+                if (!aliases.containsKey("aws") && inherited.containsKey("aws") && !resources.providerMap(scope).containsKey("aws")) {
+                    aliases.put("aws", inherited.get("aws"));
+                }
+            });
             byAlias.put(scope, aliases);
         }
     }

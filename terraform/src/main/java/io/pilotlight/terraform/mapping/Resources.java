@@ -27,6 +27,8 @@ final class Resources {
 
     private final List<Res> all = new ArrayList<>();
     private final List<Evaluator> scopes = new ArrayList<>();
+    private final Map<Evaluator, Evaluator> parents = new java.util.IdentityHashMap<>();
+    private final Map<Evaluator, Map<String, String>> providerMaps = new java.util.IdentityHashMap<>();
     private final Notes notes;
 
     private Resources(Notes notes) {
@@ -55,7 +57,7 @@ final class Resources {
             } else if (depth >= MAX_DEPTH) {
                 notes.add(ImportNote.Kind.NOT_FOLLOWED, address + ": modules nested deeper than " + MAX_DEPTH + " levels", module.origin());
             } else {
-                Path dir = Path.of(module.origin().file()).toAbsolutePath().getParent().resolve(path).normalize();
+                Path dir = Path.of(module.origin().file()).resolveSibling(path).normalize();
                 if (!Files.isDirectory(dir)) {
                     notes.add(ImportNote.Kind.NOT_FOLLOWED, address + ": " + path + " is not a directory", module.origin());
                     continue;
@@ -70,7 +72,10 @@ final class Resources {
                 if (module.attribute("count").isPresent() || module.attribute("for_each").isPresent()) {
                     notes.add(ImportNote.Kind.UNKNOWN, address + " uses count or for_each: its resources are read once", module.origin());
                 }
-                add(new Evaluator(child, inputs), address + ".", depth + 1);
+                Evaluator childScope = new Evaluator(child, inputs);
+                parents.put(childScope, scope);
+                providerMaps.put(childScope, providerMap(module, scope));
+                add(childScope, address + ".", depth + 1);
             }
         }
     }
@@ -87,6 +92,28 @@ final class Resources {
     Optional<Res> resolve(Res from, Value.ResourceRef ref) {
         return all.stream().filter(r -> r.evaluator() == from.evaluator() && r.type().equals(ref.type()) && r.name().equals(ref.name()))
                 .findFirst();
+    }
+
+    /** {@code providers = { aws = aws.standby }}: the module's provider name to the caller's provider key. */
+    private static Map<String, String> providerMap(Block module, Evaluator scope) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Value providers = scope.attribute(module, "providers");
+        if (providers != null) {
+            providers.entries().forEach((name, value) -> {
+                if (value instanceof Value.ResourceRef ref) {
+                    out.put(name, ref.type() + "." + ref.name());
+                }
+            });
+        }
+        return out;
+    }
+
+    Optional<Evaluator> parent(Evaluator scope) {
+        return Optional.ofNullable(parents.get(scope));
+    }
+
+    Map<String, String> providerMap(Evaluator scope) {
+        return providerMaps.getOrDefault(scope, Map.of());
     }
 
     List<Evaluator> scopes() {
