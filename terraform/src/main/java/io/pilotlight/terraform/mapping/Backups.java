@@ -15,12 +15,18 @@ final class Backups {
     private static final Pattern CRON = Pattern.compile("^cron\\(\\s*(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)(\\s+\\S+)?\\s*\\)$");
     private static final Pattern RATE = Pattern.compile("^rate\\(\\s*(\\d+)\\s+(minute|minutes|hour|hours|day|days)\\s*\\)$");
 
-    void map(Resources resources, Notes notes, Mapping out) {
+    void map(Resources resources, Regions regions, Notes notes, Mapping out) {
         for (Res plan : resources.ofType("aws_backup_plan")) {
             Duration best = null;
             Res bestRule = null;
             boolean continuous = false;
+            java.util.Set<String> copies = new java.util.LinkedHashSet<>();
+            regions.of(plan).ifPresent(r -> copies.add(r.region()));
             for (Res rule : plan.nested("rule")) {
+                for (Res copy : rule.nested("copy_action")) {
+                    copy.ref("destination_vault_arn").flatMap(v -> resources.resolve(plan, v)).flatMap(regions::of)
+                            .ifPresent(r -> copies.add(r.region()));
+                }
                 continuous |= rule.bool("enable_continuous_backup").orElse(false);
                 Optional<String> schedule = rule.string("schedule");
                 Optional<Duration> interval = schedule.flatMap(Backups::interval);
@@ -41,6 +47,9 @@ final class Backups {
             store.put("engine", Scalar.of("aws-backup"), plan.origin());
             store.put("interval", Scalar.raw(io.pilotlight.topology.Durations.format(best)), bestRule.at("schedule"),
                     "from schedule " + bestRule.string("schedule").orElse(""));
+            if (copies.size() > 1) {
+                store.put("regions", DataStores.sequence(copies), plan.origin(), "its own region and the regions copy_action copies to");
+            }
             if (continuous) {
                 notes.notExpressible(plan.address() + ": enable_continuous_backup (point-in-time recovery) is not modelled; the"
                         + " RPO bound uses the schedule", plan.origin());

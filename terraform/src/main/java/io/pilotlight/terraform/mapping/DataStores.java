@@ -94,8 +94,10 @@ final class DataStores {
     /** The {@code parameter} block setting rds.global_db_rpo in a member's cluster parameter group. */
     private static Optional<Res> globalDbRpo(List<Res> members, Resources resources) {
         for (Res member : members) {
-            Optional<Value.ResourceRef> group = member.ref("db_cluster_parameter_group_name");
-            Optional<Res> parameters = group.flatMap(g -> resources.resolve(member, g));
+            Optional<Value> group = member.value("db_cluster_parameter_group_name");
+            Optional<Res> parameters = group.flatMap(g -> g instanceof Value.ResourceRef ref ? resources.resolve(member, ref)
+                    : resources.ofType("aws_rds_cluster_parameter_group").stream()
+                            .filter(p -> p.string("name").filter(String.valueOf(((Value.Known) g).value())::equals).isPresent()).findFirst());
             if (parameters.isEmpty()) {
                 continue;
             }

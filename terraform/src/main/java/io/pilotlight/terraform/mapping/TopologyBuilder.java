@@ -25,7 +25,7 @@ public final class TopologyBuilder {
     private static final Set<String> READ = Set.of("aws_route53_health_check", "aws_route53_record", "aws_route53_zone",
             "aws_rds_global_cluster", "aws_rds_cluster", "aws_rds_cluster_parameter_group", "aws_dynamodb_table",
             "aws_s3_bucket_replication_configuration", "aws_s3_bucket", "aws_autoscaling_group", "aws_ecs_service",
-            "aws_eks_node_group", "aws_backup_plan", "aws_lb", "aws_alb", "aws_elb");
+            "aws_eks_node_group", "aws_backup_plan", "aws_backup_vault", "aws_lb", "aws_alb", "aws_elb");
 
     private TopologyBuilder() {
     }
@@ -41,7 +41,7 @@ public final class TopologyBuilder {
         DataStores stores = new DataStores();
         Mapping dataStores = new Mapping();
         stores.map(resources, regions, notes, dataStores);
-        new Backups().map(resources, notes, dataStores);
+        new Backups().map(resources, regions, notes, dataStores);
         List<Fleets.Fleet> fleets = new Fleets().read(resources, regions, notes);
         skipped(resources, notes);
 
