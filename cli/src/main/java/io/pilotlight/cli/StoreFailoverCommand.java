@@ -19,6 +19,9 @@ final class StoreFailoverCommand implements Callable<Integer> {
     @CommandLine.Mixin
     PeersOption peers;
 
+    /** How many of the entries a forced promotion would lose are listed per node. */
+    private static final int SHOWN = 20;
+
     @Option(names = "--to", description = "Region to promote (default: the most up-to-date reachable replica).")
     String to;
 
@@ -113,10 +116,32 @@ final class StoreFailoverCommand implements Callable<Integer> {
         if (chosen == null) {
             return;
         }
+        String epochs;
+        try {
+            epochs = java.net.URLEncoder.encode(StoreHttp.text(nodes.get(target) + "/epochs").trim(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (Exception unreachable) {
+            return;
+        }
         for (Position other : all) {
-            if (other.epoch() > chosen.epoch() || (other.epoch() == chosen.epoch() && other.index() > chosen.index())) {
-                spec.commandLine().getErr().println("warning: " + other + " is further ahead than " + chosen
-                        + ": its entries past the fork will be rolled back into its lost-writes ledger (pilotlight store lost-writes)");
+            if (other.region().equals(target)) {
+                continue;
+            }
+            try {
+                JsonNode lose = StoreHttp.get(nodes.get(other.region()) + "/would-lose?epochs=" + epochs + "&last=" + chosen.index()
+                        + "&limit=" + SHOWN).body();
+                JsonNode entries = lose.path("entries");
+                if (entries.isEmpty()) {
+                    continue;
+                }
+                long count = lose.path("last_index").asLong() - entries.get(0).path("index").asLong() + 1;
+                StringBuilder keys = new StringBuilder();
+                entries.forEach(e -> keys.append(keys.isEmpty() ? "" : ", ").append(e.path("key").asText()).append('@')
+                        .append(e.path("index").asLong()));
+                spec.commandLine().getErr().println("warning: promoting " + chosen + " loses the " + count + " entries " + other
+                        + " holds past index " + (entries.get(0).path("index").asLong() - 1) + " (they go to its lost-writes ledger when it"
+                        + " rejoins): " + keys + (count > entries.size() ? ", ..." : ""));
+            } catch (Exception unreachable) {
+                // counted below as silent
             }
         }
         java.util.List<String> silent = nodes.keySet().stream().filter(r -> all.stream().noneMatch(p -> p.region().equals(r))).toList();

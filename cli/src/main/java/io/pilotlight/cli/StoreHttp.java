@@ -29,6 +29,20 @@ final class StoreHttp {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build());
     }
 
+    /** A plain-text answer (such as /epochs). */
+    static String text(String url) throws IOException, InterruptedException {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IOException(url + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (ConnectException e) {
+            throw new IOException("no store node answers at " + URI.create(url).getAuthority(), e);
+        }
+    }
+
     static Reply post(String url) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build());
     }

@@ -2,6 +2,11 @@ package io.pilotlight.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pilotlight.planner.report.TextTable;
+import io.pilotlight.store.ContentDigest;
+import io.pilotlight.store.ContentReport;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -10,7 +15,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Shows every node: role, epoch, log position, and each replica's lag in entries and milliseconds",
-            "(the RPO a failover would cost right now)."})
+            "(the RPO a failover would cost right now); then compares the data of nodes at the same log index by content",
+            "(a digest per key range) and reports any divergence (exit code 1)."})
 final class StoreStatusCommand implements Callable<Integer> {
     @CommandLine.Mixin
     PeersOption peers;
@@ -25,20 +31,57 @@ final class StoreStatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TextTable table = new TextTable("", "REGION", "ROLE", "EPOCH", "LAST INDEX", "LAG ENTRIES", "LAG MS", "NOTE");
         var json = StoreHttp.JSON.createObjectNode();
+        Map<String, ContentDigest> digests = new LinkedHashMap<>();
+        List<String> noDigest = new ArrayList<>();
+        String writerRegion = null;
         for (Map.Entry<String, String> peer : peers.map().entrySet()) {
             try {
                 JsonNode status = StoreHttp.get(peer.getValue() + "/status").body();
                 json.set(peer.getKey(), status);
                 boolean writer = "WRITER".equals(status.path("role").asText());
+                writerRegion = writer ? peer.getKey() : writerRegion;
+                StoreHttp.Reply digest = StoreHttp.get(peer.getValue() + "/digest");
+                if (digest.ok()) {
+                    digests.put(peer.getKey(), ContentDigest.fromJson(digest.body()));
+                } else {
+                    noDigest.add(peer.getKey());
+                }
                 table.row(peer.getKey(), status.path("role").asText().toLowerCase(), status.path("epoch").asText(),
                         status.path("lastIndex").asText(), writer ? "-" : status.path("lagEntries").asText(),
-                        writer ? "-" : status.path("lagMillis").asText(), status.path("lastError").asText(""));
+                        writer ? "-" : status.path("lagMillis").asText(), note(status, writer));
             } catch (java.io.IOException down) {
                 json.put(peer.getKey(), "unreachable");
                 table.row(peer.getKey(), "unreachable", "-", "-", "-", "-", down.getMessage());
             }
         }
-        spec.commandLine().getOut().print(format == OutputFormat.json ? StoreHttp.pretty(json) + "\n" : table.render());
-        return ExitCodes.OK;
+        ContentReport content = ContentReport.compare(digests, writerRegion);
+        if (format == OutputFormat.json) {
+            json.set("content", StoreHttp.JSON.valueToTree(Map.of("identical", content.agreements(), "not_comparable", content.notComparable(),
+                    "no_digest", noDigest)));
+            json.set("divergence", StoreHttp.JSON.valueToTree(content.divergences()));
+            spec.commandLine().getOut().print(StoreHttp.pretty(json) + "\n");
+        } else {
+            StringBuilder out = new StringBuilder(table.render());
+            content.divergences().forEach(d -> out.append("DIVERGENCE: ").append(d.describe()).append('\n'));
+            content.agreements().forEach(a -> out.append("content: ").append(a.describe()).append('\n'));
+            content.notComparable().forEach(l -> out.append("content: ").append(l.describe()).append('\n'));
+            noDigest.forEach(region -> out.append("content: ").append(region).append(" serves no digest (an older version?)\n"));
+            spec.commandLine().getOut().print(out);
+        }
+        return content.diverged() ? ExitCodes.OBJECTIVE_MISSED : ExitCodes.OK;
+    }
+
+    /**
+     * A replica that is not receiving the writer's log has lag figures only as of its last frame:
+     * say so rather than let "0" read as "up to date".
+     */
+    private static String note(JsonNode status, boolean writer) {
+        String error = status.path("lastError").asText("");
+        if (writer || !status.has("streaming") || status.path("streaming").asBoolean()) {
+            return error;
+        }
+        long contact = status.path("lastContactMillis").asLong();
+        String since = contact > 0 ? " for " + Math.max(0, (System.currentTimeMillis() - contact) / 1000) + "s" : "";
+        return "NOT RECEIVING the writer's log" + since + " (lag as of then)" + (error.isEmpty() ? "" : ": " + error);
     }
 }

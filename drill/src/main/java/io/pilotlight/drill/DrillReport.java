@@ -19,8 +19,9 @@ public record DrillReport(String topology, String scenario, String target, long 
         return measuredRtoMillis >= 0 && measuredRtoMillis <= objectiveRtoMillis;
     }
 
+    /** Any lost acknowledged write misses an RPO of 0; otherwise the data-loss window must fit the objective. */
     public boolean rpoMet() {
-        return dataLossWindowMillis <= objectiveRpoMillis;
+        return objectiveRpoMillis == 0 ? lostWrites.isEmpty() : dataLossWindowMillis <= objectiveRpoMillis;
     }
 
     /** An acknowledged write lost without the store naming it is a failure whatever the objectives say. */

@@ -57,4 +57,27 @@ class MeasureTest {
         assertThat(rpo.dataLossWindowMillis()).isEqualTo(300);
         assertThat(RpoMeasure.of(FAULT, acked, Map.of("a", "1", "b", "2", "c", "3")).dataLossWindowMillis()).isZero();
     }
+
+    @Test
+    void writesLostAfterTheFaultWidenTheWindowToTheirAcknowledgement() {
+        // the default partition drill read "104 of 798 lost, window 0s": all acknowledged after the fault by the cut-off writer
+        List<AckedWrite> acked = List.of(new AckedWrite("a", "1", FAULT - 1_000), new AckedWrite("b", "2", FAULT + 200),
+                new AckedWrite("c", "3", FAULT + 1_700));
+        RpoMeasure rpo = RpoMeasure.of(FAULT, acked, Map.of("a", "1"));
+        assertThat(rpo.lost()).extracting(AckedWrite::key).containsExactly("b", "c");
+        assertThat(rpo.dataLossWindowMillis()).isEqualTo(1_500);
+    }
+
+    @Test
+    void anyLostAcknowledgedWriteFailsAnRpoOfZero() {
+        // "RPO: 76 of 685 acknowledged writes lost, data-loss window 0s, objective 0s  PASS"
+        AckedWrite lost = new AckedWrite("b", "2", FAULT);
+        DrillReport report = new DrillReport("t.yaml", "partition", "east", FAULT, 60_000, 60_000, 5_000, 0, 685, List.of(lost), 0,
+                List.of(), List.of(), List.of(), List.of(), null);
+        assertThat(report.dataLossWindowMillis()).isZero();
+        assertThat(report.rpoMet()).isFalse();
+        DrillReport nothingLost = new DrillReport("t.yaml", "partition", "east", FAULT, 60_000, 60_000, 5_000, 0, 685, List.of(), 0,
+                List.of(), List.of(), List.of(), List.of(), null);
+        assertThat(nothingLost.rpoMet()).isTrue();
+    }
 }

@@ -1,22 +1,13 @@
 package io.pilotlight.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.pilotlight.store.node.LostWrite;
-import io.pilotlight.store.node.Role;
-import io.pilotlight.store.node.StoreServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,8 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Random fault schedules, reproducible from their seed (set PILOTLIGHT_CHAOS_SEED to replay one):
  * writers crash and restart, replicas crash, the writer is cut off from the coordinator, planned
- * switchovers, while clients write. Then a checker: every acknowledged write either survives or is
- * in a lost-writes ledger, exactly; and no two epochs acknowledged writes that both survive at the same time.
+ * switchovers, while clients write. Then the {@link PromiseChecker}: every acknowledged write either survives or is
+ * in a lost-writes ledger, exactly; no two epochs acknowledged writes that both survive at the same time; the nodes hold the same content.
  */
 class ChaosTest {
     private static final List<String> REGIONS = List.of("east", "west", "central");
@@ -120,8 +111,7 @@ class ChaosTest {
     }
 
     private static String writerOf(Cluster cluster) {
-        return cluster.servers.entrySet().stream().filter(e -> e.getValue().node().role() == Role.WRITER)
-                .map(Map.Entry::getKey).findFirst().orElse(null);
+        return PromiseChecker.writerOf(cluster);
     }
 
     private static void heal(Cluster cluster) throws Exception {
@@ -131,49 +121,12 @@ class ChaosTest {
                 cluster.start(region);
             }
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> writerOf(cluster) != null);
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            String writer = writerOf(cluster);
-            if (writer == null) {
-                return false;
-            }
-            long last = cluster.servers.get(writer).node().status().lastIndex();
-            return cluster.servers.values().stream().allMatch(s -> s.node().status().lastIndex() == last);
-        });
+        PromiseChecker.settle(cluster, Duration.ofSeconds(20), () -> "after healing");
     }
 
     private static void check(Cluster cluster, AckLog log, String context) throws Exception {
-        StoreServer writer = cluster.servers.get(writerOf(cluster));
-        Set<String> ledger = new HashSet<>();
-        for (StoreServer server : cluster.servers.values()) {
-            for (LostWrite lost : server.node().lostWrites()) {
-                ledger.add(lost.key() + "=" + lost.value() + "@" + lost.index() + "/" + lost.epoch());
-            }
-        }
-        Set<String> missing = new HashSet<>();
-        Set<String> ackedIds = new HashSet<>();
-        Map<Long, long[]> survivingAckWindow = new TreeMap<>();
-        for (AckLog.Acked ack : log.acks) {
-            String id = ack.key() + "=" + ack.value() + "@" + ack.index() + "/" + ack.epoch();
-            ackedIds.add(id);
-            var read = writer.node().read(ack.key());
-            boolean survived = read.value() != null && new String(read.value()).equals(ack.value()) && read.version() == ack.index();
-            if (!survived) {
-                missing.add(id);
-            } else {
-                survivingAckWindow.merge(ack.epoch(), new long[] {ack.ackTime(), ack.ackTime()},
-                        (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
-            }
-        }
-        Set<String> ackedInLedger = ledger.stream().filter(ackedIds::contains).collect(Collectors.toSet());
-        assertThat(missing).as(context + ": acknowledged writes missing after recovery must be exactly the ledger's").isEqualTo(ackedInLedger);
-        System.out.println(context + ": " + log.acks.size() + " acknowledged, " + missing.size() + " lost, all of them in a ledger");
-        long previousEnd = Long.MIN_VALUE;
-        for (Map.Entry<Long, long[]> epoch : survivingAckWindow.entrySet()) {
-            assertThat(epoch.getValue()[0]).as(context + ": epoch " + epoch.getKey() + " acknowledged surviving writes while an older epoch still did")
-                    .isGreaterThanOrEqualTo(previousEnd);
-            previousEnd = epoch.getValue()[1];
-        }
+        PromiseChecker.Outcome outcome = PromiseChecker.check(cluster, log, true, context);
+        System.out.println(context + ": " + outcome.acknowledged() + " acknowledged, " + outcome.missing().size() + " lost, all of them in a ledger");
     }
 
     private static void sleep(long millis) {

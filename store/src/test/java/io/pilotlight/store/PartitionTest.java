@@ -6,12 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.pilotlight.faults.Faults;
 import io.pilotlight.faults.FaultyProxy;
 import io.pilotlight.faults.Partition;
-import io.pilotlight.store.node.LostWrite;
 import io.pilotlight.store.node.Role;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,23 +72,10 @@ class PartitionTest {
             await().atMost(Duration.ofSeconds(15)).until(() -> cluster.servers.get("east").node().status().lastIndex()
                     == cluster.servers.get(newWriter).node().status().lastIndex() && cluster.servers.get("east").node().role() == Role.REPLICA);
 
-            Set<String> missing = new HashSet<>();
-            for (AckLog.Acked ack : log.acks) {
-                var read = cluster.servers.get(newWriter).node().read(ack.key());
-                if (read.value() == null || read.version() != ack.index()) {
-                    missing.add(ack.key() + "@" + ack.index());
-                }
-            }
-            Set<String> ledger = new HashSet<>();
-            for (LostWrite lost : cluster.servers.get("east").node().lostWrites()) {
-                ledger.add(lost.key() + "@" + lost.index());
-            }
+            Set<String> missing = PromiseChecker.check(cluster, log, true, "east partitioned, " + newWriter + " took over").missing();
             assertThat(missing).as("acknowledged during the partition, never replicated").isNotEmpty();
-            assertThat(ledger).containsAll(missing);
-            Set<String> ackedKeys = new HashSet<>();
-            log.acks.forEach(a -> ackedKeys.add(a.key() + "@" + a.index()));
-            ledger.retainAll(ackedKeys);
-            assertThat(ledger).as("the ledger's acknowledged writes are exactly the missing ones").isEqualTo(missing);
+            assertThat(cluster.servers.get("east").node().lostWrites()).as("east's ledger names them")
+                    .extracting(lost -> PromiseChecker.id(lost.key(), lost.value(), lost.index(), lost.epoch())).containsAll(missing);
             assertThat(missing).allMatch(id -> id.startsWith("during-"));
             toEast.values().forEach(FaultyProxy::close);
         }

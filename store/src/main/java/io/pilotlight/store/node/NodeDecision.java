@@ -74,7 +74,7 @@ final class NodeDecision {
         if (lease.live()) {
             if (s.region().equals(lease.holder()) && lease.epoch() >= s.knownEpoch() && lease.epoch() > 0) {
                 return new Decision(Action.RECLAIM, "the coordinator still has this node's lease of epoch " + lease.epoch()
-                        + " (the node restarted): take it back");
+                        + " (this node restarted, or stepped down before the lease ran out there): nobody else can have written since, take it back");
             }
             return new Decision(Action.STAY, "following " + lease.holder() + " at epoch " + lease.epoch());
         }

@@ -42,8 +42,14 @@ final class Replicator implements AutoCloseable {
     Replicator(StoreNode node) {
         this.node = node;
         this.reporter = new ProgressReporter(node.region(), () -> streamWriter, node::durableIndex, node::knownEpoch);
-        this.streamThread = Thread.ofPlatform().daemon().name("replicator-" + node.region()).start(this::streamLoop);
-        this.syncThread = Thread.ofPlatform().daemon().name("replica-sync-" + node.region()).start(this::syncLoop);
+        this.streamThread = Thread.ofPlatform().daemon().name("replicator-" + node.region()).unstarted(this::streamLoop);
+        this.syncThread = Thread.ofPlatform().daemon().name("replica-sync-" + node.region()).unstarted(this::syncLoop);
+    }
+
+    /** Starts following; called once the node has made this its replicator (it refuses calls from any other). */
+    void start() {
+        streamThread.start();
+        syncThread.start();
     }
 
     private void streamLoop() {
@@ -107,7 +113,7 @@ final class Replicator implements AutoCloseable {
             throw new IOException("writer " + writer + " has epoch history ending at epoch " + history.lastEpoch()
                     + " but the coordinator granted epoch " + grantedEpoch + ": not following it");
         }
-        node.reconcileWith(history);
+        node.reconcileWith(history, this);
         return grantedEpoch;
     }
 
@@ -128,7 +134,7 @@ final class Replicator implements AutoCloseable {
                     throw new IOException("refused log from " + writer + " at epoch " + frame.epoch() + " (stream epoch "
                             + opened.epoch() + ", known epoch " + node.knownEpoch() + ")");
                 }
-                node.applyReplicated(frame);
+                node.applyReplicated(frame, this);
                 LockSupport.unpark(syncThread);
             }
         } finally {
@@ -219,8 +225,10 @@ final class Replicator implements AutoCloseable {
         LockSupport.unpark(syncThread);
         reporter.close();
         try {
-            streamThread.join(2_000);
-            syncThread.join(2_000);
+            // short: a thread still running afterwards is refused by the node (it is no longer its replicator), and a
+            // promotion that waited here would let the lease it was just granted run out
+            streamThread.join(200);
+            syncThread.join(200);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -204,6 +204,46 @@ final class RocksStore implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The data's content digest (see {@link io.pilotlight.store.ContentDigest}), read from one RocksDB
+     * snapshot, with the last log index of that same snapshot: a write in progress is either wholly in both or in neither.
+     */
+    io.pilotlight.store.ContentDigest digest(String region) {
+        return guarded(() -> {
+            org.rocksdb.Snapshot snapshot = db.getSnapshot();
+            try (org.rocksdb.ReadOptions at = new org.rocksdb.ReadOptions().setSnapshot(snapshot)) {
+                long last;
+                try (RocksIterator it = db.newIterator(log, at)) {
+                    it.seekToLast();
+                    last = it.isValid() ? ByteBuffer.wrap(it.key()).getLong() : 0;
+                }
+                io.pilotlight.store.ContentDigest.Builder builder = new io.pilotlight.store.ContentDigest.Builder();
+                try (RocksIterator it = db.newIterator(data, at)) {
+                    for (it.seekToFirst(); it.isValid(); it.next()) {
+                        byte[] raw = it.value();
+                        StoredValue value;
+                        if (raw.length != Long.BYTES) {
+                            value = StoredValue.decode(raw);
+                        } else {
+                            byte[] logged = db.get(log, at, raw);
+                            if (logged == null) {
+                                throw new StoreIoException("the data points at log index " + ByteBuffer.wrap(raw).getLong() + ", which is missing", null);
+                            }
+                            LogEntry entry = LogCodec.decode(logged);
+                            value = new StoredValue(entry.value(), entry.index(), entry.epoch(), entry.commitTime());
+                        }
+                        builder.add(it.key(), value.version(), value.epoch(), value.value() == null ? new byte[0] : value.value());
+                    }
+                }
+                return builder.build(region, last);
+            } catch (RocksDBException e) {
+                throw new StoreIoException("digest failed: " + e.getMessage(), e);
+            } finally {
+                db.releaseSnapshot(snapshot);
+            }
+        });
+    }
+
     List<LogEntry> entries(long from, int max) {
         return guarded(() -> {
             List<LogEntry> out = new ArrayList<>();

@@ -26,7 +26,7 @@ import java.util.TreeSet;
 /**
  * The node's HTTP/JSON API: {@code /kv/KEY} (PUT, GET, DELETE; {@code ?if_version=N} for a
  * conditional put), {@code /kv?from=&to=&limit=} (range scan), {@code /status}, {@code /lost-writes},
- * {@code /promote}, {@code /switchover?to=}, and for replicas {@code /log} (the replication stream),
+ * {@code /promote}, {@code /switchover?to=}, {@code /digest} (the data's content by key range), and for replicas {@code /log} (the replication stream),
  * {@code /log-ack} (durable position) and {@code /epochs}. Point reads and writes are answered on
  * the event loop (a write when its group commit is done); everything that may wait runs on a thread of its own.
  */
@@ -56,6 +56,8 @@ public final class StoreHttpApi implements AutoCloseable {
                 .route("/switchover", Mode.BLOCKING, this::switchover)
                 .route("/backup", Mode.BLOCKING, this::backup)
                 .route("/peers", Mode.BLOCKING, this::peers)
+                .route("/would-lose", Mode.BLOCKING, this::wouldLose)
+                .route("/digest", Mode.BLOCKING, (call, reply) -> json(reply, 200, node.store().digest(node.region()).toJson()))
                 .listen(listen);
     }
 
@@ -257,6 +259,38 @@ public final class StoreHttpApi implements AutoCloseable {
         } catch (RuntimeException e) {
             json(reply, 400, Map.of("error", "bad_request", "message", String.valueOf(e.getMessage())));
         }
+    }
+
+    /**
+     * {@code GET /would-lose?epochs=HISTORY&last=N&limit=M}: the entries this node would roll back if
+     * the node with that epoch history and last index were promoted now (what a forced failover costs here).
+     */
+    private void wouldLose(HttpCall call, HttpReply reply) {
+        EpochHistory history;
+        try {
+            history = EpochHistory.parse(call.param("epochs", ""));
+        } catch (RuntimeException bad) {
+            json(reply, 400, Map.of("error", "bad_request", "message", "epochs: " + bad.getMessage()));
+            return;
+        }
+        long last = call.longParam("last", -1);
+        long limit = call.longParam("limit", 1000);
+        if (last < 0 || limit < 1 || limit > 100_000) {
+            json(reply, 400, Map.of("error", "bad_request", "message",
+                    "last (the candidate's last index, 0 or more) is required; limit is 1 to 100000"));
+            return;
+        }
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (var entry : node.wouldLoseTo(history, last, (int) limit)) {
+            Map<String, Object> item = new HashMap<>();
+            item.put("key", entry.key());
+            item.put("index", entry.index());
+            item.put("epoch", entry.epoch());
+            item.put("commit_time", entry.commitTime());
+            item.put("delete", entry.isDelete());
+            entries.add(item);
+        }
+        json(reply, 200, Map.of("region", node.region(), "last_index", node.status().lastIndex(), "entries", entries));
     }
 
     private void promote(HttpCall call, HttpReply reply) {

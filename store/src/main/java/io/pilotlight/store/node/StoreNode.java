@@ -84,7 +84,7 @@ public final class StoreNode implements AutoCloseable {
             if (lease.live() && lease.holder() != null) {
                 learnEpoch(lease.epoch(), lease.holder()); // name the writer in refusals from the start
             }
-            replicator = new Replicator(this);
+            startReplicator();
         }
         this.supervisor = Thread.ofPlatform().daemon().name("store-supervisor-" + config.region()).start(this::supervise);
     }
@@ -213,6 +213,17 @@ public final class StoreNode implements AutoCloseable {
         return history.format();
     }
 
+    /**
+     * The entries of this node's log that it would roll back into its ledger if a node whose log
+     * has {@code candidateHistory} up to {@code candidateLast} became the writer now: what promoting
+     * that node costs here. At most {@code max} entries, oldest first.
+     */
+    public List<LogEntry> wouldLoseTo(EpochHistory candidateHistory, long candidateLast, int max) {
+        EpochHistory promoted = candidateHistory.with(Long.MAX_VALUE, candidateLast + 1); // whatever epoch it gets, it is newer
+        long fork = LogFork.firstDivergent(index -> store.entry(index).epoch(), store.lastIndex(), promoted);
+        return fork < 0 ? List.of() : store.entries(fork, max);
+    }
+
     // ---- the replica's side ----------------------------------------------------------------
 
     /**
@@ -220,7 +231,10 @@ public final class StoreNode implements AutoCloseable {
      * first index whose epoch differs from the writer's history for that index, and everything after.
      * A history older than what this node has seen is refused (a stale or forged writer).
      */
-    synchronized void reconcileWith(EpochHistory writerHistory) {
+    synchronized void reconcileWith(EpochHistory writerHistory, Replicator caller) {
+        if (replicator != caller || role != Role.REPLICA) {
+            throw new StoreException("replication stopped: " + config.region() + " is " + role + " now");
+        }
         long last = store.lastIndex();
         LogPosition mine = lastPosition();
         long newest = Math.max(knownEpoch.get(), mine.epoch());
@@ -260,7 +274,10 @@ public final class StoreNode implements AutoCloseable {
     }
 
     /** Applies one frame of the writer's stream without waiting for the disk: {@link #syncApplied} makes it durable. */
-    void applyReplicated(LogFrame frame) {
+    void applyReplicated(LogFrame frame, Replicator caller) {
+        if (replicator != caller || role != Role.REPLICA) {
+            throw new StoreException("replication stopped: " + config.region() + " is " + role + " now");
+        }
         learnEpoch(frame.epoch(), writerRegion);
         lastContactMillis = config.clock().millis();
         lastError = null;
@@ -430,7 +447,7 @@ public final class StoreNode implements AutoCloseable {
         }
         appended();
         if (running) {
-            replicator = new Replicator(this);
+            startReplicator();
         }
     }
 
@@ -548,6 +565,12 @@ public final class StoreNode implements AutoCloseable {
             lapsedEpoch = keeper.epoch();
             stepDown(why);
         }
+    }
+
+    private void startReplicator() {
+        Replicator following = new Replicator(this);
+        replicator = following;
+        following.start();
     }
 
     // ---- accessors ------------------------------------------------------------------------
