@@ -60,6 +60,10 @@ final class PlanCommand implements Callable<Integer> {
             description = "The drill history: each scheduled drill must have passed within its every (default: .pilotlight/drills/history.jsonl; missing = no drill ran).")
     Path history;
 
+    @Option(names = "--scenario", paramLabel = "SCENARIO", defaultValue = "region-outage",
+            description = "Whose drills calibrate the expected RTO: region-outage (default), partition, gray-failure or switchover.")
+    String scenario;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -113,7 +117,17 @@ final class PlanCommand implements Callable<Integer> {
         var contents = new DrillHistory(history != null ? history
                 : DrillHistory.DEFAULT_FILE).read();
         contents.warnings().forEach(spec.commandLine().getErr()::println);
-        return DrillEvidence.of(contents.records().stream().map(DrillRecord::asRun).toList(), Instant.now());
+        return DrillEvidence.of(contents.records().stream().map(DrillRecord::asRun).toList(), Instant.now(), parseScenario());
+    }
+
+    private io.pilotlight.topology.DrillScenario parseScenario() {
+        for (io.pilotlight.topology.DrillScenario candidate : io.pilotlight.topology.DrillScenario.values()) {
+            if (WireNames.of(candidate).equals(scenario)) {
+                return candidate;
+            }
+        }
+        throw new CommandLine.ParameterException(spec.commandLine(), "--scenario \"" + scenario + "\" is not allowed; expected one of "
+                + String.join(", ", WireNames.allOf(io.pilotlight.topology.DrillScenario.class)));
     }
 
     private Objectives objectives(Objectives fromFile) {

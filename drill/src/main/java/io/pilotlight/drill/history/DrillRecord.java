@@ -6,6 +6,8 @@ import io.pilotlight.planner.drills.DrillVerdict;
 import io.pilotlight.topology.DrillScenario;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,14 +20,24 @@ import java.util.Objects;
  * @param lostWrites            acknowledged writes lost, null when not measured
  * @param dataLossWindowSeconds null when not measured
  * @param report                the report directory, null when none was written
+ * @param termSeconds           each RTO term the drill measured (the planner's term name to seconds, e.g. detection);
+ *                              empty for lines written before terms were recorded, which still read
  */
 public record DrillRecord(Instant at, String topology, String drill, DrillScenario scenario, String target, DrillVerdict verdict,
-                          Double rtoSeconds, Integer lostWrites, Double dataLossWindowSeconds, String report) {
+                          Double rtoSeconds, Integer lostWrites, Double dataLossWindowSeconds, String report,
+                          Map<String, Double> termSeconds) {
     public DrillRecord {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(topology, "topology");
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(verdict, "verdict");
+        termSeconds = termSeconds == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(termSeconds));
+    }
+
+    /** A record without per-term measurements (as lines written before they were kept). */
+    public DrillRecord(Instant at, String topology, String drill, DrillScenario scenario, String target, DrillVerdict verdict,
+                       Double rtoSeconds, Integer lostWrites, Double dataLossWindowSeconds, String report) {
+        this(at, topology, drill, scenario, target, verdict, rtoSeconds, lostWrites, dataLossWindowSeconds, report, Map.of());
     }
 
     /** What a finished drill measured. */
@@ -33,7 +45,16 @@ public record DrillRecord(Instant at, String topology, String drill, DrillScenar
         return new DrillRecord(Instant.ofEpochMilli(report.faultAtMillis()), report.topology(), drill, scenario, report.target(),
                 report.met() ? DrillVerdict.MET : DrillVerdict.MISSED,
                 report.measuredRtoMillis() < 0 ? null : report.measuredRtoMillis() / 1000.0, report.lostWrites().size(),
-                report.dataLossWindowMillis() / 1000.0, reportDir == null ? null : reportDir.toString());
+                report.dataLossWindowMillis() / 1000.0, reportDir == null ? null : reportDir.toString(), measuredTerms(report));
+    }
+
+    /** The terms the drill measured, in the planner's order; a term it could not measure is left out. */
+    static Map<String, Double> measuredTerms(DrillReport report) {
+        Map<String, Double> terms = new LinkedHashMap<>();
+        if (report.terms() != null) {
+            report.terms().stream().filter(t -> t.measuredMillis() >= 0).forEach(t -> terms.put(t.name(), t.measuredMillis() / 1000.0));
+        }
+        return terms;
     }
 
     /** A drill that ended without a verdict of its own (the lab did not start, the process died). */
@@ -43,6 +64,6 @@ public record DrillRecord(Instant at, String topology, String drill, DrillScenar
 
     /** What the planner and the schedule look at. */
     public DrillRun asRun() {
-        return new DrillRun(topology, drill, scenario, target, at, verdict);
+        return new DrillRun(topology, drill, scenario, target, at, verdict, rtoSeconds, termSeconds);
     }
 }

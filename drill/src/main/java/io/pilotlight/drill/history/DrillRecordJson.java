@@ -32,6 +32,9 @@ public final class DrillRecordJson {
         node.put("lost_writes", record.lostWrites());
         node.put("data_loss_window_seconds", record.dataLossWindowSeconds());
         node.put("report", record.report());
+        if (!record.termSeconds().isEmpty()) {
+            node.put("terms", record.termSeconds());
+        }
         return node;
     }
 
@@ -57,7 +60,27 @@ public final class DrillRecordJson {
         return new DrillRecord(instant(node), requiredText(node, "topology"), optionalText(node, "drill"), scenario(node),
                 optionalText(node, "target"), verdict(node), optionalNumber(node, "rto_seconds"),
                 node.hasNonNull("lost_writes") ? (int) optionalWhole(node, "lost_writes") : null,
-                optionalNumber(node, "data_loss_window_seconds"), optionalText(node, "report"));
+                optionalNumber(node, "data_loss_window_seconds"), optionalText(node, "report"), terms(node));
+    }
+
+    /** {@code "terms": {"detection": 2.0, ...}}: optional (lines written before it was recorded have none). */
+    private static Map<String, Double> terms(JsonNode node) {
+        Map<String, Double> terms = new LinkedHashMap<>();
+        if (!node.hasNonNull("terms")) {
+            return terms;
+        }
+        JsonNode value = node.get("terms");
+        if (!value.isObject()) {
+            throw new IllegalArgumentException("field \"terms\": " + value + " is not an object of term name to seconds");
+        }
+        value.fields().forEachRemaining(term -> {
+            if (!term.getValue().isNumber() || term.getValue().asDouble() < 0) {
+                throw new IllegalArgumentException("field \"terms\": \"" + term.getKey() + "\": " + term.getValue()
+                        + " is not a number of seconds ≥ 0");
+            }
+            terms.put(term.getKey(), term.getValue().asDouble());
+        });
+        return terms;
     }
 
     private static Instant instant(JsonNode node) {

@@ -14,6 +14,7 @@ public final class FindingRules {
             new PrimaryWithoutSecondaryRule(),
             new AliasIgnoresTargetHealthRule(),
             new SlowHealthCheckRule(),
+            new DeclaredVersusMeasuredRule(),
             new BackupIntervalAboveRpoRule(),
             new UnsafeLastWriterWinsRule(),
             new DataResidencyRule(),

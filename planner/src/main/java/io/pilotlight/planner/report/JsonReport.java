@@ -88,6 +88,9 @@ public final class JsonReport {
             terms.addObject().put("name", term.name()).put("seconds", Durations.seconds(term.estimate()))
                     .put("basis", term.basis()).put("path", term.path());
         }
+        if (plan.expectation() != null) {
+            rto.set("expected", ExpectationReport.json(JSON, plan.expectation()));
+        }
         return rto;
     }
 

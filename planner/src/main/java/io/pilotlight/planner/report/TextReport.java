@@ -61,6 +61,7 @@ public final class TextReport {
         table.row("total", format(plan.rto().total()), "objective " + format(plan.objectives().rto()) + "  "
                 + (plan.rtoMet() ? "PASS" : "FAIL"));
         out.append(table.render());
+        ExpectationReport.text(plan.expectation(), out);
     }
 
     private static void rpo(Plan plan, StringBuilder out) {
