@@ -38,7 +38,9 @@ final class DeclaredVersusMeasuredRule implements FindingRule {
                 continue;
             }
             RtoTerm declaredTerm = input.rto().term(term.name());
-            String field = declaredTerm.path().isEmpty() ? term.name() : declaredTerm.path().substring(declaredTerm.path().lastIndexOf('.') + 1);
+            String field = declaredTerm.name().equals(io.pilotlight.planner.RtoEstimator.DETECTION) || declaredTerm.path().isEmpty()
+                    ? term.name() + " (" + declaredTerm.basis() + ")"
+                    : declaredTerm.path().substring(declaredTerm.path().lastIndexOf('.') + 1);
             String measured = term.measured().runs() == 1 ? "the last drill measured " + format(median)
                     : "the last " + term.measured().runs() + " drills measured " + format(term.measured().min()) + "-" + format(term.measured().max());
             findings.add(new Finding(optimistic ? Severity.WARNING : Severity.INFO, "declared-differs-from-measured",
