@@ -73,7 +73,7 @@ public final class DrillRecordJson {
         if (!value.isObject()) {
             throw new IllegalArgumentException("field \"terms\": " + value + " is not an object of term name to seconds");
         }
-        value.fields().forEachRemaining(term -> {
+        value.properties().forEach(term -> {
             if (!term.getValue().isNumber() || term.getValue().asDouble() < 0) {
                 throw new IllegalArgumentException("field \"terms\": \"" + term.getKey() + "\": " + term.getValue()
                         + " is not a number of seconds ≥ 0");

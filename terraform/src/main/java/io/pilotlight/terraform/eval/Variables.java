@@ -1,6 +1,5 @@
 package io.pilotlight.terraform.eval;
 
-import io.pilotlight.terraform.Origin;
 import io.pilotlight.terraform.TerraformInputException;
 import io.pilotlight.terraform.TerraformSyntaxException;
 import io.pilotlight.terraform.config.Attribute;
@@ -71,9 +70,5 @@ public final class Variables {
 
     private static void put(Map<String, Value> values, Map<String, Attribute> attributes, Evaluator literal) {
         attributes.forEach((name, attribute) -> values.put(name, literal.evaluate(attribute.expr(), attribute.origin())));
-    }
-
-    static Origin given(String name) {
-        return new Origin("-var " + name, 1);
     }
 }

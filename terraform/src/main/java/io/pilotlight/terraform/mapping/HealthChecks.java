@@ -1,6 +1,5 @@
 package io.pilotlight.terraform.mapping;
 
-import io.pilotlight.terraform.Origin;
 import io.pilotlight.terraform.eval.Value;
 import io.pilotlight.terraform.yaml.YamlNode;
 import io.pilotlight.terraform.yaml.YamlNode.Mapping;
@@ -19,7 +18,6 @@ import java.util.Optional;
  */
 final class HealthChecks {
     private final Map<String, String> nameByAddress = new LinkedHashMap<>();
-    private final Map<String, Res> byName = new LinkedHashMap<>();
 
     Mapping map(Resources resources, Notes notes) {
         Mapping checks = new Mapping();
@@ -30,7 +28,6 @@ final class HealthChecks {
             }
             String name = Names.key(check.name());
             nameByAddress.put(check.address(), name);
-            byName.put(name, check);
             Mapping out = new Mapping();
             String kind = switch (type.get()) {
                 case "HTTP", "HTTP_STR_MATCH" -> "HTTP";
@@ -43,7 +40,6 @@ final class HealthChecks {
                 notes.notExpressible(check.address() + " type " + type.get() + ": Pilotlight checks endpoints (HTTP, HTTPS, TCP) and"
                         + " CALCULATED checks; a record using it is treated as having no health check", check.at("type"));
                 nameByAddress.remove(check.address());
-                byName.remove(name);
                 continue;
             }
             out.put("type", Scalar.of(kind), check.at("type"), kind.equals(type.get()) ? null : "(Terraform type " + type.get() + ")");
@@ -101,14 +97,5 @@ final class HealthChecks {
     Optional<String> nameOf(Res from, Value.ResourceRef ref) {
         String prefix = from.address().substring(0, from.address().length() - (from.type() + "." + from.name()).length());
         return Optional.ofNullable(nameByAddress.get(prefix + ref.address()));
-    }
-
-    Optional<Res> check(String name) {
-        return Optional.ofNullable(byName.get(name));
-    }
-
-    Origin originOf(String name) {
-        Res check = byName.get(name);
-        return check == null ? Origin.nowhere() : check.origin();
     }
 }

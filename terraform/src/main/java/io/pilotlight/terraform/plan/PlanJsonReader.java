@@ -87,7 +87,7 @@ public final class PlanJsonReader {
         for (JsonNode resource : module.path("resources")) {
             out.put(prefix + resource.path("address").asText(), resource);
         }
-        module.path("module_calls").fields().forEachRemaining(call ->
+        module.path("module_calls").properties().forEach(call ->
                 collectConfig(call.getValue().path("module"), prefix + "module." + call.getKey() + ".", out));
     }
 
@@ -116,7 +116,7 @@ public final class PlanJsonReader {
 
     /** Values as attributes and nested blocks; a value the plan does not know yet is the reference the configuration wrote. */
     private void merge(JsonNode values, JsonNode expressions, Origin origin, Map<String, Attribute> attributes, List<Block> nested) {
-        values.fields().forEachRemaining(field -> {
+        values.properties().forEach(field -> {
             String name = field.getKey();
             JsonNode value = field.getValue();
             JsonNode expression = expressions == null ? null : expressions.get(name);
@@ -138,7 +138,7 @@ public final class PlanJsonReader {
             }
         });
         if (expressions != null && expressions.isObject()) {
-            expressions.fields().forEachRemaining(field -> {
+            expressions.properties().forEach(field -> {
                 if (!values.has(field.getKey()) && field.getValue().has("references") && !field.getValue().get("references").isEmpty()) {
                     attributes.put(field.getKey(), new Attribute(field.getKey(),
                             new Expr.Ref(field.getValue().get("references").get(0).asText()), origin));
@@ -184,7 +184,7 @@ public final class PlanJsonReader {
         }
         if (value.isObject()) {
             Map<String, Expr> entries = new LinkedHashMap<>();
-            value.fields().forEachRemaining(f -> entries.put(f.getKey(), expr(f.getValue())));
+            value.properties().forEach(f -> entries.put(f.getKey(), expr(f.getValue())));
             return new Expr.MapOf(entries);
         }
         return new Expr.Literal(null);
@@ -192,7 +192,7 @@ public final class PlanJsonReader {
 
     private List<Block> providers(JsonNode providerConfig) {
         List<Block> out = new ArrayList<>();
-        providerConfig.fields().forEachRemaining(entry -> {
+        providerConfig.properties().forEach(entry -> {
             JsonNode provider = entry.getValue();
             Origin origin = new Origin(file, lineOfKey(entry.getKey()));
             Map<String, Attribute> attributes = new LinkedHashMap<>();
