@@ -39,7 +39,7 @@ record TerraformTopology(ImportResult result, LoadedTopology loaded) {
     Plan traced(Plan plan) {
         return plan.withFindingOrigins(f -> {
             Origin origin = result.originOfLine(f.line());
-            return origin == null ? null : origin.toString();
+            return origin == null ? "(not in Terraform)" : origin.toString();
         });
     }
 

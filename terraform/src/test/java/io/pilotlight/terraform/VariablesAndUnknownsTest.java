@@ -147,4 +147,33 @@ class VariablesAndUnknownsTest {
         assertThat(topology.pattern()).isEqualTo(io.pilotlight.topology.ResiliencePattern.PILOT_LIGHT);
         assertThat(topology.compute().get("api").capacity().get("us-west-2").standby()).isEqualTo(2);
     }
+
+    @Test
+    void countForEachAndDynamicBlocksAreReportedNotExpanded(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("main.tf"), """
+                provider "aws" {
+                  region = "us-east-1"
+                }
+                resource "aws_route53_health_check" "api" {
+                  count             = 3
+                  fqdn              = "api-${count.index}.example.com"
+                  type              = "HTTPS"
+                  request_interval  = 10
+                }
+                resource "aws_dynamodb_table" "t" {
+                  name = "t"
+                  dynamic "replica" {
+                    for_each = var.replicas
+                    content {
+                      region_name = replica.value
+                    }
+                  }
+                }
+                """);
+        ImportResult result = read(dir, Map.of(), List.of());
+        assertThat(Fixtures.notes(result, ImportNote.Kind.UNKNOWN))
+                .anyMatch(n -> n.contains("main.tf:4") && n.contains("uses count or for_each: read as one instance"))
+                .anyMatch(n -> n.contains("main.tf:6") && n.contains("count.index is only known when Terraform runs"))
+                .anyMatch(n -> n.contains("main.tf:12") && n.contains("dynamic \"replica\" blocks"));
+    }
 }

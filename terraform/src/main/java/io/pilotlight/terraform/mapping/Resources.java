@@ -44,7 +44,15 @@ final class Resources {
     private void add(Evaluator scope, String prefix, int depth) throws TerraformSyntaxException, TerraformInputException {
         scopes.add(scope);
         for (Block block : scope.configuration().resources()) {
-            all.add(new Res(block, scope, prefix + block.label(0) + "." + block.label(1), notes));
+            String address = prefix + block.label(0) + "." + block.label(1);
+            all.add(new Res(block, scope, address, notes));
+            if (block.attribute("count").isPresent() || block.attribute("for_each").isPresent()) {
+                notes.add(ImportNote.Kind.UNKNOWN, address + " uses count or for_each: read as one instance", block.origin());
+            }
+            for (Block dynamic : block.blocks("dynamic")) {
+                notes.add(ImportNote.Kind.UNKNOWN, address + ": dynamic \"" + dynamic.label(0) + "\" blocks are generated when"
+                        + " Terraform runs, not expanded here", dynamic.origin());
+            }
         }
         for (Block module : scope.configuration().ofType("module")) {
             Value source = scope.attribute(module, "source");
