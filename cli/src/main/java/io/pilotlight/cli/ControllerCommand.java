@@ -49,6 +49,7 @@ final class ControllerCommand implements Callable<Integer> {
         out.println("pilotlight controller: serving " + topology.name() + ", primary " + loop.primary() + ", mode "
                 + topology.failoverOrDefault().mode().name().toLowerCase());
         out.flush();
+        loop.onReady(() -> Ready.mark("controller watching a healthy primary " + loop.primary()));
         loop.start();
         Foreground.holdUntilStopped(() -> {
             loop.close();

@@ -65,7 +65,12 @@ final class DeploymentOptions {
             builder.environment().put("FAULT_FILE", faultFile(stateDir, service, region).toAbsolutePath().toString());
             return builder;
         };
-        return new LocalProcessProvider(launcher, stateDir);
+        InstanceLauncher withoutReadyFile = (service, region, index) -> {
+            ProcessBuilder builder = launcher.launch(service, region, index);
+            builder.environment().remove(Ready.FILE_ENV); // the controller's own ready file is not theirs to write
+            return builder;
+        };
+        return new LocalProcessProvider(withoutReadyFile, stateDir);
     }
 
     static final String STORE_SERVICE = "store:";

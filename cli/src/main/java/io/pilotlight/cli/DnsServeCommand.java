@@ -79,6 +79,7 @@ final class DnsServeCommand implements Callable<Integer> {
         String host = service.dnsAddress().getAddress().getHostAddress();
         int port = service.dnsAddress().getPort();
         out.println("pilotlight dns: serving " + service.server().zones().apexes() + " on " + host + ":" + port + " (UDP and TCP)");
+        Ready.mark("dns on " + host + ":" + port);
         out.println("  UDP I/O:     " + service.server().udpTransport());
         if (service.adminAddress() != null) {
             out.println("  admin API:   http://" + service.adminAddress().getHostString() + ":" + service.adminAddress().getPort());

@@ -187,6 +187,10 @@ final class DrillRunCommand implements Callable<Integer> {
         if (!Files.exists(labState.resolve(LabFile.NAME)) && !Files.exists(labState.resolve("logs"))) {
             throw new IllegalArgumentException("--state-dir " + labState + " exists but is not a lab's state directory; choose another");
         }
+        if (io.pilotlight.drill.lab.LabLock.held(labState)) {
+            throw new IllegalArgumentException("--state-dir " + labState + " belongs to a lab that is still starting or running;"
+                    + " stop it (pilotlight lab down --state-dir " + labState + ") or choose another");
+        }
         try (var paths = Files.walk(labState)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(path);

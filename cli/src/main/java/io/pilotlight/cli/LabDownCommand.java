@@ -25,7 +25,8 @@ final class LabDownCommand implements Callable<Integer> {
             return ExitCodes.OBJECTIVE_MISSED;
         }
         LabFile lab = LabFile.read(stateDir);
-        ProcessHandle.of(lab.supervisor()).ifPresent(supervisor -> {
+        // only processes that are still the ones recorded (pid, start time, command line) are signalled: pids get reused
+        lab.supervisorIdentity().live().ifPresent(supervisor -> {
             supervisor.destroy();
             try {
                 supervisor.onExit().get(30, TimeUnit.SECONDS);

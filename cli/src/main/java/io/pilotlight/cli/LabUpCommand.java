@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.pilotlight.drill.lab.LabFile;
 import io.pilotlight.drill.lab.LabLinks;
+import io.pilotlight.drill.lab.LabLock;
+import io.pilotlight.drill.lab.PortOwners;
+import io.pilotlight.drill.lab.ProcessIdentity;
 import io.pilotlight.topology.DataStore;
 import io.pilotlight.topology.DataStoreKind;
 import io.pilotlight.topology.Region;
@@ -30,6 +33,8 @@ import picocli.CommandLine.Parameters;
             "proxy with the topology's network.round_trip. Ctrl-C or `pilotlight lab down` stops everything;",
             "if the supervisor itself dies, its children notice and exit."})
 final class LabUpCommand implements Callable<Integer> {
+    private static LabLock heldLock;
+
     @Parameters(paramLabel = "FILE", description = "Topology file; every region needs an address (127.0.1.1, 127.0.2.1, ...).")
     Path file;
 
@@ -46,13 +51,32 @@ final class LabUpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Topology topology = TopologyLoader.load(file).topology();
         deployment.defaultStateDir(".pilotlight/lab");
+        LabLock lock;
+        try {
+            lock = LabLock.take(deployment.stateDir); // held for the supervisor's life: one lab per state directory
+            heldLock = lock; // a strong reference: an unreachable channel could be closed by the cleaner, releasing the lock
+        } catch (LabLock.LabBusyException busy) {
+            spec.commandLine().getErr().println("pilotlight lab: " + busy.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
         Path logs = deployment.stateDir.resolve("logs");
         Files.createDirectories(logs);
+        Path ready = deployment.stateDir.resolve("ready");
+        Files.createDirectories(ready);
         String coordinator = "http://127.0.0.1:" + coordinatorPort;
         deployment.coordinator = coordinator;
         var layout = deployment.layout(topology);
+        List<String> taken = PortOwners.on(labAddresses(layout, coordinatorPort)).stream().map(PortOwners.Listener::describe).toList();
+        if (!taken.isEmpty()) {
+            spec.commandLine().getErr().println("pilotlight lab: cannot start: something else serves on the lab's addresses (a stray"
+                    + " process of an earlier lab would answer for this one and falsify what is measured):\n  " + String.join("\n  ", taken)
+                    + "\nstop it (e.g. kill " + taken.size() + " process" + (taken.size() == 1 ? "" : "es") + " above) or choose other"
+                    + " addresses/ports (--store-port, --dns, --dns-admin, --coordinator-port)");
+            lock.close();
+            return ExitCodes.BAD_INPUT;
+        }
         List<Process> children = new ArrayList<>();
-        Map<String, Long> pids = new LinkedHashMap<>();
+        Map<String, ProcessIdentity> pids = new LinkedHashMap<>();
         var out = spec.commandLine().getOut();
         LabLinks[] links = new LabLinks[1];
         Runnable stopAll = () -> {
@@ -125,13 +149,13 @@ final class LabUpCommand implements Callable<Integer> {
                 controller.addAll(List.of("--backup-dir", deployment.backupDir.toString()));
             }
             start(children, pids, logs, "controller", controller.toArray(String[]::new));
-            awaitLine(logs.resolve("controller.log"), "watching", children.get(children.size() - 1));
+            awaitReady(ready, logs, "controller", children.get(children.size() - 1), TimeUnit.MINUTES.toNanos(5));
         } catch (Exception failed) {
             stopAll.run();
             throw failed;
         }
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("supervisor", ProcessHandle.current().pid());
+        state.put("supervisor", ProcessIdentity.of(ProcessHandle.current()));
         state.put("processes", pids);
         state.put("dns", deployment.dns);
         state.put("round_trip_ms", topology.networkOrNone().roundTripOrZero().toMillis());
@@ -153,38 +177,65 @@ final class LabUpCommand implements Callable<Integer> {
                 .map(e -> "--peer " + e.getKey() + "=" + e.getValue()).toList()));
         out.println("  stop with Ctrl-C or: pilotlight lab down --state-dir " + deployment.stateDir);
         out.flush();
+        Ready.mark("lab " + topology.name() + " serving");
         Foreground.holdUntilStopped(stopAll);
         return ExitCodes.OK;
     }
 
-    /** The controller says "watching" once the primary's instances answer: only then is the lab ready for traffic. */
-    private static void awaitLine(Path log, String text, Process process) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (!Files.readString(log).contains(text)) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the controller did not get ready; see " + log);
+    /** Every address the lab serves on: nothing else may listen there when it starts. */
+    private java.util.Set<java.net.InetSocketAddress> labAddresses(io.pilotlight.orchestrator.live.DeploymentLayout layout, int coordinatorPort) {
+        java.util.Set<java.net.InetSocketAddress> all = new java.util.LinkedHashSet<>();
+        layout.storeUrls().values().forEach(url -> all.add(address(url.substring("http://".length()))));
+        layout.services().values().forEach(byRegion -> byRegion.values().forEach(listen -> all.add(address(listen))));
+        all.add(address(deployment.dns));
+        all.add(address(deployment.dnsAdmin));
+        all.add(new java.net.InetSocketAddress("127.0.0.1", coordinatorPort));
+        return all;
+    }
+
+    private static java.net.InetSocketAddress address(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        return new java.net.InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+
+    /**
+     * Waits for a child's own ready file (written by that very process: a file or log line left by
+     * an earlier run does not count), failing at once if the child dies.
+     */
+    private static void awaitReady(Path readyDir, Path logs, String name, Process process, long timeoutNanos) throws Exception {
+        Path file = readyDir.resolve(name);
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (Ready.readBy(file, process.pid()).isEmpty()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it was ready; its log "
+                        + logs.resolve(name + ".log") + " ends:\n" + tail(logs.resolve(name + ".log")));
             }
-            Thread.sleep(100);
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " was not ready within " + TimeUnit.NANOSECONDS.toSeconds(timeoutNanos)
+                        + "s; its log " + logs.resolve(name + ".log") + " ends:\n" + tail(logs.resolve(name + ".log")));
+            }
+            Thread.sleep(50);
         }
     }
 
-    private static void start(List<Process> children, Map<String, Long> pids, Path logs, String name, String... args) throws Exception {
+    private static String tail(Path log) throws java.io.IOException {
+        List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+    }
+
+    private static void start(List<Process> children, Map<String, ProcessIdentity> pids, Path logs, String name, String... args) throws Exception {
         List<String> command = SelfLaunch.pilotlight(List.of(args));
         Path log = logs.resolve(name + ".log");
+        Path readyDir = logs.resolveSibling("ready");
+        Files.deleteIfExists(readyDir.resolve(name));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put(Foreground.PARENT_ENV, Long.toString(ProcessHandle.current().pid()));
+        builder.environment().put(Ready.FILE_ENV, readyDir.resolve(name).toString());
         Process process = builder.start();
         children.add(process);
-        pids.put(name, process.pid());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Files.readString(log).contains("serving")) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " did not start; see " + log + ":\n" + Files.readString(log));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " did not report serving within 30s; see " + log);
-            }
-            Thread.sleep(50);
+        pids.put(name, ProcessIdentity.of(process.toHandle()));
+        if (!name.equals("controller")) { // the controller is ready only with a healthy primary: the caller waits for it
+            awaitReady(readyDir, logs, name, process, TimeUnit.SECONDS.toNanos(30));
         }
     }
 }

@@ -28,6 +28,7 @@ final class StoreCoordinatorCommand implements Callable<Integer> {
         CoordinatorServer server = new CoordinatorServer(Addresses.parse("--listen", listen), new InProcessCoordinator(Clock.systemUTC(), state));
         spec.commandLine().getOut().println("pilotlight store coordinator: serving on http://" + listen + " (state in " + state + ")");
         spec.commandLine().getOut().flush();
+        Ready.mark("coordinator on http://" + listen);
         Foreground.holdUntilStopped(() -> {
             server.close();
         });

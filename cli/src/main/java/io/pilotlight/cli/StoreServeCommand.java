@@ -88,6 +88,7 @@ final class StoreServeCommand implements Callable<Integer> {
                 });
         spec.commandLine().getOut().println("pilotlight store: " + region + " serving on http://" + listen + " as "
                 + server.node().role().name().toLowerCase() + " (epoch " + server.node().status().epoch() + ")");
+        Ready.mark("store " + region + " on http://" + listen);
         spec.commandLine().getOut().flush();
         Foreground.holdUntilStopped(() -> {
             if (backups != null) {

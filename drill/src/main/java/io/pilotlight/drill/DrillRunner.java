@@ -42,10 +42,11 @@ public final class DrillRunner {
             long warm = System.currentTimeMillis() + 60_000;
             // DNS answers the primary even while its check is still unhealthy from start-up (Route 53's all-unhealthy rule), so
             // clients succeed before the health system is steady; a fault injected then would never be "detected"
-            while (recentSuccesses(clients, 2_000) < 20 || !dnsSeesHealthy(setup)) {
+            while (recentSuccesses(clients, 2_000) < 20 || !dnsSeesHealthy(setup) || !healthSettled(setup)) {
                 if (System.currentTimeMillis() > warm) {
                     throw new IllegalStateException("the lab never reached a steady state before the fault (clients succeeding, "
-                            + setup.service() + "-" + setup.target() + " healthy in DNS); is the lab serving?");
+                            + setup.service() + "-" + setup.target() + " healthy in DNS, every health check past its initial state);"
+                            + " is the lab serving?");
                 }
                 Thread.sleep(200);
             }
@@ -76,7 +77,9 @@ public final class DrillRunner {
             }
             milestones.addAll(watcher.milestones());
             var first = RtoMeasure.firstSuccess(t0, requests);
-            milestones.add(new Milestone("first client success", first.orElse(-1), "a synthetic client's write was acknowledged"));
+            milestones.add(new Milestone("first client success", first.orElse(-1), first.isPresent()
+                    ? "a synthetic client's write was acknowledged after the outage began"
+                    : "does not apply: no second without a success (clients kept partly succeeding)"));
             milestones.add(new Milestone("sustained", rto.orElse(-1), "≥ 99 % of requests succeeded over 10 s; RTO ends here"));
             String healed = fault.heal();
             if (healed != null) {
@@ -88,8 +91,8 @@ public final class DrillRunner {
             RpoMeasure rpo = RpoMeasure.of(t0, acked, readBack(setup, acked));
             long afterFault = rpo.lost().stream().filter(w -> w.ackMillis() >= t0).count();
             if (afterFault > 0) {
-                notes.add(afterFault + " of the lost writes were acknowledged after the fault (by a writer that could no longer replicate);"
-                        + " the data-loss window counts only those acknowledged before it");
+                notes.add(afterFault + " of the lost writes were acknowledged after the fault (by a writer that could no longer replicate"
+                        + " until it was fenced); the data-loss window includes them");
             }
             LedgerCheck ledger = ledger(setup, rpo.lost(), progress);
             if (ledger != null && !ledger.matches()) {
@@ -100,6 +103,29 @@ public final class DrillRunner {
                     setup.topology().objectives().rto().toMillis(), estimate.total().toMillis(), rto.orElse(-1),
                     setup.topology().objectives().rpo().toMillis(), acked.size(), rpo.lost(), rpo.dataLossWindowMillis(), milestones,
                     RtoMeasure.successPerSecond(t0, requests), notes, RtoBreakdown.of(estimate, milestones), ledger);
+        }
+    }
+
+    /**
+     * Every health check has left its initial state: each vantage point has a run of results as
+     * long as the check's threshold (a check still in its configured initial state, e.g. "healthy"
+     * before its first probes, would let DNS answer an empty standby for an instant).
+     */
+    private boolean healthSettled(Setup setup) {
+        var checks = io.pilotlight.topology.HealthCheckCatalog.of(setup.topology());
+        try {
+            for (JsonNode check : http.json("http://" + setup.dnsAdmin() + "/health")) {
+                var declared = checks.get(check.path("name").asText());
+                int threshold = declared == null ? 1 : declared.failureThreshold();
+                for (JsonNode vantage : check.path("vantages")) {
+                    if (vantage.path("consecutiveSuccesses").asInt() < threshold && vantage.path("consecutiveFailures").asInt() < threshold) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (Exception notYet) {
+            return false;
         }
     }
 

@@ -30,6 +30,10 @@ final class MilestoneWatcher {
     private final Fault fault;
     private final long t0;
     private final Consumer<String> progress;
+    /** When a changed DNS answer was first seen in the current run of changed answers; a change counts once it lasts. */
+    private long dnsChangedSince = -1;
+    /** How long a changed answer must last to count: a one-query blip is not a failover. */
+    static final long LASTING_MILLIS = 1_000;
 
     MilestoneWatcher(DrillRunner.Setup setup, Fault fault, long t0, Consumer<String> progress) {
         this.setup = setup;
@@ -68,7 +72,8 @@ final class MilestoneWatcher {
             case "decided" -> "the controller logged its FAIL_OVER decision";
             case "promoted" -> setup.standby() + "'s store node became the writer";
             case "compute ready" -> setup.service() + " in " + setup.standby() + " passed its health check";
-            default -> setup.name() + " no longer answers " + setup.targetAddress();
+            default -> setup.name() + " no longer answers " + setup.targetAddress() + " (lasting at least "
+                    + LASTING_MILLIS / 1000.0 + " s)";
         };
     }
 
@@ -126,8 +131,13 @@ final class MilestoneWatcher {
                 resolver.setTimeout(Duration.ofMillis(500));
                 var answer = resolver.send(Message.newQuery(org.xbill.DNS.Record.newRecord(Name.fromString(setup.name() + "."), Type.A, DClass.IN)));
                 var records = answer.getSection(Section.ANSWER);
-                if (!records.isEmpty() && !records.get(0).rdataToString().equals(setup.targetAddress())) {
-                    seen.put("DNS answer changed", now);
+                boolean changed = !records.isEmpty() && !records.get(0).rdataToString().equals(setup.targetAddress());
+                if (!changed) {
+                    dnsChangedSince = -1;
+                } else if (dnsChangedSince < 0) {
+                    dnsChangedSince = now;
+                } else if (now - dnsChangedSince >= LASTING_MILLIS) {
+                    seen.put("DNS answer changed", dnsChangedSince); // from its start, once it has lasted
                 }
             } catch (Exception notYet) {
                 // no answer this time

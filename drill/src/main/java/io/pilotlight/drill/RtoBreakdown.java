@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * The planner's RTO terms beside what the drill measured for each: the time between the milestones
  * that bound it. A term whose milestones were not seen (or that a planned switchover skips) has no
- * measured value.
+ * measured value and says why; a term whose end came before its start (the terms overlap on the
+ * critical path, e.g. clients succeeding through the old answer before DNS changed) is not charged
+ * and says so, instead of printing 0.
  */
 public final class RtoBreakdown {
     /** @param measuredMillis -1 when not measured */
@@ -38,8 +40,15 @@ public final class RtoBreakdown {
             if (bounds != null) {
                 long from = bounds[0].equals("fault") ? 0 : at(milestones, bounds[0]);
                 long to = at(milestones, bounds[1]);
-                measured = from >= 0 && to >= 0 ? Math.max(0, to - from) : -1;
                 as = bounds[0] + " → " + bounds[1];
+                if (from < 0 || to < 0) {
+                    as += ": does not apply (" + (from < 0 ? bounds[0] : bounds[1]) + " was not seen)";
+                } else if (to < from) {
+                    // the terms overlap: charging the later milestone's wait to this term would count it twice
+                    as += String.format(": overlaps (%s came %.1f s before %s), not charged", bounds[1], (from - to) / 1000.0, bounds[0]);
+                } else {
+                    measured = to - from;
+                }
             }
             terms.add(new Term(term.name(), term.estimate().toMillis(), measured, as));
         }

@@ -65,8 +65,20 @@ public final class RtoMeasure {
         }
     }
 
-    /** The first success after the outage began (the first failure after the fault), in ms from the fault, or empty. */
+    /**
+     * The first success after the outage began (the first failure after the fault), in ms from the
+     * fault; empty when there was no outage to come back from: no second after the fault without a
+     * single success (a gray failure where clients kept partly succeeding).
+     */
     public static OptionalLong firstSuccess(long faultMillis, List<Request> requests) {
+        Seconds seconds = Seconds.of(faultMillis, requests);
+        boolean outage = false;
+        for (int second = 0; second < seconds.total().length && !outage; second++) {
+            outage = seconds.total()[second] > 0 && seconds.ok()[second] == 0;
+        }
+        if (!outage) {
+            return OptionalLong.empty();
+        }
         long firstFailure = requests.stream().filter(r -> !r.ok() && r.atMillis() >= faultMillis).mapToLong(Request::atMillis).min()
                 .orElse(faultMillis);
         return requests.stream().filter(r -> r.ok() && r.atMillis() > firstFailure).mapToLong(r -> r.atMillis() - faultMillis).min();

@@ -80,4 +80,14 @@ class MeasureTest {
                 List.of(), List.of(), List.of(), List.of(), null);
         assertThat(nothingLost.rpoMet()).isTrue();
     }
+
+    @Test
+    void aGrayFailureWhereClientsKeptPartlySucceedingHasNoFirstSuccess() {
+        // gray failure printed "first client success" at 0.1 s, before detection at 1.6 s
+        List<Request> gray = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            gray.add(new Request(FAULT + i * 50L, i % 2 == 0));
+        }
+        assertThat(RtoMeasure.firstSuccess(FAULT, gray)).isEmpty();
+    }
 }

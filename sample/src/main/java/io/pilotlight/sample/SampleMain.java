@@ -32,7 +32,32 @@ public final class SampleMain {
         }));
         System.out.println("sample-service " + region + " serving on http://" + listen);
         System.out.flush();
+        exitWithSupervisor();
         stopped.await();
+    }
+
+    /**
+     * PILOTLIGHT_PARENT_PID (set by `pilotlight lab up` for everything it starts, inherited through the
+     * controller) names the lab's supervisor: when it is gone the instance exits, so a crashed lab leaves
+     * no instance behind to answer on the next lab's ports. (A controller that crashes alone is not
+     * the supervisor: its restart adopts the instances it left.)
+     */
+    private static void exitWithSupervisor() {
+        String parent = System.getenv("PILOTLIGHT_PARENT_PID");
+        if (parent == null || parent.isBlank()) {
+            return;
+        }
+        long pid = Long.parseLong(parent.trim());
+        Thread.ofPlatform().daemon().name("supervisor-watch").start(() -> {
+            while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            System.exit(0); // the shutdown hook closes the service
+        });
     }
 
     /** FAULT_FILE, when set: where a gray-failure drill asks for injected errors. */

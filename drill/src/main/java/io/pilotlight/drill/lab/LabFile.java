@@ -5,14 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * What {@code lab up} records in {@code STATE_DIR/lab.json}: its supervisor, the pid of each
- * process it started, the round trip between regions and every link's control API.
+ * What {@code lab up} records in {@code STATE_DIR/lab.json}: its supervisor and each process it
+ * started (pid, start time and command line: see {@link ProcessIdentity}), the addresses it serves
+ * on, the round trip between regions and every link's control API.
  */
-public record LabFile(long supervisor, JsonNode processes, long roundTripMillis, List<JsonNode> links) {
+public record LabFile(ProcessIdentity supervisorIdentity, Map<String, ProcessIdentity> processes, long roundTripMillis,
+                      List<JsonNode> links, JsonNode raw) {
     public static final String NAME = "lab.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -20,27 +24,41 @@ public record LabFile(long supervisor, JsonNode processes, long roundTripMillis,
         JsonNode lab = JSON.readTree(stateDir.resolve(NAME).toFile());
         List<JsonNode> links = new ArrayList<>();
         lab.path("links").forEach(links::add);
-        return new LabFile(lab.path("supervisor").asLong(), lab.path("processes"), lab.path("round_trip_ms").asLong(0), links);
+        Map<String, ProcessIdentity> processes = new LinkedHashMap<>();
+        lab.path("processes").properties().forEach(e -> processes.put(e.getKey(), identity(e.getValue())));
+        return new LabFile(identity(lab.path("supervisor")), processes, lab.path("round_trip_ms").asLong(0), links, lab);
     }
 
-    /** The lab in that directory, if its supervisor is alive. */
+    /** A recorded process; a bare pid (a lab file from before identities were recorded) never matches a live process. */
+    private static ProcessIdentity identity(JsonNode node) {
+        return node.isObject() ? new ProcessIdentity(node.path("pid").asLong(), node.path("started_ms").asLong(), node.path("command").asText())
+                : new ProcessIdentity(node.asLong(), Long.MIN_VALUE, "");
+    }
+
+    /** The lab in that directory, if its supervisor is alive (the very process recorded, not a reused pid). */
     public static Optional<LabFile> running(Path stateDir) {
         try {
             LabFile lab = read(stateDir);
-            return ProcessHandle.of(lab.supervisor()).filter(ProcessHandle::isAlive).map(alive -> lab);
+            return lab.supervisorIdentity().live().map(alive -> lab);
         } catch (IOException none) {
             return Optional.empty();
         }
     }
 
-    /** A started process by name, e.g. store-us-east-1. */
-    public Optional<ProcessHandle> process(String name) {
-        return processes.has(name) ? ProcessHandle.of(processes.path(name).asLong()) : Optional.empty();
+    public long supervisor() {
+        return supervisorIdentity.pid();
     }
 
+    /** A started process by name, e.g. store-us-east-1, if it still runs. */
+    public Optional<ProcessHandle> process(String name) {
+        ProcessIdentity recorded = processes.get(name);
+        return recorded == null ? Optional.empty() : recorded.live();
+    }
+
+    /** Every recorded process that still runs as recorded. */
     public List<ProcessHandle> processHandles() {
         List<ProcessHandle> handles = new ArrayList<>();
-        processes.forEach(pid -> ProcessHandle.of(pid.asLong()).ifPresent(handles::add));
+        processes.values().forEach(p -> p.live().ifPresent(handles::add));
         return handles;
     }
 }

@@ -44,6 +44,8 @@ public final class ControllerLoop implements AutoCloseable {
     private final StoreAdmin stores = new StoreAdmin();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile Runnable onReady = () -> { };
+    private boolean readyTold;
     private Instant unhealthySince;
     private String lastReason;
 
@@ -69,6 +71,14 @@ public final class ControllerLoop implements AutoCloseable {
     private static String initialPrimary(Topology topology) {
         return topology.regions().entrySet().stream().filter(e -> e.getValue().role() == RegionRole.PRIMARY)
                 .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new IllegalArgumentException("the controller needs a primary region"));
+    }
+
+    /**
+     * Runs once, the first time the loop sees the primary healthy: what a supervisor waits for before
+     * it calls the deployment ready (never merely because a start-up deadline passed).
+     */
+    public void onReady(Runnable ready) {
+        this.onReady = ready;
     }
 
     public void start() throws Exception {
@@ -127,6 +137,10 @@ public final class ControllerLoop implements AutoCloseable {
         while (running) {
             try {
                 state.refresh();
+                if (!readyTold && regionHealth(state.primary()) == HealthStatus.HEALTHY) {
+                    readyTold = true;
+                    onReady.run();
+                }
                 Decision decision = Controller.decide(snapshot(), ControllerSettings.of(topology.failoverOrDefault()));
                 if (!decision.reason().equals(lastReason)) {
                     log.accept("decision " + decision.action() + ": " + decision.reason());

@@ -33,11 +33,10 @@ final class NodeDecision {
 
     /**
      * @param leaseValid     on a writer: its lease keeper still vouches for the lease
-     * @param lapsedEpoch    the epoch whose lease this node let lapse as writer (0: none)
      * @param lapsedForMillis how long the coordinator's lease has been seen lapsed by this node
      * @param peers          the other nodes (empty when not probed: only needed once the lease is free)
      */
-    record Snapshot(String region, Role role, boolean leaseValid, long knownEpoch, LeaseInfo lease, long lapsedEpoch,
+    record Snapshot(String region, Role role, boolean leaseValid, long knownEpoch, LeaseInfo lease,
                     boolean autoFailover, boolean initialWriter, ReplicationMode mode, LogPosition mine, List<PeerView> peers,
                     long lapsedForMillis, long leaseMillis) {
     }
@@ -83,10 +82,9 @@ final class NodeDecision {
                     ? new Decision(Action.PROMOTE, "a switchover handed the lease to this node")
                     : wait("a switchover handed the lease to " + lease.successor() + "; only it may take it");
         }
-        if (s.lapsedEpoch() > 0 && lease.epoch() == s.lapsedEpoch() && s.region().equals(lease.holder())
-                && s.knownEpoch() == s.lapsedEpoch()) {
-            return new Decision(Action.RECLAIM, "this node's lease of epoch " + s.lapsedEpoch()
-                    + " lapsed and nobody took it since: its log is the newest, take the lease back");
+        if (canReclaim(s)) {
+            return new Decision(Action.RECLAIM, "this node's lease of epoch " + lease.epoch()
+                    + " lapsed and nobody took it since (a stalled renewal, or a restart): its log is the newest, take the lease back");
         }
         if (lease.epoch() == 0 && s.knownEpoch() == 0) {
             return s.initialWriter() ? new Decision(Action.PROMOTE, "the deployment never had a writer: this is the initial writer")
@@ -141,6 +139,16 @@ final class NodeDecision {
                     + " so only it may promote (or an operator, accepting the loss)";
         }
         return null;
+    }
+
+    /**
+     * The coordinator's last grant went to this node at the epoch it knows: no other writer existed
+     * since, so nothing can be newer than this node's log, whether the lease lapsed in a pause or
+     * while the node was down.
+     */
+    static boolean canReclaim(Snapshot s) {
+        return s.lease().reachable() && s.lease().epoch() > 0 && s.region().equals(s.lease().holder())
+                && s.lease().epoch() == s.knownEpoch() && s.lease().successor() == null;
     }
 
     /** A peer outranks this node with a further log, or the same position and a smaller region name. */

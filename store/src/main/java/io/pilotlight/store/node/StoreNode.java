@@ -51,8 +51,6 @@ public final class StoreNode implements AutoCloseable {
     private volatile long lagEntries;
     private volatile long lagMillis;
     private volatile long lastContactMillis;
-    /** The epoch whose lease this node let lapse (e.g. a stalled renewal), while nobody else may have taken it; 0 when none. */
-    private volatile long lapsedEpoch;
     private long nextAskNanos;
     private LeaseInfo lastLease = LeaseInfo.UNREACHABLE;
     /** When this node first saw the lease of {@link #lapsedSeenEpoch} free (its clock), to give an unable leader one lease of grace. */
@@ -515,17 +513,14 @@ public final class StoreNode implements AutoCloseable {
                 lapsedSeenEpoch = current.epoch();
                 lapsedSinceMillis = config.clock().millis();
             }
-            if (current.reachable() && current.epoch() > lapsedEpoch && lapsedEpoch > 0) {
-                lapsedEpoch = 0; // someone else was granted a lease since: follow them
-            }
         }
         LeaseKeeper keeper = lease;
         NodeDecision.Snapshot snapshot = new NodeDecision.Snapshot(config.region(), seen, keeper != null && keeper.valid(), knownEpoch.get(),
-                current, lapsedEpoch, config.autoFailover(), config.region().equals(config.initialWriter()), config.mode(), lastPosition(),
+                current, config.autoFailover(), config.region().equals(config.initialWriter()), config.mode(), lastPosition(),
                 List.of(), config.clock().millis() - lapsedSinceMillis, config.lease().toMillis());
         if (NodeDecision.needsPeers(snapshot)) {
             snapshot = new NodeDecision.Snapshot(snapshot.region(), seen, snapshot.leaseValid(), snapshot.knownEpoch(), current,
-                    snapshot.lapsedEpoch(), snapshot.autoFailover(), snapshot.initialWriter(), snapshot.mode(), snapshot.mine(),
+                    snapshot.autoFailover(), snapshot.initialWriter(), snapshot.mode(), snapshot.mine(),
                     peers.positions(), snapshot.lapsedForMillis(), snapshot.leaseMillis());
         }
         NodeDecision.Decision decided = NodeDecision.decide(snapshot);
@@ -548,7 +543,6 @@ public final class StoreNode implements AutoCloseable {
                     if (decided.action() == NodeDecision.Action.RECLAIM) {
                         lastError = "took back the writer's lease: " + decided.reason();
                     }
-                    lapsedEpoch = 0;
                 } catch (StoreException notNow) {
                     // another node was faster, or the lease is not free yet: the next look decides again
                 }
@@ -562,7 +556,6 @@ public final class StoreNode implements AutoCloseable {
     private synchronized void stepDownIfLeaseLapsed(String why) {
         LeaseKeeper keeper = lease;
         if (role == Role.WRITER && keeper != null && !keeper.valid()) {
-            lapsedEpoch = keeper.epoch();
             stepDown(why);
         }
     }
@@ -588,7 +581,8 @@ public final class StoreNode implements AutoCloseable {
         return new NodeStatus(config.region(), role, knownEpoch.get(), writerRegion, position.index(), position.epoch(),
                 keeper != null && keeper.valid(), fencedFor != null, replicas, role == Role.WRITER ? 0 : lagEntries,
                 role == Role.WRITER ? 0 : lagMillis, lastContactMillis, lastError, store.ledger().size(), config.autoFailover(),
-                role == Role.REPLICA && coordinatorAnswers && (config.autoFailover() || lapsedEpoch > 0), decision,
+                role == Role.REPLICA && coordinatorAnswers && (config.autoFailover() || (config.region().equals(lastLease.holder())
+                        && lastLease.epoch() == knownEpoch.get())), decision,
                 role == Role.WRITER || (replicator != null && replicator.streaming()));
     }
 

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 /** The store node's role decisions, one rule a test, each with the reason a user reads. */
 class NodeDecisionTest {
     private static final LeaseInfo LAPSED_CENTRAL = new LeaseInfo("central", 2, 1_000, false, null);
+    private static final LeaseInfo LAPSED_EAST = new LeaseInfo("east", 2, 1_000, false, null);
 
     private static Snapshot replica(String region, LogPosition mine, LeaseInfo lease, ReplicationMode mode, List<PeerView> peers) {
-        return new Snapshot(region, Role.REPLICA, false, lease.epoch(), lease, 0, true, false, mode, mine, peers, 5_000, 2_000);
+        return new Snapshot(region, Role.REPLICA, false, lease.epoch(), lease, true, false, mode, mine, peers, 5_000, 2_000);
     }
 
     @Test
@@ -33,9 +34,9 @@ class NodeDecisionTest {
     @Test
     void equalLogsGoToTheSmallerRegionName() {
         LogPosition same = new LogPosition(2, 40);
-        var central = NodeDecision.decide(replica("central", same, LAPSED_CENTRAL, ReplicationMode.ASYNC,
+        var central = NodeDecision.decide(replica("central", same, LAPSED_EAST, ReplicationMode.ASYNC,
                 List.of(new PeerView("west", same, true))));
-        var west = NodeDecision.decide(replica("west", same, LAPSED_CENTRAL, ReplicationMode.ASYNC,
+        var west = NodeDecision.decide(replica("west", same, LAPSED_EAST, ReplicationMode.ASYNC,
                 List.of(new PeerView("central", same, true))));
         assertThat(central.action()).isEqualTo(Action.PROMOTE);
         assertThat(west.action()).isEqualTo(Action.WAIT);
@@ -45,10 +46,10 @@ class NodeDecisionTest {
     void aNodeDoesNotDeferToAPeerThatCannotPromoteItself() {
         // case 3: east is further ahead but has no auto-failover: after one lease of grace, west takes over
         List<PeerView> peers = List.of(new PeerView("east", new LogPosition(2, 90), false));
-        Snapshot early = new Snapshot("west", Role.REPLICA, false, 2, LAPSED_CENTRAL, 0, true, false, ReplicationMode.ASYNC,
+        Snapshot early = new Snapshot("west", Role.REPLICA, false, 2, LAPSED_CENTRAL, true, false, ReplicationMode.ASYNC,
                 new LogPosition(2, 80), peers, 500, 2_000);
         assertThat(NodeDecision.decide(early).action()).isEqualTo(Action.WAIT);
-        Snapshot later = new Snapshot("west", Role.REPLICA, false, 2, LAPSED_CENTRAL, 0, true, false, ReplicationMode.ASYNC,
+        Snapshot later = new Snapshot("west", Role.REPLICA, false, 2, LAPSED_CENTRAL, true, false, ReplicationMode.ASYNC,
                 new LogPosition(2, 80), peers, 2_500, 2_000);
         var decided = NodeDecision.decide(later);
         assertThat(decided.action()).isEqualTo(Action.PROMOTE);
@@ -74,7 +75,7 @@ class NodeDecisionTest {
 
     @Test
     void aWriterWhoseLeaseLapsedStepsDown() {
-        Snapshot writer = new Snapshot("east", Role.WRITER, false, 3, LeaseInfo.UNREACHABLE, 0, true, true, ReplicationMode.ASYNC,
+        Snapshot writer = new Snapshot("east", Role.WRITER, false, 3, LeaseInfo.UNREACHABLE, true, true, ReplicationMode.ASYNC,
                 new LogPosition(3, 10), List.of(), 0, 2_000);
         assertThat(NodeDecision.decide(writer).action()).isEqualTo(Action.STEP_DOWN);
     }
@@ -100,15 +101,27 @@ class NodeDecisionTest {
     @Test
     void aWriterTakesBackItsOwnLapsedLeaseWhenNobodyElseTookIt() {
         LeaseInfo own = new LeaseInfo("east", 5, 0, false, null);
-        Snapshot east = new Snapshot("east", Role.REPLICA, false, 5, own, 5, false, true, ReplicationMode.SYNC, new LogPosition(5, 100),
+        Snapshot east = new Snapshot("east", Role.REPLICA, false, 5, own, false, true, ReplicationMode.SYNC, new LogPosition(5, 100),
                 List.of(), 0, 2_000);
         assertThat(NodeDecision.decide(east).action()).isEqualTo(Action.RECLAIM);
     }
 
     @Test
     void withoutAutoFailoverAReplicaWaitsForAnOperator() {
-        Snapshot manual = new Snapshot("west", Role.REPLICA, false, 2, LAPSED_CENTRAL, 0, false, false, ReplicationMode.ASYNC,
+        Snapshot manual = new Snapshot("west", Role.REPLICA, false, 2, LAPSED_CENTRAL, false, false, ReplicationMode.ASYNC,
                 new LogPosition(2, 10), List.of(), 9_000, 2_000);
         assertThat(NodeDecision.decide(manual).reason()).contains("auto-failover is off");
+    }
+
+    @Test
+    void aRestartedWriterTakesBackTheLeaseNobodyTookWhileItWasDown() {
+        // the lab restarted after a failover: the coordinator's last grant is still west's, lapsed while everything was down
+        LeaseInfo westsLapsed = new LeaseInfo("west", 2, 0, false, null);
+        Snapshot west = new Snapshot("west", Role.REPLICA, false, 2, westsLapsed, false, false, ReplicationMode.ASYNC, new LogPosition(2, 40),
+                List.of(), 60_000, 2_000);
+        assertThat(NodeDecision.decide(west).action()).isEqualTo(Action.RECLAIM);
+        Snapshot staleEast = new Snapshot("east", Role.REPLICA, false, 1, westsLapsed, false, true, ReplicationMode.ASYNC,
+                new LogPosition(1, 40), List.of(), 60_000, 2_000);
+        assertThat(NodeDecision.decide(staleEast).action()).as("not the holder: an operator, or auto-failover, decides").isEqualTo(Action.WAIT);
     }
 }
