@@ -10,7 +10,9 @@
 #   default: pilot-light-lab (about 2-4 minutes: four ~30-60 s drills).
 #   `fast:pilot-light` and `fast:warm-standby` drill those examples with the fast clocks of
 #   bench/drill/run.sh (1 s checks, 1 s TTL, 10 s instance ready time), a few minutes each.
-# Exit 0 when every example meets both targets, 1 otherwise.
+# Exit 0 when every example meets both targets, 1 otherwise. On a shared machine run it under the
+# benchmarks' lock so that it does not overlap another benchmark:
+#   flock /tmp/pilotlight-bench.lock bench/calibration/run.sh
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)
 work=$(mktemp -d /tmp/pilotlight-calibration.XXXXXX)
@@ -34,8 +36,10 @@ fast() { # example -> fast copy for the lab (the same clocks as bench/drill/run.
 "$root/bin/pilotlight" --version >/dev/null   # builds the jar if needed, outside the measurement
 
 drill() { # file history report-dir -> measured RTO seconds (or "none")
+  # a fresh state directory for every drill: a lab started on the last drill's data begins with the
+  # standby already promoted, and would measure nothing
   "$root/bin/pilotlight" drill run "$1" --history "$2" --format json --report-dir "$3" \
-    --state-dir "$work/lab" --deadline 180s > "$3.out" 2>"$3.err" || true
+    --state-dir "$3.lab" --deadline 180s > "$3.out" 2>"$3.err" || true
   python3 -c 'import json,sys
 try:
     r = json.load(open(sys.argv[1]))
