@@ -57,7 +57,7 @@ final class PlanCommand implements Callable<Integer> {
     OutputFormat format;
 
     @Option(names = "--history", paramLabel = "PATH",
-            description = "The drill history: each scheduled drill must have passed within its every (default: .pilotlight/drills/history.jsonl; missing = no drill ran).")
+            description = "The drill history: each scheduled drill must have passed within its every, and the drills give the expected RTO (default: .pilotlight/drills/history.jsonl; missing = no drill ran).")
     Path history;
 
     @Option(names = "--scenario", paramLabel = "SCENARIO", defaultValue = "region-outage",
