@@ -138,4 +138,11 @@ class CalibrationTest {
         assertThat(expectation.terms()).allMatch(t -> t.measured() == null);
         assertThat(expectation.tail()).isZero();
     }
+
+    @Test
+    void drillsBeatingAWorstCaseOrASafetySettingAreNoFinding() {
+        // detection 5s of a 32s worst case, promotion 0.3s of a 3s lease-bound figure, TTL 10s of 60s: all expected
+        List<DrillRun> runs = List.of(run(5, DrillVerdict.MET, DrillScenario.REGION_OUTAGE, 160, 5, 60, 0.3, 170, 10));
+        assertThat(plan(runs).findings()).noneMatch(f -> f.code().equals("declared-differs-from-measured"));
+    }
 }
