@@ -45,14 +45,23 @@ public record DrillRecord(Instant at, String topology, String drill, DrillScenar
         return new DrillRecord(Instant.ofEpochMilli(report.faultAtMillis()), report.topology(), drill, scenario, report.target(),
                 report.met() ? DrillVerdict.MET : DrillVerdict.MISSED,
                 report.measuredRtoMillis() < 0 ? null : report.measuredRtoMillis() / 1000.0, report.lostWrites().size(),
-                report.dataLossWindowMillis() / 1000.0, reportDir == null ? null : reportDir.toString(), measuredTerms(report));
+                report.dataLossWindowMillis() / 1000.0, reportDir == null ? null : reportDir.toString(), measuredTerms(report.terms()));
     }
 
-    /** The terms the drill measured, in the planner's order; a term it could not measure is left out. */
-    static Map<String, Double> measuredTerms(DrillReport report) {
+    /**
+     * The terms the drill measured, in the planner's order: a term whose work overlapped the step before adds
+     * nothing to the path (0 s); a term whose milestone was not seen is left out.
+     */
+    static Map<String, Double> measuredTerms(java.util.List<io.pilotlight.drill.RtoBreakdown.Term> measured) {
         Map<String, Double> terms = new LinkedHashMap<>();
-        if (report.terms() != null) {
-            report.terms().stream().filter(t -> t.measuredMillis() >= 0).forEach(t -> terms.put(t.name(), t.measuredMillis() / 1000.0));
+        if (measured != null) {
+            for (io.pilotlight.drill.RtoBreakdown.Term term : measured) {
+                if (term.measuredMillis() >= 0) {
+                    terms.put(term.name(), term.measuredMillis() / 1000.0);
+                } else if (io.pilotlight.drill.RtoBreakdown.overlapped(term)) {
+                    terms.put(term.name(), 0.0);
+                }
+            }
         }
         return terms;
     }

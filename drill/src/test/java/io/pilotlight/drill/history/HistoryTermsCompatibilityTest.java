@@ -43,4 +43,16 @@ class HistoryTermsCompatibilityTest {
         assertThatThrownBy(() -> DrillRecordJson.fromLine(OLD_LINE.replace("}", ",\"terms\":{\"detection\":\"fast\"}}")))
                 .hasMessageContaining("field \"terms\": \"detection\": \"fast\" is not a number of seconds");
     }
+
+    @Test
+    void anOverlappingTermIsRecordedAsAddingNothingAndAnUnseenOneIsLeftOut() {
+        var estimate = new io.pilotlight.planner.RtoEstimate(java.util.List.of(
+                new io.pilotlight.planner.RtoTerm("data promotion", java.time.Duration.ofSeconds(3), "", ""),
+                new io.pilotlight.planner.RtoTerm("compute scale-up", java.time.Duration.ofSeconds(10), "", ""),
+                new io.pilotlight.planner.RtoTerm("DNS TTL", java.time.Duration.ofSeconds(1), "", "")));
+        var milestones = java.util.List.of(new io.pilotlight.drill.Milestone("decided", 1000, ""), new io.pilotlight.drill.Milestone("promoted", 3000, ""),
+                new io.pilotlight.drill.Milestone("compute ready", 2500, ""));
+        var terms = DrillRecord.measuredTerms(io.pilotlight.drill.RtoBreakdown.of(estimate, milestones));
+        assertThat(terms).containsEntry("data promotion", 2.0).containsEntry("compute scale-up", 0.0).doesNotContainKey("DNS TTL");
+    }
 }
