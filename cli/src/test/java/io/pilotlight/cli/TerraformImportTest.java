@@ -66,6 +66,19 @@ class TerraformImportTest {
     }
 
     @Test
+    void findingsOfTheImportedDesignsPointAtTheirTerraformLines(@TempDir Path dir) {
+        String none = dir.resolve("none.jsonl").toString();
+        Run activeActive = run("plan", FIXTURES.resolve("active-active").toString(), "--rto", "10m", "--rpo", "1m", "--history", none);
+        assertThat(activeActive.out()).contains("WARNING [alias-ignores-target-health] the alias www.shop.example (www-a)")
+                .containsPattern("at:\\s+\\S*active-active/dns.tf:107 ");
+        Run warm = run("plan", FIXTURES.resolve("warm-standby").toString(), "--rto", "3m", "--rpo", "1m", "--history", none);
+        assertThat(warm.out()).contains("WARNING [slow-health-check] request_interval 30s makes detection alone 1m34s, 52% of the RTO 3m")
+                .contains("INFO [failover-without-health-check] the SECONDARY record pay.payments.example (standby)")
+                .containsPattern("at:\\s+\\S*warm-standby/main.tf:61 ");
+        assertThat(warm.out()).contains("at:       (not in Terraform) drills");
+    }
+
+    @Test
     void planAsJsonCarriesTheImportNotes(@TempDir Path dir) throws Exception {
         Run plan = run("plan", FIXTURES.resolve("pilot-light-plan.json").toString(), "--rto", "30m", "--rpo", "15m", "--format", "json",
                 "--history", dir.resolve("none.jsonl").toString());

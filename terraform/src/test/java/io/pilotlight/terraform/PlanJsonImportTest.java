@@ -39,6 +39,24 @@ class PlanJsonImportTest {
     }
 
     @Test
+    void aStateFileReadsFromValuesAndItsChildModules() throws Exception {
+        var configuration = PlanJsonReader.parse("state.json", """
+                {"format_version": "1.0", "values": {"root_module": {
+                  "resources": [],
+                  "child_modules": [{"address": "module.dns", "resources": [
+                    {"address": "module.dns.aws_route53_health_check.api", "mode": "managed", "type": "aws_route53_health_check",
+                     "name": "api", "values": {"type": "TCP", "ip_address": "203.0.113.7", "port": 5432, "request_interval": 10,
+                     "failure_threshold": 2}},
+                    {"address": "module.dns.data.aws_route53_zone.main", "mode": "data", "type": "aws_route53_zone", "name": "main",
+                     "values": {"name": "example.com"}}
+                  ]}]}}}
+                """);
+        assertThat(configuration.resources()).hasSize(1);
+        assertThat(configuration.resources().get(0).origin().line()).isEqualTo(4);
+        assertThat(configuration.resources().get(0).attribute("port")).isPresent();
+    }
+
+    @Test
     void badJsonIsASyntaxErrorWithLineAndColumn() {
         assertThatThrownBy(() -> PlanJsonReader.parse("plan.json", "{\n  \"planned_values\": [1,\n}"))
                 .isInstanceOf(TerraformSyntaxException.class).hasMessageStartingWith("plan.json:3:");
