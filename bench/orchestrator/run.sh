@@ -50,7 +50,7 @@ failover: {mode: automatic, decision_delay: 0s}
 drills: [{name: weekly, scenario: region-outage, every: 7d}]
 YAML
   peers=(--peer east=http://127.0.1.1:$STORE --peer west=http://127.0.2.1:$STORE)
-  pl store coordinator --listen 127.0.0.1:$COORD > "$dir/coordinator.log" 2>&1 & pids+=($!)
+  pl store coordinator --listen 127.0.0.1:$COORD --state "$dir/coordinator.json" > "$dir/coordinator.log" 2>&1 & pids+=($!)
   sleep 0.5
   pl store serve --region east --data "$dir/east" --listen 127.0.1.1:$STORE --coordinator http://127.0.0.1:$COORD --initial-writer east --lease 1s "${peers[@]}" > "$dir/east.log" 2>&1 & east=$!; pids+=($east)
   pl store serve --region west --data "$dir/west" --listen 127.0.2.1:$STORE --coordinator http://127.0.0.1:$COORD --initial-writer east --lease 1s "${peers[@]}" > "$dir/west.log" 2>&1 & pids+=($!)

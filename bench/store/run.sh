@@ -138,7 +138,7 @@ wait_caught_up() { # writer_url replica_url
 pl_cluster() {
   local name=$1 port=$2 west_sees_east=${3:-} west_flags=${4:-}
   local coord="http://127.0.0.1:$port" east="http://127.0.1.1:$((port + 1))" west="http://127.0.2.1:$((port + 1))"
-  start_bg "$name-coordinator" pl store coordinator --listen "127.0.0.1:$port"
+  start_bg "$name-coordinator" pl store coordinator --listen "127.0.0.1:$port" --state "$work/pl/$name-coordinator.json"
   declare -g "${name}_coord_pid=$last_pid"
   wait_http "$coord/current" "coordinator"
   start_bg "$name-east" pl store serve --region east --data "$work/pl/$name-east" --listen "127.0.1.1:$((port + 1))" \

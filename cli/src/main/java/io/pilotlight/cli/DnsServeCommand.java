@@ -71,10 +71,14 @@ final class DnsServeCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new IllegalArgumentException("--udp-threads must be at least 1, was " + threads);
         }
-        DnsService service = DnsService.start(new DnsService.Options(file, Addresses.parse("--listen", listen),
+        java.util.Map<String, String> binds = new java.util.LinkedHashMap<>(java.util.Map.of("--listen", listen));
+        if (!"none".equals(admin)) {
+            binds.put("--admin", admin);
+        }
+        DnsService service = BindErrors.naming(binds, () -> DnsService.start(new DnsService.Options(file, Addresses.parse("--listen", listen),
                 "none".equals(admin) ? null : Addresses.parse("--admin", admin), stateDir, threads, vantagePoints(topology),
                 watch.isZero() ? null : watch, Clock.systemUTC(), udpIo(udpIo),
-                udpSteering(udpSteering)));
+                udpSteering(udpSteering))));
         var out = spec.commandLine().getOut();
         String host = service.dnsAddress().getAddress().getHostAddress();
         int port = service.dnsAddress().getPort();

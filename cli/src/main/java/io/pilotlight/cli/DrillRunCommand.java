@@ -84,6 +84,9 @@ final class DrillRunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Topology topology = TopologyLoader.load(file).topology();
+        if (!io.pilotlight.planner.drills.LabSupport.missing(topology).isEmpty()) { // at once, not after minutes of waiting
+            throw new IllegalArgumentException(file + ": " + io.pilotlight.planner.drills.LabSupport.explain(topology));
+        }
         DrillChoice choice = DrillChoice.of(topology, file, drillName, scenario, target);
         DrillScenario kind = choice.scenario();
         String primary = topology.regions().entrySet().stream().filter(e -> e.getValue().role() == RegionRole.PRIMARY)

@@ -40,7 +40,8 @@ final class SampleServiceCommand implements Callable<Integer> {
             }
             nodes.put(parts[0], parts[1]);
         }
-        SampleService service = new SampleService(Addresses.parse("--listen", effectiveListen), effectiveRegion, nodes);
+        SampleService service = BindErrors.naming(java.util.Map.of("--listen", effectiveListen),
+                () -> new SampleService(Addresses.parse("--listen", effectiveListen), effectiveRegion, nodes));
         spec.commandLine().getOut().println("pilotlight sample-service: " + effectiveRegion + " serving on http://" + effectiveListen);
         spec.commandLine().getOut().flush();
         Foreground.holdUntilStopped(() -> {

@@ -25,7 +25,9 @@ final class StoreCoordinatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CoordinatorServer server = new CoordinatorServer(Addresses.parse("--listen", listen), new InProcessCoordinator(Clock.systemUTC(), state));
+        InProcessCoordinator coordinator = new InProcessCoordinator(Clock.systemUTC(), state);
+        CoordinatorServer server = BindErrors.naming(java.util.Map.of("--listen", listen),
+                () -> new CoordinatorServer(Addresses.parse("--listen", listen), coordinator));
         spec.commandLine().getOut().println("pilotlight store coordinator: serving on http://" + listen + " (state in " + state + ")");
         spec.commandLine().getOut().flush();
         Ready.mark("coordinator on http://" + listen);

@@ -79,7 +79,7 @@ final class StoreServeCommand implements Callable<Integer> {
         URI.create(coordinator);
         NodeConfig config = new NodeConfig(region, data, Addresses.parse("--listen", listen), peerMap, new HttpCoordinator(coordinator),
                 lease, replication, lagBound, guardTimeout, autoFailover, initialWriter, Clock.systemUTC());
-        StoreServer server = StoreServer.start(config);
+        StoreServer server = BindErrors.naming(java.util.Map.of("--listen", listen), () -> StoreServer.start(config));
         var out = spec.commandLine().getOut();
         io.pilotlight.store.node.BackupSchedule backups = backupDir == null ? null : new io.pilotlight.store.node.BackupSchedule(
                 server.node(), backupDir, backupInterval, Clock.systemUTC(), line -> {

@@ -23,7 +23,7 @@ import org.xbill.DNS.Type;
  * status (promoted) and the DNS answer itself (DNS answer changed).
  */
 final class MilestoneWatcher {
-    static final List<String> WATCHED = List.of("detected", "decided", "promoted", "compute ready", "DNS answer changed");
+    static final List<String> WATCHED = List.of("detected", "decided", "promoted", "compute ready", "standby healthy", "DNS answer changed");
     private final LabHttp http = new LabHttp();
     private final Map<String, Long> seen = new HashMap<>();
     private final DrillRunner.Setup setup;
@@ -72,6 +72,8 @@ final class MilestoneWatcher {
             case "decided" -> "the controller logged its FAIL_OVER decision";
             case "promoted" -> setup.standby() + "'s store node became the writer";
             case "compute ready" -> setup.service() + " in " + setup.standby() + " passed its health check";
+            case "standby healthy" -> "health check " + setup.service() + "-" + setup.standby() + " turned healthy (DNS server's events):"
+                    + " DNS may answer " + setup.standby() + " from here";
             default -> setup.name() + " no longer answers " + setup.targetAddress() + " (lasting at least "
                     + LASTING_MILLIS / 1000.0 + " s)";
         };
@@ -79,14 +81,19 @@ final class MilestoneWatcher {
 
     private void watch() {
         long now = System.currentTimeMillis();
-        if (!seen.containsKey("detected")) {
+        if (!seen.containsKey("detected") || !seen.containsKey("standby healthy")) {
             try {
                 for (JsonNode event : http.json("http://" + setup.dnsAdmin() + "/health/events")) {
                     long at = Instant.parse(event.path("at").asText()).toEpochMilli();
-                    if (at >= t0 && event.path("check").asText().equals(setup.service() + "-" + setup.target())
-                            && "aggregate".equals(event.path("vantage").asText()) && "UNHEALTHY".equals(event.path("to").asText())) {
-                        seen.put("detected", at);
-                        break;
+                    if (at < t0 || !"aggregate".equals(event.path("vantage").asText())) {
+                        continue;
+                    }
+                    String check = event.path("check").asText();
+                    if (check.equals(setup.service() + "-" + setup.target()) && "UNHEALTHY".equals(event.path("to").asText())) {
+                        seen.putIfAbsent("detected", at);
+                    }
+                    if (check.equals(setup.service() + "-" + setup.standby()) && "HEALTHY".equals(event.path("to").asText())) {
+                        seen.putIfAbsent("standby healthy", at);
                     }
                 }
             } catch (Exception notYet) {

@@ -20,12 +20,15 @@ public final class RtoBreakdown {
     }
 
     /** Each planner term and the two milestones whose distance measures it. */
-    private static final Map<String, String[]> BOUNDS = Map.of(
+    private static final Map<String, String[]> BOUNDS = Map.of( // "a|b": the later of a and b
             RtoEstimator.DETECTION, new String[] {"fault", "detected"},
             RtoEstimator.DECISION, new String[] {"detected", "decided"},
             RtoEstimator.PROMOTION, new String[] {"decided", "promoted"},
             RtoEstimator.SCALE_UP, new String[] {"promoted", "compute ready"},
-            RtoEstimator.DNS_TTL, new String[] {"compute ready", "DNS answer changed"},
+            RtoEstimator.STANDBY_CONFIRMATION, new String[] {"compute ready", "standby healthy"},
+            // DNS follows health checks: it may answer the standby once the primary is detected down and the standby is
+            // healthy, whichever came last (a standby healthy all along, as in warm standby, never reports "standby healthy")
+            RtoEstimator.DNS_TTL, new String[] {"detected|standby healthy", "DNS answer changed"},
             RtoEstimator.CLIENT_CACHE, new String[] {"DNS answer changed", "first client success"});
 
     private RtoBreakdown() {
@@ -38,14 +41,15 @@ public final class RtoBreakdown {
             long measured = -1;
             String as = "";
             if (bounds != null) {
-                long from = bounds[0].equals("fault") ? 0 : at(milestones, bounds[0]);
+                long from = bounds[0].equals("fault") ? 0 : latest(milestones, bounds[0].split("\\|"));
                 long to = at(milestones, bounds[1]);
-                as = bounds[0] + " → " + bounds[1];
+                as = bounds[0].replace("|", " or ") + " → " + bounds[1];
                 if (from < 0 || to < 0) {
-                    as += ": does not apply (" + (from < 0 ? bounds[0] : bounds[1]) + " was not seen)";
+                    as += ": does not apply (" + (from < 0 ? bounds[0].replace("|", " or ") : bounds[1]) + " was not seen)";
                 } else if (to < from) {
                     // the terms overlap: charging the later milestone's wait to this term would count it twice
-                    as += String.format(": overlaps (%s came %.1f s before %s), not charged", bounds[1], (from - to) / 1000.0, bounds[0]);
+                    as += String.format(": overlaps (%s came %.1f s before %s), not charged", bounds[1], (from - to) / 1000.0,
+                            bounds[0].replace("|", " or "));
                 } else {
                     measured = to - from;
                 }
@@ -58,6 +62,15 @@ public final class RtoBreakdown {
     /** True when the term's milestones came in the other order: the work overlapped the step before, adding nothing. */
     public static boolean overlapped(Term term) {
         return term.measuredMillis() < 0 && term.measuredAs().contains(": overlaps (");
+    }
+
+    /** The latest of the named milestones that was seen, or -1. */
+    private static long latest(List<Milestone> milestones, String... names) {
+        long latest = -1;
+        for (String name : names) {
+            latest = Math.max(latest, at(milestones, name));
+        }
+        return latest;
     }
 
     private static long at(List<Milestone> milestones, String name) {

@@ -20,7 +20,7 @@ class RtoBreakdownTest {
     @Test
     void aFirstSuccessBeforeTheDnsChangeIsAnOverlapNotAZeroSecondTerm() {
         // switchover: "first client success" 1.7 s before "DNS answer changed" at 3.4 s printed 0.0s with no note
-        List<Milestone> milestones = List.of(new Milestone("compute ready", 1_000, ""), new Milestone("DNS answer changed", 3_400, ""),
+        List<Milestone> milestones = List.of(new Milestone("detected", 1_000, ""), new Milestone("DNS answer changed", 3_400, ""),
                 new Milestone("first client success", 1_700, ""));
         var terms = RtoBreakdown.of(estimate(), milestones);
         var cache = terms.stream().filter(t -> t.name().equals(RtoEstimator.CLIENT_CACHE)).findFirst().orElseThrow();

@@ -25,6 +25,7 @@ public final class RtoEstimator {
     public static final String DECISION = "decision delay";
     public static final String PROMOTION = "data promotion";
     public static final String SCALE_UP = "compute scale-up";
+    public static final String STANDBY_CONFIRMATION = "standby health";
     public static final String DNS_TTL = "DNS TTL";
     public static final String CLIENT_CACHE = "client DNS cache";
 
@@ -37,6 +38,7 @@ public final class RtoEstimator {
         terms.add(decision(topology.failoverOrDefault()));
         terms.add(DataPromotion.term(topology));
         terms.add(scaleUp(topology));
+        terms.add(standbyConfirmation(topology));
         terms.add(dnsTtl(topology));
         if (topology.clients() != null && topology.clients().dnsCache() != null) {
             terms.add(new RtoTerm(CLIENT_CACHE, topology.clients().dnsCache(),
@@ -126,6 +128,43 @@ public final class RtoEstimator {
             }
         }
         return new RtoTerm(SCALE_UP, worst, basis, path);
+    }
+
+    /**
+     * A standby that starts with no instances fails its health check until they run; DNS sends
+     * clients there only after threshold consecutive healthy results: threshold x interval after
+     * its compute is ready. A standby that already serves is healthy before the fault: no wait.
+     */
+    static RtoTerm standbyConfirmation(Topology topology) {
+        Optional<String> target = Roles.failoverTarget(topology);
+        if (target.isEmpty() || Roles.allActive(topology)) {
+            return new RtoTerm(STANDBY_CONFIRMATION, Duration.ZERO, "no standby region waits for its health check to pass", "");
+        }
+        boolean startsEmpty = topology.compute().values().stream().map(c -> c.capacity().get(target.get()))
+                .anyMatch(capacity -> capacity != null && capacity.standby() == 0 && capacity.active() > 0);
+        if (!startsEmpty) {
+            return new RtoTerm(STANDBY_CONFIRMATION, Duration.ZERO, target.get() + " already runs instances: its check is healthy before"
+                    + " the fault", "");
+        }
+        Map<String, HealthCheck> catalog = HealthCheckCatalog.of(topology);
+        Duration worst = Duration.ZERO;
+        String basis = "no health check routes traffic to " + target.get();
+        String path = "";
+        for (RoutedRecords.Entry entry : RoutedRecords.of(topology).entries()) {
+            String name = entry.set().healthCheck();
+            if (name == null || !target.get().equals(entry.set().region()) || catalog.get(name) == null) {
+                continue;
+            }
+            HealthCheck check = leafFor(name, catalog);
+            Duration confirm = check.requestInterval().multipliedBy(check.failureThreshold());
+            if (confirm.compareTo(worst) > 0) {
+                worst = confirm;
+                basis = name + ": " + check.failureThreshold() + " healthy results x " + format(check.requestInterval())
+                        + " interval after " + target.get() + "'s instances are ready, before DNS may answer " + target.get();
+                path = entry.path() + ".health_check";
+            }
+        }
+        return new RtoTerm(STANDBY_CONFIRMATION, worst, basis, path);
     }
 
     private static RtoTerm dnsTtl(Topology topology) {

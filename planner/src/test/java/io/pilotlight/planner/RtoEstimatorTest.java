@@ -11,16 +11,19 @@ class RtoEstimatorTest {
     void pilotLightExampleBreaksTheRtoIntoItsTerms() {
         RtoEstimate rto = RtoEstimator.estimate(Fixtures.example("pilot-light").topology());
         assertThat(rto.terms()).extracting(RtoTerm::name).containsExactly("detection", "decision delay", "data promotion",
-                "compute scale-up", "DNS TTL", "client DNS cache");
+                "compute scale-up", "standby health", "DNS TTL", "client DNS cache");
         assertThat(rto.term("detection").estimate()).isEqualTo(Duration.ofSeconds(32)); // 3 x 10s + 2s
         assertThat(rto.term("detection").basis()).contains("api-us-east-1");
         assertThat(rto.term("decision delay").estimate()).isEqualTo(Duration.ofMinutes(2));
         assertThat(rto.term("data promotion").estimate()).isEqualTo(Duration.ofSeconds(3)); // 2s lease + 1s
         assertThat(rto.term("compute scale-up").estimate()).isEqualTo(Duration.ofMinutes(3));
         assertThat(rto.term("compute scale-up").basis()).contains("0 -> 4");
+        assertThat(rto.term("standby health").estimate()).as("3 healthy results x 10s before DNS answers the new instances")
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(rto.term("standby health").basis()).contains("api-us-west-2");
         assertThat(rto.term("DNS TTL").estimate()).isEqualTo(Duration.ofSeconds(60));
         assertThat(rto.term("client DNS cache").estimate()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(rto.total()).isEqualTo(Duration.ofSeconds(32 + 120 + 3 + 180 + 60 + 30));
+        assertThat(rto.total()).isEqualTo(Duration.ofSeconds(32 + 120 + 3 + 180 + 30 + 60 + 30));
     }
 
     @Test

@@ -122,7 +122,8 @@ public final class PortOwners {
     }
 
     private static String command(long pid) {
-        return ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).map(c -> c.length() > 160 ? c.substring(0, 160) + "..." : c)
+        return ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).map(c -> c.replaceAll("\\s+", " "))
+                .map(c -> c.length() > 160 ? c.substring(0, 160) + "..." : c)
                 .orElse("?");
     }
 }

@@ -1,5 +1,6 @@
 package io.pilotlight.planner.findings;
 
+import io.pilotlight.planner.drills.LabSupport;
 import io.pilotlight.planner.drills.DrillCoverage;
 import io.pilotlight.planner.drills.DrillEvidence;
 import io.pilotlight.topology.Drill;
@@ -52,7 +53,9 @@ final class UntestedPlanRule implements FindingRule {
         return new Finding(Severity.WARNING, "untested-plan",
                 "an untested DR plan is a fiction: drill " + drill.name() + " has not passed within its every " + every,
                 "last pass: " + coverage.lastPassText() + lastRun + "; every " + every,
-                "pilotlight drill run " + (input.source() == null ? "FILE" : input.source()) + " --drill " + drill.name(),
+                LabSupport.missing(input.topology()).isEmpty()
+                        ? "pilotlight drill run " + (input.source() == null ? "FILE" : input.source()) + " --drill " + drill.name()
+                        : "run drill " + drill.name() + " on the real deployment (" + LabSupport.explain(input.topology()) + ")",
                 "drills[" + index + "]", 0);
     }
 }

@@ -46,7 +46,12 @@ final class NodeDecision {
 
     /** Whether the replica side needs to know its peers' positions to decide (the lease is free and it may act). */
     static boolean needsPeers(Snapshot s) {
-        return s.role() == Role.REPLICA && s.lease().reachable() && !s.lease().live() && s.autoFailover();
+        return s.role() == Role.REPLICA && s.lease().reachable() && !s.lease().live() && (s.autoFailover() || freshInitialWriter(s));
+    }
+
+    /** The initial writer of a deployment that has never written, on a coordinator that remembers an older one. */
+    private static boolean freshInitialWriter(Snapshot s) {
+        return s.initialWriter() && s.knownEpoch() == 0 && s.mine().equals(LogPosition.EMPTY) && s.lease().epoch() > 0;
     }
 
     static Decision decide(Snapshot s) {
@@ -89,6 +94,10 @@ final class NodeDecision {
         if (lease.epoch() == 0 && s.knownEpoch() == 0) {
             return s.initialWriter() ? new Decision(Action.PROMOTE, "the deployment never had a writer: this is the initial writer")
                     : wait("the deployment never had a writer: the initial writer starts it");
+        }
+        if (freshInitialWriter(s) && !s.peers().isEmpty() && s.peers().stream().allMatch(p -> LogPosition.EMPTY.equals(p.position()))) {
+            return new Decision(Action.PROMOTE, "every node is empty (a new deployment on a coordinator that remembers epoch "
+                    + lease.epoch() + "): nothing can be lost, so the initial writer starts it");
         }
         if (!s.autoFailover()) {
             return wait("the lease of epoch " + lease.epoch() + " lapsed; auto-failover is off here: an operator promotes"

@@ -364,10 +364,12 @@ public final class StoreNode implements AutoCloseable {
             String refusal;
             if (current.reachable() && (current.live() ? config.region().equals(current.holder())
                     : current.successor() == null || current.successor().equals(config.region()))) {
-                List<NodeDecision.PeerView> others = current.live() || current.epoch() == 0 ? List.of() : peers.positions();
-                LogPosition mine = lastPosition();
                 boolean everHadWriter = current.epoch() > 0 || knownEpoch.get() > 0;
                 boolean handedToMe = config.region().equals(current.successor()); // a switchover waited until this node had everything
+                // only sync mode needs the others' positions to decide; a switchover's target and async mode do not wait for them
+                List<NodeDecision.PeerView> others = current.live() || !everHadWriter || handedToMe
+                        || config.mode() != io.pilotlight.store.ReplicationMode.SYNC ? List.of() : peers.positions();
+                LogPosition mine = lastPosition();
                 String risk = config.mode() == io.pilotlight.store.ReplicationMode.SYNC && !current.live() && everHadWriter && !handedToMe
                         ? NodeDecision.syncRisk(mine, others, current.holder()) : null;
                 if (risk != null && !acceptDataLoss) {

@@ -13,10 +13,15 @@ public final class StoreServer implements AutoCloseable {
         this.api = api;
     }
 
-    /** The HTTP API starts first so peers can reach this node while it decides its role. */
+    /** The node, then its HTTP API; a node whose API cannot listen is closed again (its RocksDB lock released). */
     public static StoreServer start(NodeConfig config) throws IOException {
         StoreNode node = StoreNode.start(config);
-        return new StoreServer(node, new StoreHttpApi(config.listen(), node));
+        try {
+            return new StoreServer(node, new StoreHttpApi(config.listen(), node));
+        } catch (IOException | RuntimeException cannotListen) {
+            node.close();
+            throw cannotListen;
+        }
     }
 
     public StoreNode node() {

@@ -124,4 +124,20 @@ class NodeDecisionTest {
                 new LogPosition(1, 40), List.of(), 60_000, 2_000);
         assertThat(NodeDecision.decide(staleEast).action()).as("not the holder: an operator, or auto-failover, decides").isEqualTo(Action.WAIT);
     }
+
+    @Test
+    void aNewDeploymentStartsOnACoordinatorThatRemembersAnOlderOne() {
+        // the store benchmark's second cluster found the first one's coordinator state: nobody started
+        LeaseInfo old = new LeaseInfo("east", 4, 0, false, null);
+        Snapshot east = new Snapshot("east", Role.REPLICA, false, 0, old, false, true, ReplicationMode.ASYNC, LogPosition.EMPTY,
+                List.of(new PeerView("west", LogPosition.EMPTY, false)), 0, 2_000);
+        assertThat(NodeDecision.needsPeers(east)).isTrue();
+        assertThat(NodeDecision.decide(east).action()).isEqualTo(Action.PROMOTE);
+        Snapshot westHasData = new Snapshot("east", Role.REPLICA, false, 0, old, false, true, ReplicationMode.ASYNC, LogPosition.EMPTY,
+                List.of(new PeerView("west", new LogPosition(4, 10), false)), 0, 2_000);
+        assertThat(NodeDecision.decide(westHasData).action()).as("a node with data: not a new deployment").isEqualTo(Action.WAIT);
+        Snapshot westSilent = new Snapshot("east", Role.REPLICA, false, 0, old, false, true, ReplicationMode.ASYNC, LogPosition.EMPTY,
+                List.of(new PeerView("west", null, false)), 0, 2_000);
+        assertThat(NodeDecision.decide(westSilent).action()).isEqualTo(Action.WAIT);
+    }
 }

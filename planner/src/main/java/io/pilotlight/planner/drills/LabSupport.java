@@ -1,0 +1,64 @@
+package io.pilotlight.planner.drills;
+
+import io.pilotlight.topology.DataStore;
+import io.pilotlight.topology.DataStoreKind;
+import io.pilotlight.topology.FailoverMode;
+import io.pilotlight.topology.HealthCheckType;
+import io.pilotlight.topology.RegionRole;
+import io.pilotlight.topology.Topology;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whether the lab on this machine can run a topology's drills today, and if not, exactly what
+ * stops it: a drill that cannot run must fail at once with the reason, and {@code plan} must not
+ * tell the user to run it.
+ */
+public final class LabSupport {
+    private LabSupport() {
+    }
+
+    /** What the lab cannot run in this topology; empty when it can drill it. */
+    public static List<String> missing(Topology topology) {
+        List<String> missing = new ArrayList<>();
+        if (topology.regions().values().stream().noneMatch(r -> r.role() == RegionRole.PRIMARY)) {
+            missing.add("a primary region (the drill breaks the primary and watches the standby take over; an active-active"
+                    + " topology has none)");
+        }
+        if (topology.regions().values().stream().noneMatch(r -> r.role() == RegionRole.STANDBY)) {
+            missing.add("a standby region to fail over to");
+        }
+        for (Map.Entry<String, DataStore> store : topology.dataStores().entrySet()) {
+            DataStore data = store.getValue();
+            if (data.kind() == DataStoreKind.OBJECT_REPLICATION) {
+                continue; // not run in the lab, and not what a drill measures: it does not stop one
+            }
+            if (data.kind() == DataStoreKind.GLOBAL_TABLE) {
+                missing.add("data store " + store.getKey() + " (kind global-table): the lab runs only the embedded global database"
+                        + " and backups so far");
+            } else if (!"embedded".equals(data.engine())) {
+                missing.add("data store " + store.getKey() + " (engine " + data.engine() + "): the lab runs only engine: embedded so far");
+            }
+        }
+        if (topology.failoverOrDefault().mode() == FailoverMode.MANUAL) {
+            missing.add("failover.mode automatic: in manual mode nobody in the lab runs the failover runbook during a drill");
+        }
+        topology.healthChecks().forEach((name, check) -> {
+            if (check.type() == HealthCheckType.HTTPS) {
+                missing.add("health check " + name + " (HTTPS): the lab's sample service serves plain HTTP");
+            }
+        });
+        topology.services().forEach((name, service) -> {
+            if (service.healthCheck() != null && service.healthCheck().type() == HealthCheckType.HTTPS) {
+                missing.add("service " + name + "'s health check (HTTPS): the lab's sample service serves plain HTTP");
+            }
+        });
+        return List.copyOf(missing);
+    }
+
+    /** One sentence for a user: what the lab needs and this topology lacks. */
+    public static String explain(Topology topology) {
+        return "the lab cannot drill " + topology.name() + " yet: it needs " + String.join("; ", missing(topology));
+    }
+}
