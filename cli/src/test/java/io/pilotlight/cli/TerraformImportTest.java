@@ -83,7 +83,7 @@ class TerraformImportTest {
         Run plan = run("plan", FIXTURES.resolve("pilot-light-plan.json").toString(), "--rto", "30m", "--rpo", "15m", "--format", "json",
                 "--history", dir.resolve("none.jsonl").toString());
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(plan.out());
-        assertThat(json.path("rto").path("estimate_seconds").asDouble()).isEqualTo(334.0);
+        assertThat(json.path("rto").path("estimate_seconds").asDouble()).isEqualTo(364.0);
         assertThat(json.path("terraform_import").path("notes").size()).isGreaterThan(3);
         assertThat(plan.exit()).isZero();
     }

@@ -29,12 +29,16 @@ final class ExpectationReport {
         for (ExpectedTerm term : expectation.terms()) {
             table.row(term.name(), format(term.declared()), term.measured() == null ? "-" : format(term.measured().median()),
                     term.measured() == null ? "-" : format(term.measured().min()) + "-" + format(term.measured().max()),
-                    format(term.expected()), term.used());
+                    term.expected() == null ? "-" : format(term.expected()), term.used());
         }
-        table.row("clients sustain", "-", format(expectation.tail()), "", format(expectation.tail()),
-                "first client success until success is sustained (median)");
-        table.row("expected", "", "", "", format(expectation.expected()), "terms that overlap count once");
+        table.row("not in a term", "-", "", "", signed(expectation.tail()),
+                "clients sustaining success after the first, less work that overlapped");
+        table.row("expected", "", "", "", format(expectation.expected()), "the drills' median RTO: terms that overlap count once");
         out.append(table.render());
+    }
+
+    private static String signed(java.time.Duration duration) {
+        return duration.isNegative() ? "-" + format(duration.negated()) : format(duration);
     }
 
     static ObjectNode json(ObjectMapper mapper, RtoExpectation expectation) {
@@ -56,7 +60,11 @@ final class ExpectationReport {
                         .put("min_seconds", Durations.seconds(term.measured().min()))
                         .put("max_seconds", Durations.seconds(term.measured().max()));
             }
-            t.put("expected_seconds", Durations.seconds(term.expected()));
+            if (term.expected() == null) {
+                t.putNull("expected_seconds");
+            } else {
+                t.put("expected_seconds", Durations.seconds(term.expected()));
+            }
             t.put("used", term.used());
         }
         return node;

@@ -136,7 +136,20 @@ class CalibrationTest {
         RtoExpectation expectation = plan(List.of(old)).expectation();
         assertThat(expectation.runs()).isEqualTo(1);
         assertThat(expectation.terms()).allMatch(t -> t.measured() == null);
-        assertThat(expectation.tail()).isZero();
+        assertThat(expectation.expected()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(expectation.tail()).isEqualTo(Duration.ofSeconds(120));
+    }
+
+    @Test
+    void termsThatOverlapCountOnceBecauseTheTotalIsTheDrillsWallTime() {
+        // DNS changed 20s after detection, while promotion and scale-up (52s together) still ran: the terms sum to 132s,
+        // the drills took 90s
+        List<DrillRun> runs = List.of(run(5, DrillVerdict.MET, DrillScenario.REGION_OUTAGE, 90, 30, 30, 2, 50, 20),
+                run(6, DrillVerdict.MET, DrillScenario.REGION_OUTAGE, 92, 30, 30, 2, 52, 20));
+        RtoExpectation expectation = plan(runs).expectation();
+        assertThat(expectation.expected()).isEqualTo(Duration.ofSeconds(91));
+        assertThat(expectation.tail()).isEqualTo(Duration.ofSeconds(91 - 133));
+        assertThat(TextReport.render(plan(runs))).containsPattern("not in a term\\s+-\\s+-42s");
     }
 
     @Test
