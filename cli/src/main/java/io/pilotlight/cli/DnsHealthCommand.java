@@ -25,9 +25,10 @@ final class DnsHealthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputFormat.textOrJson(format, spec);
         AdminClient.Reply reply = new AdminClient(admin.address).get(events ? "/health/events" : "/health");
         if (format == OutputFormat.json) {
-            spec.commandLine().getOut().println(reply.pretty());
+            spec.commandLine().getOut().println(JsonOutput.pretty(JsonOutput.snakeCase(reply.body(), java.util.Set.of("children"))));
             return ExitCodes.OK;
         }
         TextTable table = events ? new TextTable("", "TIME", "CHECK", "VANTAGE", "FROM", "TO", "REASON")

@@ -35,9 +35,7 @@ final class DrillHistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (format == OutputFormat.markdown) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--format markdown is not available here; text or json");
-        }
+        OutputFormat.textOrJson(format, spec);
         String topology = file == null ? null : TopologyLoader.load(file).topology().name();
         DrillHistory.Contents contents = new DrillHistory(history != null ? history : DrillHistory.DEFAULT_FILE).read();
         contents.warnings().forEach(spec.commandLine().getErr()::println);

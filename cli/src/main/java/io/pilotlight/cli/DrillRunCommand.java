@@ -1,7 +1,5 @@
 package io.pilotlight.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.pilotlight.drill.DrillReport;
 import io.pilotlight.drill.DrillReports;
 import io.pilotlight.drill.DrillRunner;
@@ -10,10 +8,12 @@ import io.pilotlight.drill.GrayFailure;
 import io.pilotlight.drill.PlannedSwitchover;
 import io.pilotlight.drill.RegionOutage;
 import io.pilotlight.drill.RegionPartition;
+import io.pilotlight.drill.ReportContext;
 import io.pilotlight.drill.history.DrillHistory;
 import io.pilotlight.drill.history.DrillRecord;
 import io.pilotlight.drill.lab.LabFile;
 import io.pilotlight.drill.lab.LinkControl;
+import io.pilotlight.orchestrator.live.DeploymentLayout;
 import io.pilotlight.topology.DrillScenario;
 import io.pilotlight.topology.RecordSet;
 import io.pilotlight.topology.RegionRole;
@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -81,8 +83,12 @@ final class DrillRunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private Instant startedAt;
+
     @Override
     public Integer call() throws Exception {
+        OutputFormat.textOrJson(format, spec);
+        startedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Topology topology = TopologyLoader.load(file).topology();
         if (!io.pilotlight.planner.drills.LabSupport.missing(topology).isEmpty()) { // at once, not after minutes of waiting
             throw new IllegalArgumentException(file + ": " + io.pilotlight.planner.drills.LabSupport.explain(topology));
@@ -112,15 +118,50 @@ final class DrillRunCommand implements Callable<Integer> {
         deployment.defaultStateDir(".pilotlight/drill-lab");
         Path labState = deployment.stateDir;
         var layout = deployment.layout(topology);
+        // every path the drill writes is checked before the lab starts: a bad one must not waste the drill
+        Path dir = reportDir != null ? reportDir : Path.of(".pilotlight/drills/" + startedAt.toString().replace(':', '-'));
+        DrillOutputs.checkReportDir(reportDir != null ? "--report-dir" : "the report directory (--report-dir)", dir);
+        Path historyFile = history != null ? history : DrillHistory.DEFAULT_FILE;
+        DrillOutputs.checkHistory("--history", historyFile);
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        // progress is not the result: it goes to stderr, so stdout holds only the report (one JSON document with --format json)
+        Consumer<String> progress = line -> {
+            err.println("drill: " + line);
+            err.flush();
+        };
+        AtomicReference<Instant> t0 = new AtomicReference<>();
+        try (UnfinishedDrill unfinished = new UnfinishedDrill(new DrillHistory(historyFile), startedAt, topology.name(), choice.drill(),
+                kind, victim, t0::get, err)) {
+            try {
+                return runDrill(topology, choice, kind, labState, layout, service, name, victim, standby, t0, dir, unfinished, progress);
+            } catch (IllegalArgumentException badInput) {
+                throw badInput; // e.g. a --state-dir of a running lab: nothing ran, exit 2 (no history line, no report)
+            } catch (Exception e) {
+                if (unfinished.failed(e) && format == OutputFormat.json) {
+                    out.println(JsonOutput.pretty(errorJson(topology, kind, victim, t0.get(), e, historyFile)));
+                    out.flush();
+                }
+                throw e;
+            }
+        }
+    }
+
+    private int runDrill(Topology topology, DrillChoice choice, DrillScenario kind, Path labState, DeploymentLayout layout, String service,
+                         String name, String victim, String standby, AtomicReference<Instant> t0, Path dir,
+                         UnfinishedDrill unfinished,
+                         Consumer<String> progress) throws Exception {
         var out = spec.commandLine().getOut();
         // a lab whose supervisor is alive in that state directory is used as it is, and left running
         boolean labRunning = LabFile.running(labState).isPresent();
-        out.println(labRunning ? "drill: using the lab running in " + labState : "drill: starting the lab for " + topology.name() + " ...");
-        out.flush();
+        progress.accept(labRunning ? "using the lab running in " + labState : "starting the lab for " + topology.name() + " ...");
         if (!labRunning) {
             freshState(labState);
         }
+        AtomicReference<Process> started = new AtomicReference<>();
+        unfinished.onInterrupt(() -> stop(started.get()));
         Process lab = labRunning ? null : startLab(labState);
+        started.set(lab);
         try {
             String listen = layout.services().get(service).get(victim);
             int port = Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
@@ -128,31 +169,84 @@ final class DrillRunCommand implements Callable<Integer> {
             DrillRunner.Setup setup = new DrillRunner.Setup(topology, labState, new InetSocketAddress(dns[0], Integer.parseInt(dns[1])),
                     deployment.dnsAdmin, layout.storeUrls(), service, port, name, victim, standby,
                     topology.regions().get(victim).address(), clientCache, deadline);
-            DrillReport report = new DrillRunner().run(setup, fault(kind, labState, service, victim, standby), line -> {
-                out.println("drill: " + line);
-                out.flush();
+            TimedFault fault = new TimedFault(fault(kind, labState, service, victim, standby), t0);
+            unfinished.onInterrupt(() -> {
+                healIfInjected(fault, t0, progress); // a lab that was already running stays: without its fault
+                stop(lab);
             });
-            Path dir = reportDir != null ? reportDir : Path.of(".pilotlight/drills/" + Instant.now().toString().replace(':', '-'));
+            DrillReport report;
+            try {
+                report = new DrillRunner().run(setup, fault, progress);
+            } catch (Exception failed) {
+                healIfInjected(fault, t0, progress);
+                throw failed;
+            }
+            ReportContext context = new ReportContext(startedAt, new VersionProvider().getVersion()[0], file, dir);
+            String reportJson = JsonOutput.pretty(DrillReports.json(report, context));
             Files.createDirectories(dir);
-            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            String reportJson = json.writeValueAsString(DrillReports.json(report));
-            Files.writeString(dir.resolve("report.json"), reportJson + "\n");
-            Files.writeString(dir.resolve("report.html"), DrillReports.html(report));
-            new DrillHistory(history != null ? history : DrillHistory.DEFAULT_FILE).append(DrillRecord.of(report, kind, choice.drill(), dir));
+            Files.writeString(context.json(), reportJson + "\n");
+            Files.writeString(context.html(), DrillReports.html(report, context));
+            unfinished.finished(DrillRecord.of(report, kind, choice.drill(), dir));
             if (format == OutputFormat.json) {
                 out.println(reportJson);
             } else {
-                out.print(DrillReports.text(report, dir.resolve("report.html")));
+                out.print(DrillReports.text(report, context));
             }
+            out.flush();
             return report.exitCode();
         } finally {
-            if (lab != null) {
-                lab.destroy();
-                if (!lab.waitFor(30, TimeUnit.SECONDS)) {
-                    lab.destroyForcibly();
-                }
-            }
+            stop(lab);
         }
+    }
+
+    /**
+     * A drill that fails or is interrupted after its fault heals an injected partition or gray failure
+     * (healing twice is harmless); a planned switchover is left to finish, which may take minutes.
+     */
+    private static void healIfInjected(Fault fault, AtomicReference<Instant> t0, Consumer<String> progress) {
+        if (t0.get() == null || fault.planned()) {
+            return;
+        }
+        try {
+            String healed = fault.heal();
+            if (healed != null) {
+                progress.accept(healed);
+            }
+        } catch (Exception e) {
+            progress.accept("could not heal the " + fault.scenario() + " fault: " + e.getMessage());
+        }
+    }
+
+    private static void stop(Process lab) {
+        if (lab == null) {
+            return;
+        }
+        lab.destroy();
+        try {
+            if (!lab.waitFor(30, TimeUnit.SECONDS)) {
+                lab.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            lab.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** With --format json, a drill that ended without a verdict still prints one JSON document: what happened and why. */
+    private Map<String, Object> errorJson(Topology topology, DrillScenario kind, String victim, Instant faultAt, Exception e,
+                                                     Path historyFile) {
+        Map<String, Object> root = new java.util.LinkedHashMap<>();
+        root.put("at", (faultAt != null ? faultAt : startedAt).toString());
+        root.put("started_at", startedAt.toString());
+        root.put("pilotlight_version", new VersionProvider().getVersion()[0]);
+        root.put("topology", topology.name());
+        root.put("topology_file", file.toString());
+        root.put("scenario", io.pilotlight.topology.spec.WireNames.of(kind));
+        root.put("target", victim);
+        root.put("verdict", "error");
+        root.put("reason", UnfinishedDrill.oneLine(e));
+        root.put("history", historyFile.toString());
+        return root;
     }
 
     static DrillScenario scenarioOf(String name) {

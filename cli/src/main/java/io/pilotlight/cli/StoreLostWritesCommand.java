@@ -24,12 +24,13 @@ final class StoreLostWritesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputFormat.textOrJson(format, spec);
         TextTable table = new TextTable("", "NODE", "KEY", "INDEX", "EPOCH", "ACKNOWLEDGED", "VALUE");
         var json = StoreHttp.JSON.createObjectNode();
         int count = 0;
         for (Map.Entry<String, String> peer : peers.map().entrySet()) {
             JsonNode ledger = StoreHttp.get(peer.getValue() + "/lost-writes").body();
-            json.set(peer.getKey(), ledger);
+            json.set(peer.getKey(), JsonOutput.snakeCase(ledger, java.util.Set.of()));
             for (JsonNode lost : ledger) {
                 count++;
                 table.row(peer.getKey(), lost.path("key").asText(), lost.path("index").asText(), lost.path("epoch").asText(),
@@ -37,7 +38,7 @@ final class StoreLostWritesCommand implements Callable<Integer> {
             }
         }
         if (format == OutputFormat.json) {
-            spec.commandLine().getOut().println(StoreHttp.pretty(json));
+            spec.commandLine().getOut().println(JsonOutput.pretty(json));
         } else {
             spec.commandLine().getOut().print(table.render());
             spec.commandLine().getOut().println(count + " lost write" + (count == 1 ? "" : "s"));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,6 +30,7 @@ final class StoreStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputFormat.textOrJson(format, spec);
         TextTable table = new TextTable("", "REGION", "ROLE", "EPOCH", "LAST INDEX", "LAG ENTRIES", "LAG MS", "NOTE");
         var json = StoreHttp.JSON.createObjectNode();
         Map<String, ContentDigest> digests = new LinkedHashMap<>();
@@ -37,7 +39,7 @@ final class StoreStatusCommand implements Callable<Integer> {
         for (Map.Entry<String, String> peer : peers.map().entrySet()) {
             try {
                 JsonNode status = StoreHttp.get(peer.getValue() + "/status").body();
-                json.set(peer.getKey(), status);
+                json.set(peer.getKey(), JsonOutput.snakeCase(status, Set.of("replicas")));
                 boolean writer = "WRITER".equals(status.path("role").asText());
                 writerRegion = writer ? peer.getKey() : writerRegion;
                 StoreHttp.Reply digest = StoreHttp.get(peer.getValue() + "/digest");
@@ -56,10 +58,10 @@ final class StoreStatusCommand implements Callable<Integer> {
         }
         ContentReport content = ContentReport.compare(digests, writerRegion);
         if (format == OutputFormat.json) {
-            json.set("content", StoreHttp.JSON.valueToTree(Map.of("identical", content.agreements(), "not_comparable", content.notComparable(),
-                    "no_digest", noDigest)));
-            json.set("divergence", StoreHttp.JSON.valueToTree(content.divergences()));
-            spec.commandLine().getOut().print(StoreHttp.pretty(json) + "\n");
+            json.set("content", JsonOutput.snakeCase(StoreHttp.JSON.valueToTree(Map.of("identical", content.agreements(),
+                    "not_comparable", content.notComparable(), "no_digest", noDigest)), Set.of()));
+            json.set("divergence", JsonOutput.snakeCase(StoreHttp.JSON.valueToTree(content.divergences()), Set.of()));
+            spec.commandLine().getOut().println(JsonOutput.pretty(json));
         } else {
             StringBuilder out = new StringBuilder(table.render());
             content.divergences().forEach(d -> out.append("DIVERGENCE: ").append(d.describe()).append('\n'));

@@ -31,6 +31,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFormat.textOrJson(format, spec);
         List<Problem> all = new ArrayList<>();
         List<String> summaries = new ArrayList<>();
         for (Path file : files) {

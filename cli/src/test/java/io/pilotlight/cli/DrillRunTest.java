@@ -33,7 +33,15 @@ class DrillRunTest {
                 "--coordinator", "http://127.0.0.1:" + StoreProcesses.freePort(), "--deadline", "60s",
                 "--history", dir.resolve("history.jsonl").toString());
         assertThat(drill.exitCode()).as(drill.out() + drill.err()).isEqualTo(1);
+        // `drill run --format json | jq` works: stdout is the report and nothing else, progress went to stderr
+        JsonNode printed = JsonFormatTest.oneSnakeCaseDocument(drill);
+        assertThat(drill.err()).contains("drill: starting the lab").contains("drill: t0: ");
+        assertThat(printed.get("report").get("html").asText()).isEqualTo(report.resolve("report.html").toString());
+        assertThat(printed.get("report").get("json").asText()).isEqualTo(report.resolve("report.json").toString());
+        assertThat(java.time.Instant.parse(printed.get("at").asText())).isBefore(java.time.Instant.now());
+        assertThat(printed.get("pilotlight_version").asText()).startsWith("pilotlight ");
         JsonNode json = new ObjectMapper().readTree(Files.readString(report.resolve("report.json")));
+        assertThat(json).isEqualTo(printed);
         assertThat(json.get("verdict").asText()).isEqualTo("missed");
         assertThat(json.get("rto").get("objective_seconds").asDouble()).isEqualTo(3.0);
         assertThat(json.get("rto").get("measured_seconds").asDouble()).as("recovered, but slower than 3 s").isGreaterThan(3.0).isLessThan(60.0);

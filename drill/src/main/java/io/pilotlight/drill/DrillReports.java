@@ -1,5 +1,10 @@
 package io.pilotlight.drill;
 
+import io.pilotlight.topology.Durations;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +18,22 @@ public final class DrillReports {
         return millis < 0 ? -1 : millis / 1000.0;
     }
 
-    public static Map<String, Object> json(DrillReport report) {
+    public static Map<String, Object> json(DrillReport report, ReportContext context) {
         Map<String, Object> root = new LinkedHashMap<>();
+        root.put("at", Instant.ofEpochMilli(report.faultAtMillis()).toString());
+        root.put("started_at", context.startedAt().toString());
+        root.put("pilotlight_version", context.version());
         root.put("topology", report.topology());
+        root.put("topology_file", context.topologyFile().toString());
         root.put("scenario", report.scenario());
         root.put("target", report.target());
+        Map<String, Object> files = new LinkedHashMap<>();
+        files.put("html", context.html().toString());
+        files.put("json", context.json().toString());
+        root.put("report", files);
         root.put("verdict", report.met() ? "met" : "missed");
         Map<String, Object> rto = new LinkedHashMap<>();
+        rto.put("objective", human(report.objectiveRtoMillis()));
         rto.put("objective_seconds", seconds(report.objectiveRtoMillis()));
         rto.put("estimated_seconds", seconds(report.estimatedRtoMillis()));
         rto.put("measured_seconds", report.measuredRtoMillis() < 0 ? null : seconds(report.measuredRtoMillis()));
@@ -34,12 +48,20 @@ public final class DrillReports {
         }).toList());
         root.put("rto", rto);
         Map<String, Object> rpo = new LinkedHashMap<>();
+        rpo.put("objective", human(report.objectiveRpoMillis()));
         rpo.put("objective_seconds", seconds(report.objectiveRpoMillis()));
         rpo.put("acknowledged_writes", report.acknowledgedWrites());
         rpo.put("lost_writes", report.lostWrites().size());
         rpo.put("data_loss_window_seconds", seconds(report.dataLossWindowMillis()));
         rpo.put("result", report.rpoMet() ? "PASS" : "FAIL");
-        rpo.put("lost", report.lostWrites());
+        rpo.put("lost", report.lostWrites().stream().map(w -> {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("key", w.key());
+            node.put("value", w.value());
+            node.put("acknowledged_at", Instant.ofEpochMilli(w.ackMillis()).toString());
+            node.put("seconds_after_fault", (w.ackMillis() - report.faultAtMillis()) / 1000.0);
+            return node;
+        }).toList());
         if (report.ledger() != null) {
             Map<String, Object> ledger = new LinkedHashMap<>();
             ledger.put("region", report.ledger().region());
@@ -63,7 +85,7 @@ public final class DrillReports {
     }
 
     /** The report as the terminal shows it. */
-    public static String text(DrillReport report, java.nio.file.Path html) {
+    public static String text(DrillReport report, ReportContext context) {
         java.io.StringWriter buffer = new java.io.StringWriter();
         java.io.PrintWriter out = new java.io.PrintWriter(buffer);
         out.println();
@@ -90,39 +112,61 @@ public final class DrillReports {
         }
         report.notes().forEach(note -> out.println("note: " + note));
         out.println("\nVerdict: objectives " + (report.met() ? "met" : "NOT met") + " (exit " + report.exitCode() + ")");
-        out.println("Report: " + html + " and report.json");
+        out.println("Report: " + context.html() + " and " + context.json().getFileName());
         out.flush();
         return buffer.toString();
     }
 
 
-    public static String html(DrillReport report) {
-        StringBuilder out = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>Drill: ")
-                .append(escape(report.topology())).append("</title><style>body{font-family:sans-serif;margin:2em;max-width:60em}"
-                        + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}"
-                        + ".pass{color:#070}.fail{color:#b00}</style></head><body>");
-        out.append("<h1>Drill ").append(escape(report.scenario())).append(" of ").append(escape(report.target())).append(" — ")
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    private static String human(long millis) {
+        return Durations.format(Duration.ofMillis(millis));
+    }
+
+    /** A self-contained page: what ran, the verdict, the objectives as written, the timeline chart, the breakdown, the milestones. */
+    public static String html(DrillReport report, ReportContext context) {
+        StringBuilder out = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Drill: ")
+                .append(escape(report.topology())).append(" — ").append(escape(report.scenario())).append("</title><style>"
+                        + "body{font-family:sans-serif;margin:1.5em auto;max-width:72em;padding:0 1em;color:#222}"
+                        + "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}"
+                        + "dl.run{display:grid;grid-template-columns:max-content auto max-content auto;gap:2px 1em;margin:.5em 0}dl.run dt{font-weight:bold}"
+                        + "dl.run dd{margin:0}.pass{color:#070}.fail{color:#b00}.verdict{font-size:1.3em}"
+                        + "svg.timeline{display:block;max-width:100%;height:auto;border:1px solid #eee}</style></head><body>");
+        out.append("<h1>Drill: ").append(escape(report.scenario())).append(" of ").append(escape(report.target())).append(" — ")
                 .append(escape(report.topology())).append("</h1>");
-        out.append("<p class=\"").append(report.met() ? "pass" : "fail").append("\"><b>Verdict: objectives ")
+        out.append("<p class=\"verdict ").append(report.met() ? "pass" : "fail").append("\"><b>Verdict: objectives ")
                 .append(report.met() ? "met" : "missed").append("</b></p>");
+        out.append("<dl class=\"run\">");
+        definition(out, "Fault injected (t0)", WHEN.format(Instant.ofEpochMilli(report.faultAtMillis())));
+        definition(out, "Pilotlight", context.version());
+        definition(out, "Topology file", context.topologyFile() + " (" + report.topology() + ")");
+        definition(out, "Scenario", report.scenario() + " of " + report.target());
+        definition(out, "Lost writes", report.lostWrites().size() + " of " + report.acknowledgedWrites() + " acknowledged writes");
+        definition(out, "Files", context.html() + ", " + context.json());
+        out.append("</dl>");
         out.append("<table><tr><th></th><th>Objective</th><th>Planner estimate</th><th>Measured</th><th>Result</th></tr>");
-        out.append(row("RTO", seconds(report.objectiveRtoMillis()) + " s", seconds(report.estimatedRtoMillis()) + " s",
-                report.measuredRtoMillis() < 0 ? "not recovered" : seconds(report.measuredRtoMillis()) + " s", report.rtoMet()));
-        out.append(row("RPO", seconds(report.objectiveRpoMillis()) + " s", "",
-                report.lostWrites().size() + " of " + report.acknowledgedWrites() + " acknowledged writes lost; window "
-                        + seconds(report.dataLossWindowMillis()) + " s", report.rpoMet()));
+        out.append(row("RTO", human(report.objectiveRtoMillis()), human(report.estimatedRtoMillis()),
+                report.measuredRtoMillis() < 0 ? "not recovered" : human(report.measuredRtoMillis()), report.rtoMet()));
+        out.append(row("RPO", human(report.objectiveRpoMillis()), "",
+                report.lostWrites().size() + " of " + report.acknowledgedWrites() + " acknowledged writes lost; data-loss window "
+                        + human(report.dataLossWindowMillis()), report.rpoMet()));
         if (report.ledger() != null) {
             out.append(row("Ledger", "every lost write named", "", report.ledger().region() + "'s ledger names "
                     + (report.ledger().lostWrites() - report.ledger().notInLedger().size()) + " of " + report.ledger().lostWrites()
                     + " lost writes (" + report.ledger().ledgerEntries() + " entries)", report.ledger().matches()));
         }
-        out.append("</table><h2>RTO term by term</h2><table><tr><th>Term</th><th>Planner estimate</th><th>Measured</th><th>Measured as</th></tr>");
+        out.append("</table><h2>Timeline</h2>").append(TimelineChart.svg(report))
+                .append("<p>Each bar is one second after the fault: the share of the synthetic clients' requests that succeeded"
+                        + " (green when at least 99 %, amber when less) and the share that failed or got no answer (red).</p>");
+        out.append("<h2>RTO term by term</h2><table><tr><th>Term</th><th>Planner estimate</th><th>Measured</th><th>Measured as</th></tr>");
         for (RtoBreakdown.Term t : report.terms()) {
-            out.append("<tr><td>").append(escape(t.name())).append("</td><td>").append(seconds(t.estimatedMillis())).append(" s</td><td>")
-                    .append(t.measuredMillis() < 0 ? "—" : seconds(t.measuredMillis()) + " s").append("</td><td>")
+            out.append("<tr><td>").append(escape(t.name())).append("</td><td>").append(human(t.estimatedMillis())).append("</td><td>")
+                    .append(t.measuredMillis() < 0 ? "—" : human(t.measuredMillis())).append("</td><td>")
                     .append(escape(t.measuredAs())).append("</td></tr>");
         }
-        out.append("</table><h2>Timeline</h2>").append(chart(report)).append("<table><tr><th>Milestone</th><th>Seconds after the fault</th><th>Evidence</th></tr>");
+        out.append("</table><h2>Milestones</h2><table><tr><th>Milestone</th><th>Seconds after the fault</th><th>Evidence</th></tr>");
         for (Milestone m : report.milestones()) {
             out.append("<tr><td>").append(escape(m.name())).append("</td><td>").append(m.atMillis() < 0 ? "—" : seconds(m.atMillis()))
                     .append("</td><td>").append(escape(m.evidence())).append("</td></tr>");
@@ -134,33 +178,13 @@ public final class DrillReports {
         return out.append("</body></html>\n").toString();
     }
 
+    private static void definition(StringBuilder out, String term, String value) {
+        out.append("<dt>").append(escape(term)).append("</dt><dd>").append(escape(value)).append("</dd>");
+    }
+
     private static String row(String name, String objective, String estimate, String measured, boolean ok) {
         return "<tr><th>" + name + "</th><td>" + escape(objective) + "</td><td>" + escape(estimate) + "</td><td>" + escape(measured)
                 + "</td><td class=\"" + (ok ? "pass\">PASS" : "fail\">FAIL") + "</td></tr>";
-    }
-
-    /** Request success per second as bars, milestones as vertical markers. */
-    private static String chart(DrillReport report) {
-        List<Double> success = report.successPerSecond();
-        int width = Math.max(1, success.size()) * 12 + 40;
-        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + width + "\" height=\"160\">");
-        for (int i = 0; i < success.size(); i++) {
-            double ratio = success.get(i) == null ? 0 : success.get(i);
-            int height = (int) Math.round(ratio * 100);
-            svg.append("<rect x=\"").append(20 + i * 12).append("\" y=\"").append(120 - height).append("\" width=\"10\" height=\"")
-                    .append(height).append("\" fill=\"").append(ratio >= 0.99 ? "#4a4" : "#c44").append("\"/>");
-        }
-        int y = 130;
-        for (Milestone m : report.milestones()) {
-            if (m.atMillis() >= 0) {
-                double x = 20 + m.atMillis() / 1000.0 * 12;
-                svg.append("<line x1=\"").append(x).append("\" x2=\"").append(x).append("\" y1=\"10\" y2=\"125\" stroke=\"#333\"/>")
-                        .append("<text x=\"").append(x + 2).append("\" y=\"").append(y).append("\" font-size=\"9\">")
-                        .append(escape(m.name())).append("</text>");
-                y = y >= 155 ? 130 : y + 8;
-            }
-        }
-        return svg.append("</svg><p>Bars: share of successful requests in each second after the fault (green: ≥ 99 %).</p>").toString();
     }
 
     private static String escape(String text) {

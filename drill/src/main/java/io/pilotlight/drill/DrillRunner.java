@@ -102,7 +102,7 @@ public final class DrillRunner {
             return new DrillReport(setup.topology().name(), fault.scenario(), setup.target(), t0,
                     setup.topology().objectives().rto().toMillis(), estimate.total().toMillis(), rto.orElse(-1),
                     setup.topology().objectives().rpo().toMillis(), acked.size(), rpo.lost(), rpo.dataLossWindowMillis(), milestones,
-                    RtoMeasure.successPerSecond(t0, requests), notes, RtoBreakdown.of(estimate, milestones), ledger);
+                    RtoMeasure.successPerSecond(t0, requests), notes, RtoBreakdown.of(estimate, milestones, setup.clientCache() != null), ledger);
         }
     }
 

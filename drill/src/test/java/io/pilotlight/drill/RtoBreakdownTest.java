@@ -13,28 +13,42 @@ import org.junit.jupiter.api.Test;
 class RtoBreakdownTest {
 
     private static RtoEstimate estimate() {
-        return new RtoEstimate(List.of(new RtoTerm(RtoEstimator.DNS_TTL, Duration.ofSeconds(60), "ttl", ""),
+        return new RtoEstimate(List.of(new RtoTerm(RtoEstimator.SCALE_UP, Duration.ofSeconds(180), "ready", ""),
+                new RtoTerm(RtoEstimator.STANDBY_CONFIRMATION, Duration.ofSeconds(30), "3 x 10s", ""),
+                new RtoTerm(RtoEstimator.DNS_TTL, Duration.ofSeconds(60), "ttl", ""),
                 new RtoTerm(RtoEstimator.CLIENT_CACHE, Duration.ofSeconds(30), "cache", "")));
+    }
+
+    private static RtoBreakdown.Term term(List<RtoBreakdown.Term> terms, String name) {
+        return terms.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
     void aFirstSuccessBeforeTheDnsChangeIsAnOverlapNotAZeroSecondTerm() {
         // switchover: "first client success" 1.7 s before "DNS answer changed" at 3.4 s printed 0.0s with no note
-        List<Milestone> milestones = List.of(new Milestone("detected", 1_000, ""), new Milestone("DNS answer changed", 3_400, ""),
-                new Milestone("first client success", 1_700, ""));
-        var terms = RtoBreakdown.of(estimate(), milestones);
-        var cache = terms.stream().filter(t -> t.name().equals(RtoEstimator.CLIENT_CACHE)).findFirst().orElseThrow();
-        assertThat(cache.measuredMillis()).isEqualTo(-1);
-        assertThat(cache.measuredAs()).contains("overlaps").contains("1.7 s before DNS answer changed");
-        var ttl = terms.stream().filter(t -> t.name().equals(RtoEstimator.DNS_TTL)).findFirst().orElseThrow();
-        assertThat(ttl.measuredMillis()).isEqualTo(2_400);
+        List<Milestone> milestones = List.of(new Milestone("DNS answer changed", 3_400, ""), new Milestone("first client success", 1_700, ""));
+        var ttl = term(RtoBreakdown.of(estimate(), milestones), RtoEstimator.DNS_TTL);
+        assertThat(ttl.measuredMillis()).isEqualTo(-1);
+        assertThat(ttl.measuredAs()).contains("overlaps").contains("1.7 s before DNS answer changed");
+    }
+
+    @Test
+    void theWaitForTheNewAnswerIsChargedOnceToTheTtlOrToTheClientsCache() {
+        // the realistic drill: standby healthy at 178.5 s, DNS changed at 178.6 s, first success at 220.8 s (TTL 60 s)
+        List<Milestone> milestones = List.of(new Milestone("compute ready", 151_100, ""), new Milestone("standby healthy", 178_500, ""),
+                new Milestone("DNS answer changed", 178_600, ""), new Milestone("first client success", 220_800, ""));
+        var honouringTtl = RtoBreakdown.of(estimate(), milestones, false);
+        assertThat(term(honouringTtl, RtoEstimator.STANDBY_CONFIRMATION).measuredMillis()).isEqualTo(27_400);
+        assertThat(term(honouringTtl, RtoEstimator.DNS_TTL).measuredMillis()).isEqualTo(42_200);
+        assertThat(term(honouringTtl, RtoEstimator.CLIENT_CACHE).measuredAs()).contains("does not apply").contains("honour the TTL");
+        var caching = RtoBreakdown.of(estimate(), milestones, true);
+        assertThat(term(caching, RtoEstimator.CLIENT_CACHE).measuredMillis()).isEqualTo(42_200);
+        assertThat(term(caching, RtoEstimator.DNS_TTL).measuredAs()).contains("does not apply");
     }
 
     @Test
     void aTermWhoseMilestoneWasNotSeenSaysSo() {
-        var terms = RtoBreakdown.of(estimate(), List.of(new Milestone("DNS answer changed", 3_000, ""),
-                new Milestone("first client success", -1, "")));
-        var cache = terms.stream().filter(t -> t.name().equals(RtoEstimator.CLIENT_CACHE)).findFirst().orElseThrow();
-        assertThat(cache.measuredAs()).contains("does not apply (first client success was not seen)");
+        var terms = RtoBreakdown.of(estimate(), List.of(new Milestone("compute ready", 3_000, ""), new Milestone("standby healthy", -1, "")));
+        assertThat(term(terms, RtoEstimator.STANDBY_CONFIRMATION).measuredAs()).contains("does not apply (standby healthy was not seen)");
     }
 }

@@ -32,6 +32,9 @@ public final class DrillRecordJson {
         node.put("lost_writes", record.lostWrites());
         node.put("data_loss_window_seconds", record.dataLossWindowSeconds());
         node.put("report", record.report());
+        if (record.reason() != null) {
+            node.put("reason", record.reason());
+        }
         if (!record.termSeconds().isEmpty()) {
             node.put("terms", record.termSeconds());
         }
@@ -60,7 +63,8 @@ public final class DrillRecordJson {
         return new DrillRecord(instant(node), requiredText(node, "topology"), optionalText(node, "drill"), scenario(node),
                 optionalText(node, "target"), verdict(node), optionalNumber(node, "rto_seconds"),
                 node.hasNonNull("lost_writes") ? (int) optionalWhole(node, "lost_writes") : null,
-                optionalNumber(node, "data_loss_window_seconds"), optionalText(node, "report"), terms(node));
+                optionalNumber(node, "data_loss_window_seconds"), optionalText(node, "report"), optionalText(node, "reason"),
+                terms(node));
     }
 
     /** {@code "terms": {"detection": 2.0, ...}}: optional (lines written before it was recorded have none). */

@@ -4,9 +4,12 @@ import io.pilotlight.topology.spec.WireNames;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The history as a text table: when, topology, drill, scenario, target, verdict, RTO, lost writes, report. */
+/**
+ * The history as a text table: when, topology, drill, scenario, target, verdict, RTO, lost writes, and
+ * the report (or, for a drill that ended without one, why).
+ */
 public final class HistoryTable {
-    private static final List<String> HEADER = List.of("WHEN", "TOPOLOGY", "DRILL", "SCENARIO", "TARGET", "VERDICT", "RTO", "LOST WRITES", "REPORT");
+    private static final List<String> HEADER = List.of("WHEN", "TOPOLOGY", "DRILL", "SCENARIO", "TARGET", "VERDICT", "RTO", "LOST WRITES", "REPORT OR REASON");
 
     private HistoryTable() {
     }
@@ -20,7 +23,7 @@ public final class HistoryTable {
         for (DrillRecord r : records) {
             rows.add(List.of(r.at().toString(), r.topology(), orDash(r.drill()), WireNames.of(r.scenario()), orDash(r.target()),
                     r.verdict().wireName(), r.rtoSeconds() == null ? "-" : String.format("%.1fs", r.rtoSeconds()),
-                    r.lostWrites() == null ? "-" : r.lostWrites().toString(), orDash(r.report())));
+                    r.lostWrites() == null ? "-" : r.lostWrites().toString(), r.report() == null && r.reason() != null ? shortened(r.reason()) : orDash(r.report())));
         }
         int[] widths = new int[HEADER.size()];
         for (List<String> row : rows) {
@@ -37,6 +40,11 @@ public final class HistoryTable {
             out.append(line.toString().stripTrailing()).append('\n');
         }
         return out.toString();
+    }
+
+    /** A long reason is cut in the table (the history line and {@code --format json} keep all of it). */
+    private static String shortened(String reason) {
+        return reason.length() <= 100 ? reason : reason.substring(0, 99) + "…";
     }
 
     private static String orDash(String text) {

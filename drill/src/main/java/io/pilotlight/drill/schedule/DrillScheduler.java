@@ -90,8 +90,8 @@ public final class DrillScheduler {
         }
         String why = failure != null ? failure : "the run ended";
         try {
-            history.append(DrillRecord.error(started, topology.name(), drill.name(), drill.scenario(),
-                    DrillCoverage.effectiveTarget(topology, drill)));
+            history.append(DrillRecord.unfinished(started, topology.name(), drill.name(), drill.scenario(),
+                    DrillCoverage.effectiveTarget(topology, drill), DrillVerdict.ERROR, why + " without recording a verdict"));
             log.accept("drill " + drill.name() + " verdict error: " + why + " without recording a verdict; recorded error in "
                     + history.file());
         } catch (java.io.IOException e) {

@@ -65,7 +65,7 @@ class DrillHistoryTest {
         assertThat(contents.records()).extracting(DrillRecord::drill).containsExactly("a", "b");
         assertThat(contents.warnings()).containsExactly(
                 "warning: " + file + " line 2 skipped: not JSON: " + contents.warnings().get(0).split("not JSON: ")[1],
-                "warning: " + file + " line 3 skipped: field \"verdict\": \"passed\" is not allowed; expected met, missed or error");
+                "warning: " + file + " line 3 skipped: field \"verdict\": \"passed\" is not allowed; expected met, missed, error or interrupted");
     }
 
     @Test
@@ -104,6 +104,25 @@ class DrillHistoryTest {
                 + "\"verdict\":\"met\",\"lost_writes\":-3}")).hasMessage("field \"lost_writes\": -3 is not a whole number ≥ 0");
         assertThatThrownBy(() -> DrillRecordJson.fromLine("{\"at\":\"last week\",\"topology\":\"shop\"}"))
                 .hasMessageContaining("field \"at\": \"last week\" is not an ISO-8601 instant");
+    }
+
+    @Test
+    void anInterruptedOrFailedDrillKeepsItsReasonThroughTheHistoryAndTheTable(@TempDir Path dir) throws Exception {
+        DrillHistory history = new DrillHistory(dir.resolve("history.jsonl"));
+        DrillRecord interrupted = DrillRecord.unfinished(AT, "shop", null, DrillScenario.REGION_OUTAGE, "us-east-1",
+                DrillVerdict.INTERRUPTED, "interrupted (Ctrl-C or SIGTERM) 12s after the fault was injected; nothing was measured");
+        DrillRecord error = DrillRecord.unfinished(AT.plusSeconds(60), "shop", "daily", DrillScenario.REGION_OUTAGE, "us-east-1",
+                DrillVerdict.ERROR, "the lab did not start: " + "x".repeat(200));
+        history.append(interrupted);
+        history.append(error);
+        assertThat(history.read().records()).containsExactly(interrupted, error);
+        assertThat(DrillRecordJson.toLine(interrupted)).contains("\"verdict\":\"interrupted\"").contains("\"reason\":\"interrupted (Ctrl-C");
+        assertThat(DrillRecordJson.toLine(met("monthly"))).doesNotContain("reason");
+        String table = HistoryTable.render(history.read().records());
+        assertThat(table).contains("REPORT OR REASON").contains("interrupted  ").contains("12s after the fault was injected");
+        assertThat(table.lines().toList().get(2)).endsWith("…").hasSizeLessThan(250);
+        assertThatThrownBy(() -> DrillRecord.unfinished(AT, "shop", null, DrillScenario.REGION_OUTAGE, "e", DrillVerdict.MET, "why"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

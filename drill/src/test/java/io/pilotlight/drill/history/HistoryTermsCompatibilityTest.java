@@ -25,7 +25,7 @@ class HistoryTermsCompatibilityTest {
     @Test
     void termsRoundTripAndReachThePlanner() {
         DrillRecord record = new DrillRecord(Instant.parse("2026-12-05T08:00:00Z"), "shop", null, DrillScenario.REGION_OUTAGE, "east",
-                DrillVerdict.MET, 7.0, 3, 0.0, null, Map.of("detection", 2.0, "data promotion", 0.25));
+                DrillVerdict.MET, 7.0, 3, 0.0, null, null, Map.of("detection", 2.0, "data promotion", 0.25));
         String line = DrillRecordJson.toLine(record);
         assertThat(line).contains("\"terms\":{");
         DrillRecord back = DrillRecordJson.fromLine(line);

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
 
 /**
  * The controller: runs the primary's compute, watches health and the stores, asks {@link Controller}
- * what to do every tick, logs each new decision with its reason, and runs the failover runbook when
+ * what to do every tick, logs each change of decision with its reason ({@link DecisionLog}), and runs the failover runbook when
  * told to. A runbook interrupted by a crash is resumed at start.
  */
 public final class ControllerLoop implements AutoCloseable {
@@ -42,12 +42,13 @@ public final class ControllerLoop implements AutoCloseable {
     private final ControllerState state;
     private final RunbookExecutor executor;
     private final StoreAdmin stores = new StoreAdmin();
+    private final DecisionLog decisions;
+    private String lastError;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Runnable onReady = () -> { };
     private boolean readyTold;
     private Instant unhealthySince;
-    private String lastReason;
 
     public ControllerLoop(Topology topology, DeploymentLayout layout, ComputeProvider compute, HealthView health, Path stateDir,
                           Clock clock, Consumer<String> log) {
@@ -62,6 +63,7 @@ public final class ControllerLoop implements AutoCloseable {
         this.health = health;
         this.clock = clock;
         this.log = log;
+        this.decisions = new DecisionLog(log);
         this.state = new ControllerState(stateDir, initialPrimary(topology));
         this.executor = new RunbookExecutor(new LiveActions(topology, layout, compute, restorer), stateDir.resolve("runbooks"),
                 new AuditLog(stateDir.resolve("audit.jsonl")), clock, log);
@@ -142,10 +144,7 @@ public final class ControllerLoop implements AutoCloseable {
                     onReady.run();
                 }
                 Decision decision = Controller.decide(snapshot(), ControllerSettings.of(topology.failoverOrDefault()));
-                if (!decision.reason().equals(lastReason)) {
-                    log.accept("decision " + decision.action() + ": " + decision.reason());
-                    lastReason = decision.reason();
-                }
+                decisions.record(decision);
                 if (decision.action() == Action.FAIL_OVER) {
                     failover(decision.target(), "controller", decision.reason());
                 }
@@ -153,8 +152,25 @@ public final class ControllerLoop implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                log.accept("controller error: " + e.getMessage());
+                String error = "controller error: " + e.getMessage();
+                if (!error.equals(lastError)) { // a lasting error is logged once, not every 250 ms
+                    log.accept(error);
+                }
+                lastError = error;
+                sleepAfterError();
+                continue;
             }
+            lastError = null;
+        }
+    }
+
+    /** After an error the loop waits a tick too, rather than spinning on an error that lasts. */
+    private void sleepAfterError() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            running = false;
+            Thread.currentThread().interrupt();
         }
     }
 

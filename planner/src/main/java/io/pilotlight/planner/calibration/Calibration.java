@@ -19,7 +19,7 @@ import java.util.Objects;
 /**
  * Turns the drill history into expected values per term. Pure: the caller gives the runs.
  *
- * <p>Which runs: the same topology and scenario, verdict met or missed (an errored run measured nothing),
+ * <p>Which runs: the same topology and scenario, verdict met or missed (an errored or interrupted run measured nothing),
  * with a measured RTO; the newest {@link #MAX_RUNS}. Each term's expected value is the median of what those
  * drills measured for it (the distance between the milestones that bound it). The expected RTO is the median
  * of the drills' measured RTOs: wall time from the fault to sustained success, along the critical path, so
@@ -36,8 +36,8 @@ public final class Calibration {
 
     public static RtoExpectation of(Topology topology, RtoEstimate estimate, List<DrillRun> history, DrillScenario scenario) {
         List<DrillRun> runs = history.stream()
-                .filter(r -> r.topology().equals(topology.name()) && r.scenario() == scenario && r.verdict() != DrillVerdict.ERROR
-                        && r.rtoSeconds() != null)
+                .filter(r -> r.topology().equals(topology.name()) && r.scenario() == scenario
+                        && (r.verdict() == DrillVerdict.MET || r.verdict() == DrillVerdict.MISSED) && r.rtoSeconds() != null)
                 .sorted(Comparator.comparing(DrillRun::at).reversed()).limit(MAX_RUNS).toList();
         return runs.isEmpty() ? declared(estimate, scenario) : measured(estimate, runs, scenario);
     }

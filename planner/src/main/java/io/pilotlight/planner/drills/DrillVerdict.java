@@ -2,11 +2,15 @@ package io.pilotlight.planner.drills;
 
 import java.util.Locale;
 
-/** How a drill ended: the objectives met, missed, or the drill could not measure (lab did not start, crash). */
+/**
+ * How a drill ended: the objectives met, missed, or the drill could not measure: an error (the lab did
+ * not start or never got ready, a crash) or an interruption (Ctrl-C, SIGTERM) before it finished.
+ */
 public enum DrillVerdict {
     MET,
     MISSED,
-    ERROR;
+    ERROR,
+    INTERRUPTED;
 
     /** As written in the history and printed: {@code met}, {@code missed}, {@code error}. */
     public String wireName() {
@@ -20,6 +24,6 @@ public enum DrillVerdict {
                 return verdict;
             }
         }
-        throw new IllegalArgumentException("verdict \"" + text + "\" is not allowed; expected met, missed or error");
+        throw new IllegalArgumentException("verdict \"" + text + "\" is not allowed; expected met, missed, error or interrupted");
     }
 }
