@@ -12,6 +12,10 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
             commandLine.getErr().println(topology.problems().size() + " problem" + (topology.problems().size() == 1 ? "" : "s") + " found");
             return ExitCodes.BAD_INPUT;
         }
+        if (e instanceof io.pilotlight.terraform.TerraformSyntaxException || e instanceof io.pilotlight.terraform.TerraformInputException) {
+            commandLine.getErr().println("pilotlight: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
         if ((e instanceof IllegalArgumentException || e instanceof IllegalStateException) && e.getMessage() != null) {
             commandLine.getErr().println("pilotlight: " + e.getMessage());
             return e instanceof IllegalArgumentException ? ExitCodes.BAD_INPUT : ExitCodes.OBJECTIVE_MISSED;

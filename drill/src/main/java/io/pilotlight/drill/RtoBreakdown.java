@@ -74,6 +74,11 @@ public final class RtoBreakdown {
         return terms;
     }
 
+    /** True when the term's milestones came in the other order: the work overlapped the step before, adding nothing. */
+    public static boolean overlapped(Term term) {
+        return term.measuredMillis() < 0 && term.measuredAs().contains(": overlaps (");
+    }
+
     private static long at(List<Milestone> milestones, String name) {
         return milestones.stream().filter(m -> m.name().equals(name)).mapToLong(Milestone::atMillis).findFirst().orElse(-1);
     }

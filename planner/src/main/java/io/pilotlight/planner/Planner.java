@@ -1,5 +1,7 @@
 package io.pilotlight.planner;
 
+import io.pilotlight.planner.calibration.Calibration;
+import io.pilotlight.planner.calibration.RtoExpectation;
 import io.pilotlight.planner.drills.DrillEvidence;
 import io.pilotlight.planner.findings.Finding;
 import io.pilotlight.planner.findings.FindingRules;
@@ -37,10 +39,12 @@ public final class Planner {
         TopologyPattern pattern = TopologyPattern.of(topology);
         RtoEstimate rto = RtoEstimator.estimate(topology);
         RpoEstimate rpo = RpoEstimator.estimate(topology);
-        List<Finding> findings = FindingRules.apply(new PlanInput(topology, loaded.sources().file(), objectives, pattern, advice, rto, rpo, drills)).stream()
+        RtoExpectation expectation = Calibration.of(topology, rto, drills.runs(), drills.scenario());
+        List<Finding> findings = FindingRules.apply(new PlanInput(topology, loaded.sources().file(), objectives, pattern, advice, rto, rpo, drills,
+                        expectation)).stream()
                 .map(f -> withLine(f, loaded.sources()))
                 .toList();
-        return new Plan(topology.name(), loaded.sources().file(), objectives, advice, pattern, rto, rpo, findings);
+        return new Plan(topology.name(), loaded.sources().file(), objectives, advice, pattern, rto, rpo, findings, expectation);
     }
 
     private static Finding withLine(Finding finding, SourceMap sources) {

@@ -35,6 +35,9 @@ public final class DrillRecordJson {
         if (record.reason() != null) {
             node.put("reason", record.reason());
         }
+        if (!record.termSeconds().isEmpty()) {
+            node.put("terms", record.termSeconds());
+        }
         return node;
     }
 
@@ -60,7 +63,28 @@ public final class DrillRecordJson {
         return new DrillRecord(instant(node), requiredText(node, "topology"), optionalText(node, "drill"), scenario(node),
                 optionalText(node, "target"), verdict(node), optionalNumber(node, "rto_seconds"),
                 node.hasNonNull("lost_writes") ? (int) optionalWhole(node, "lost_writes") : null,
-                optionalNumber(node, "data_loss_window_seconds"), optionalText(node, "report"), optionalText(node, "reason"));
+                optionalNumber(node, "data_loss_window_seconds"), optionalText(node, "report"), optionalText(node, "reason"),
+                terms(node));
+    }
+
+    /** {@code "terms": {"detection": 2.0, ...}}: optional (lines written before it was recorded have none). */
+    private static Map<String, Double> terms(JsonNode node) {
+        Map<String, Double> terms = new LinkedHashMap<>();
+        if (!node.hasNonNull("terms")) {
+            return terms;
+        }
+        JsonNode value = node.get("terms");
+        if (!value.isObject()) {
+            throw new IllegalArgumentException("field \"terms\": " + value + " is not an object of term name to seconds");
+        }
+        value.properties().forEach(term -> {
+            if (!term.getValue().isNumber() || term.getValue().asDouble() < 0) {
+                throw new IllegalArgumentException("field \"terms\": \"" + term.getKey() + "\": " + term.getValue()
+                        + " is not a number of seconds ≥ 0");
+            }
+            terms.put(term.getKey(), term.getValue().asDouble());
+        });
+        return terms;
     }
 
     private static Instant instant(JsonNode node) {

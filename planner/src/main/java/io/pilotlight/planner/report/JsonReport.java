@@ -65,6 +65,9 @@ public final class JsonReport {
             node.put("fix", finding.fix());
             node.put("path", finding.path());
             node.put("line", finding.line());
+            if (finding.origin() != null) {
+                node.put("origin", finding.origin());
+            }
         }
         root.put("objectives_met", plan.objectivesMet());
         root.put("exit_code", plan.exitCode());
@@ -84,6 +87,9 @@ public final class JsonReport {
         for (RtoTerm term : plan.rto().terms()) {
             terms.addObject().put("name", term.name()).put("seconds", Durations.seconds(term.estimate()))
                     .put("basis", term.basis()).put("path", term.path());
+        }
+        if (plan.expectation() != null) {
+            rto.set("expected", ExpectationReport.json(JSON, plan.expectation()));
         }
         return rto;
     }

@@ -49,7 +49,7 @@ public final class MarkdownReport {
             }
             for (Finding f : plan.findings()) {
                 out.append("- **").append(f.severity()).append("** `").append(f.code()).append("` ").append(f.message())
-                        .append(" (`").append(f.path()).append("`").append(f.line() > 0 ? ", line " + f.line() : "")
+                        .append(" (`").append(f.path()).append("`").append(f.origin() != null ? ", from " + f.origin() : f.line() > 0 ? ", line " + f.line() : "")
                         .append(")\n  - evidence: ").append(f.evidence()).append("\n  - fix: ").append(f.fix()).append("\n");
             }
         }

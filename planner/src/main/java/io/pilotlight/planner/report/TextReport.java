@@ -61,6 +61,7 @@ public final class TextReport {
         table.row("total", format(plan.rto().total()), "objective " + format(plan.objectives().rto()) + "  "
                 + (plan.rtoMet() ? "PASS" : "FAIL"));
         out.append(table.render());
+        ExpectationReport.text(plan.expectation(), out);
     }
 
     private static void rpo(Plan plan, StringBuilder out) {
@@ -85,7 +86,8 @@ public final class TextReport {
             out.append("  none\n");
         }
         for (Finding finding : plan.findings()) {
-            String where = finding.line() > 0 ? plan.source() + ":" + finding.line() + " " : "";
+            String where = finding.origin() != null ? finding.origin() + " "
+                    : finding.line() > 0 ? plan.source() + ":" + finding.line() + " " : "";
             out.append("  ").append(finding.severity()).append(" [").append(finding.code()).append("] ")
                     .append(finding.message()).append("\n");
             out.append("    at:       ").append(where).append(finding.path()).append("\n");
