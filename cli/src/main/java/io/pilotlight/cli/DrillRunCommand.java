@@ -117,6 +117,7 @@ final class DrillRunCommand implements Callable<Integer> {
         }
         deployment.defaultStateDir(".pilotlight/drill-lab");
         Path labState = deployment.stateDir;
+        DrillPorts.choose(deployment, spec.commandLine().getParseResult(), topology, labState);
         var layout = deployment.layout(topology);
         // every path the drill writes is checked before the lab starts: a bad one must not waste the drill
         Path dir = reportDir != null ? reportDir : Path.of(".pilotlight/drills/" + startedAt.toString().replace(':', '-'));

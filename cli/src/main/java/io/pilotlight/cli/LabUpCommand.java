@@ -158,6 +158,9 @@ final class LabUpCommand implements Callable<Integer> {
         state.put("supervisor", ProcessIdentity.of(ProcessHandle.current()));
         state.put("processes", pids);
         state.put("dns", deployment.dns);
+        state.put("dns_admin", deployment.dnsAdmin);
+        state.put("coordinator", coordinator);
+        state.put("store_port", deployment.storePort);
         state.put("round_trip_ms", topology.networkOrNone().roundTripOrZero().toMillis());
         state.put("links", links[0].links().stream().map(link -> Map.of("from", link.from(), "to", link.to(),
                 "listen", link.listen().getHostString() + ":" + link.listen().getPort(),

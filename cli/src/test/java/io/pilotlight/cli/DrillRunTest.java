@@ -26,12 +26,14 @@ class DrillRunTest {
                 .replace("port: 8080", "port: " + StoreProcesses.freePort()).replace("active: 4, standby: 0", "active: 1, standby: 0")
                 .replace("instance_ready_time: 3m", "instance_ready_time: 10s"));
         Path report = dir.resolve("report");
-        CliProcess.Result drill = CliProcess.run(java.time.Duration.ofMinutes(4), "drill", "run", file.toString(), "--format", "json",
-                "--report-dir", report.toString(),
-                "--state-dir", dir.resolve("lab").toString(), "--store-port", Integer.toString(StoreProcesses.freePort()),
-                "--dns", "127.0.0.1:" + StoreProcesses.freePort(), "--dns-admin", "127.0.0.1:" + StoreProcesses.freePort(),
-                "--coordinator", "http://127.0.0.1:" + StoreProcesses.freePort(), "--deadline", "60s",
-                "--history", dir.resolve("history.jsonl").toString());
+        // no ports given, and the usual defaults taken (another `dns serve`'s admin API on 5380, a coordinator on 7000):
+        // a drill's own lab takes free ports
+        CliProcess.Result drill;
+        try (var admin = bindIfFree(5380); var coordinator = bindIfFree(7000)) {
+            drill = CliProcess.run(java.time.Duration.ofMinutes(4), "drill", "run", file.toString(), "--format", "json",
+                    "--report-dir", report.toString(), "--state-dir", dir.resolve("lab").toString(), "--deadline", "60s",
+                    "--history", dir.resolve("history.jsonl").toString());
+        }
         assertThat(drill.exitCode()).as(drill.out() + drill.err()).isEqualTo(1);
         // `drill run --format json | jq` works: stdout is the report and nothing else, progress went to stderr
         JsonNode printed = JsonFormatTest.oneSnakeCaseDocument(drill);
@@ -55,5 +57,16 @@ class DrillRunTest {
         assertThat(json.get("milestones")).filteredOn(m -> m.get("name").asText().equals("DNS answer changed"))
                 .allSatisfy(m -> assertThat(m.get("seconds").isNull()).isFalse());
         assertThat(Files.readString(report.resolve("report.html"))).contains("<svg").contains("Verdict: objectives missed");
+    }
+
+    /** Holds a default port the way another program would, when nothing holds it yet. */
+    private static java.io.Closeable bindIfFree(int port) {
+        try {
+            java.net.ServerSocket socket = new java.net.ServerSocket();
+            socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+            return socket;
+        } catch (java.io.IOException takenAlready) {
+            return () -> { };
+        }
     }
 }
