@@ -112,18 +112,9 @@ public final class DrillRunner {
      * before its first probes, would let DNS answer an empty standby for an instant).
      */
     private boolean healthSettled(Setup setup) {
-        var checks = io.pilotlight.topology.HealthCheckCatalog.of(setup.topology());
         try {
-            for (JsonNode check : http.json("http://" + setup.dnsAdmin() + "/health")) {
-                var declared = checks.get(check.path("name").asText());
-                int threshold = declared == null ? 1 : declared.failureThreshold();
-                for (JsonNode vantage : check.path("vantages")) {
-                    if (vantage.path("consecutiveSuccesses").asInt() < threshold && vantage.path("consecutiveFailures").asInt() < threshold) {
-                        return false;
-                    }
-                }
-            }
-            return true;
+            return HealthSettled.of(http.json("http://" + setup.dnsAdmin() + "/health"),
+                    io.pilotlight.topology.HealthCheckCatalog.of(setup.topology()));
         } catch (Exception notYet) {
             return false;
         }

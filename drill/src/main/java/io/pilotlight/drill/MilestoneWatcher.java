@@ -30,10 +30,9 @@ final class MilestoneWatcher {
     private final Fault fault;
     private final long t0;
     private final Consumer<String> progress;
-    /** When a changed DNS answer was first seen in the current run of changed answers; a change counts once it lasts. */
-    private long dnsChangedSince = -1;
     /** How long a changed answer must last to count: a one-query blip is not a failover. */
     static final long LASTING_MILLIS = 1_000;
+    private final LastingChange dnsChange = new LastingChange(LASTING_MILLIS);
 
     MilestoneWatcher(DrillRunner.Setup setup, Fault fault, long t0, Consumer<String> progress) {
         this.setup = setup;
@@ -139,13 +138,7 @@ final class MilestoneWatcher {
                 var answer = resolver.send(Message.newQuery(org.xbill.DNS.Record.newRecord(Name.fromString(setup.name() + "."), Type.A, DClass.IN)));
                 var records = answer.getSection(Section.ANSWER);
                 boolean changed = !records.isEmpty() && !records.get(0).rdataToString().equals(setup.targetAddress());
-                if (!changed) {
-                    dnsChangedSince = -1;
-                } else if (dnsChangedSince < 0) {
-                    dnsChangedSince = now;
-                } else if (now - dnsChangedSince >= LASTING_MILLIS) {
-                    seen.put("DNS answer changed", dnsChangedSince); // from its start, once it has lasted
-                }
+                dnsChange.observe(now, changed).ifPresent(start -> seen.put("DNS answer changed", start)); // from its start, once it lasted
             } catch (Exception notYet) {
                 // no answer this time
             }
