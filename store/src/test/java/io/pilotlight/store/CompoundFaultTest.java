@@ -92,6 +92,15 @@ class CompoundFaultTest {
 
     // ---- issue 12, case by case --------------------------------------------------------------
 
+    /** 50 writes on east that every replica has, then east cut off from everyone (cases 1 and 2 start so). */
+    private static void replicateThenCutEast(CompoundCluster nodes, AckLog log, StoreClient toEast) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            log.add("before-" + i, "v", toEast.put("before-" + i, "v"));
+        }
+        awaitIndex(nodes, List.of("west", "central"), 50);
+        nodes.partition("east");
+    }
+
     /**
      * Case 1: east is cut off and acknowledges until its lease lapses (a long epoch-1 tail); a
      * replica takes over at epoch 2 and acknowledges fewer writes; east is healed and the new
@@ -103,11 +112,7 @@ class CompoundFaultTest {
         try (CompoundCluster nodes = new CompoundCluster(dir, ReplicationMode.ASYNC, 1).startAll()) {
             AckLog log = new AckLog();
             StoreClient toEast = direct(nodes, "east");
-            for (int i = 0; i < 50; i++) {
-                log.add("before-" + i, "v", toEast.put("before-" + i, "v"));
-            }
-            awaitIndex(nodes, List.of("west", "central"), 50);
-            nodes.partition("east");
+            replicateThenCutEast(nodes, log, toEast);
             int stale = 0;
             while (true) {
                 try {
@@ -150,11 +155,7 @@ class CompoundFaultTest {
         try (CompoundCluster nodes = new CompoundCluster(dir, ReplicationMode.SYNC, 2).startAll()) {
             AckLog log = new AckLog();
             StoreClient toEast = direct(nodes, "east");
-            for (int i = 0; i < 50; i++) {
-                log.add("before-" + i, "v", toEast.put("before-" + i, "v"));
-            }
-            awaitIndex(nodes, List.of("west", "central"), 50);
-            nodes.partition("east");
+            replicateThenCutEast(nodes, log, toEast);
             String newWriter = awaitWriterAmong(nodes, List.of("west", "central"), Duration.ofSeconds(10));
             String other = newWriter.equals("west") ? "central" : "west";
             StoreClient toNew = direct(nodes, newWriter);

@@ -39,6 +39,10 @@ final class NodeDecision {
     record Snapshot(String region, Role role, boolean leaseValid, long knownEpoch, LeaseInfo lease,
                     boolean autoFailover, boolean initialWriter, ReplicationMode mode, LogPosition mine, List<PeerView> peers,
                     long lapsedForMillis, long leaseMillis) {
+        Snapshot withPeers(List<PeerView> seen) {
+            return new Snapshot(region, role, leaseValid, knownEpoch, lease, autoFailover, initialWriter, mode, mine, seen,
+                    lapsedForMillis, leaseMillis);
+        }
     }
 
     private NodeDecision() {

@@ -521,9 +521,7 @@ public final class StoreNode implements AutoCloseable {
                 current, config.autoFailover(), config.region().equals(config.initialWriter()), config.mode(), lastPosition(),
                 List.of(), config.clock().millis() - lapsedSinceMillis, config.lease().toMillis());
         if (NodeDecision.needsPeers(snapshot)) {
-            snapshot = new NodeDecision.Snapshot(snapshot.region(), seen, snapshot.leaseValid(), snapshot.knownEpoch(), current,
-                    snapshot.autoFailover(), snapshot.initialWriter(), snapshot.mode(), snapshot.mine(),
-                    peers.positions(), snapshot.lapsedForMillis(), snapshot.leaseMillis());
+            snapshot = snapshot.withPeers(peers.positions());
         }
         NodeDecision.Decision decided = NodeDecision.decide(snapshot);
         if (!decided.reason().equals(decision)) {
