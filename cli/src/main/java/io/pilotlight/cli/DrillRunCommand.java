@@ -74,6 +74,11 @@ final class DrillRunCommand implements Callable<Integer> {
     @Option(names = "--client-dns-cache", description = "Clients keep DNS answers this long regardless of TTL (e.g. 30s, the JVM default); default: honour the TTL.")
     Duration clientCache;
 
+    @Option(names = "--operator-delay", paramLabel = "DURATION", description = {
+        "Manual mode (failover.mode: manual): the drill plays the operator, who runs pilotlight failover this long after the",
+        "controller's alert (default: the topology's failover.decision_delay, what the planner budgets for the decision)."})
+    Duration operatorDelay;
+
     @Option(names = "--deadline", defaultValue = "10m", description = "Give up waiting for recovery after this long (default: ${DEFAULT-VALUE}).")
     Duration deadline;
 
@@ -169,7 +174,7 @@ final class DrillRunCommand implements Callable<Integer> {
             String[] dns = deployment.dns.split(":");
             DrillRunner.Setup setup = new DrillRunner.Setup(topology, labState, new InetSocketAddress(dns[0], Integer.parseInt(dns[1])),
                     deployment.dnsAdmin, layout.storeUrls(), service, port, name, victim, standby,
-                    topology.regions().get(victim).address(), clientCache, deadline);
+                    topology.regions().get(victim).address(), clientCache, deadline, operator(topology, labState, victim));
             TimedFault fault = new TimedFault(fault(kind, labState, service, victim, standby), t0);
             unfinished.onInterrupt(() -> {
                 healIfInjected(fault, t0, progress); // a lab that was already running stays: without its fault
@@ -265,13 +270,31 @@ final class DrillRunCommand implements Callable<Integer> {
             case PARTITION -> new RegionPartition(LinkControl.of(labState), victim);
             case GRAY_FAILURE -> new GrayFailure(DeploymentOptions.faultFile(labState.resolve("controller"), service, victim),
                     service, victim, errorRatio, 42);
-            case SWITCHOVER -> new PlannedSwitchover(new ProcessBuilder(SelfLaunch.pilotlight(List.of("failover", file.toString(),
-                    "--from", victim, "--to", standby, "--state-dir", labState.resolve("controller").toString(),
-                    "--store-port", Integer.toString(deployment.storePort), "--dns", deployment.dns, "--dns-admin", deployment.dnsAdmin,
-                    "--coordinator", deployment.coordinator)))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(labState.resolve("logs/switchover.log").toFile())),
-                    victim, standby);
+            case SWITCHOVER -> new PlannedSwitchover(failoverRunbook(labState, victim, standby, "switchover.log"), victim, standby);
         };
+    }
+
+    /** In manual mode nobody else runs the failover runbook during a lab drill: the drill plays the operator. */
+    private io.pilotlight.drill.PlayedOperator operator(Topology topology, Path labState, String victim) {
+        var failover = topology.failoverOrDefault();
+        if (failover.mode() != io.pilotlight.topology.FailoverMode.MANUAL) {
+            return null;
+        }
+        Duration delay = operatorDelay != null ? operatorDelay : failover.decisionDelay();
+        return new io.pilotlight.drill.PlayedOperator(delay, to -> failoverRunbook(labState, victim, to, "operator.log"));
+    }
+
+    /** pilotlight failover against the lab, sharing its controller's state (and audit log); output to logs/LOG. */
+    private ProcessBuilder failoverRunbook(Path labState, String from, String to, String log) {
+        List<String> command = new java.util.ArrayList<>(List.of("failover", file.toString(),
+                "--from", from, "--to", to, "--state-dir", labState.resolve("controller").toString(),
+                "--store-port", Integer.toString(deployment.storePort), "--dns", deployment.dns, "--dns-admin", deployment.dnsAdmin,
+                "--coordinator", deployment.coordinator));
+        if (Files.isDirectory(labState.resolve("backups"))) { // backup and restore: the lab's backups are what the runbook restores
+            command.addAll(List.of("--backup-dir", labState.resolve("backups").toString()));
+        }
+        return new ProcessBuilder(SelfLaunch.pilotlight(command))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(labState.resolve("logs").resolve(log).toFile()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.pilotlight.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pilotlight.orchestrator.runbook.AuditLog;
 import io.pilotlight.planner.RtoEstimate;
 import io.pilotlight.planner.RtoEstimator;
 import io.pilotlight.topology.Topology;
@@ -27,10 +28,14 @@ public final class DrillRunner {
     /**
      * @param labState the lab's state directory (lab.json, logs/controller.log, controller/instances.json)
      * @param name     the service's DNS name the clients resolve
+     * @param operator who runs the failover runbook in manual mode (the drill plays the operator); null in automatic mode
      */
     public record Setup(Topology topology, Path labState, InetSocketAddress dns, String dnsAdmin, Map<String, String> storeUrls,
                         String service, int servicePort, String name, String target, String standby, String targetAddress,
-                        Duration clientCache, Duration deadline) {
+                        Duration clientCache, Duration deadline, PlayedOperator operator) {
+        Path audit() {
+            return labState.resolve("controller").resolve(AuditLog.FILE_NAME);
+        }
     }
 
     public DrillReport run(Setup setup, Fault fault, Consumer<String> progress) throws Exception {
@@ -54,10 +59,18 @@ public final class DrillRunner {
             progress.accept("t0: " + fault.describe());
             fault.inject();
             MilestoneWatcher watcher = new MilestoneWatcher(setup, fault, t0, progress);
+            PlayedOperator.Run operator = setup.operator() == null ? null : new PlayedOperator.Run(setup.operator());
             long deadline = t0 + setup.deadline().toMillis();
             long nextStatus = t0 + 5_000;
             while (System.currentTimeMillis() < deadline) {
                 watcher.poll();
+                if (operator != null) {
+                    String acted = operator.poll(new AuditLog(setup.audit()).read(), t0, System.currentTimeMillis());
+                    if (acted != null) {
+                        watcher.operatorActed(System.currentTimeMillis());
+                        progress.accept(String.format("+%.1fs  %s", (System.currentTimeMillis() - t0) / 1000.0, acted));
+                    }
+                }
                 if (RtoMeasure.measure(t0, clients.requests()).isPresent()) {
                     break;
                 }
@@ -81,6 +94,14 @@ public final class DrillRunner {
                     ? "a synthetic client's write was acknowledged after the outage began"
                     : "does not apply: no second without a success (clients kept partly succeeding)"));
             milestones.add(new Milestone("sustained", rto.orElse(-1), "≥ 99 % of requests succeeded over 10 s; RTO ends here"));
+            if (operator != null) {
+                notes.add("failover.mode is manual: the drill played the operator, who starts the failover runbook "
+                        + setup.operator().delay().toMillis() / 1000.0 + " s after the controller's alert (--operator-delay)");
+                String operated = operator.finish();
+                if (operated != null) {
+                    notes.add(operated);
+                }
+            }
             String healed = fault.heal();
             if (healed != null) {
                 progress.accept(healed);
@@ -91,8 +112,8 @@ public final class DrillRunner {
             RpoMeasure rpo = RpoMeasure.of(t0, acked, readBack(setup, acked));
             long afterFault = rpo.lost().stream().filter(w -> w.ackMillis() >= t0).count();
             if (afterFault > 0) {
-                notes.add(afterFault + " of the lost writes were acknowledged after the fault (by a writer that could no longer replicate"
-                        + " until it was fenced); the data-loss window includes them");
+                notes.add(afterFault + " of the lost writes were acknowledged after the fault began (by the writer before it was stopped or"
+                        + " fenced); the data-loss window includes them");
             }
             LedgerCheck ledger = ledger(setup, rpo.lost(), progress);
             if (ledger != null && !ledger.matches()) {

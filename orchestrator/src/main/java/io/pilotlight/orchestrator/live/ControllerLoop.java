@@ -10,6 +10,7 @@ import io.pilotlight.orchestrator.decide.ControllerSettings;
 import io.pilotlight.orchestrator.decide.Decision;
 import io.pilotlight.orchestrator.decide.RegionView;
 import io.pilotlight.orchestrator.decide.Snapshot;
+import io.pilotlight.orchestrator.runbook.AuditEntry;
 import io.pilotlight.orchestrator.runbook.AuditLog;
 import io.pilotlight.orchestrator.runbook.Runbook;
 import io.pilotlight.orchestrator.runbook.RunbookExecutor;
@@ -43,6 +44,8 @@ public final class ControllerLoop implements AutoCloseable {
     private final RunbookExecutor executor;
     private final StoreAdmin stores = new StoreAdmin();
     private final DecisionLog decisions;
+    private final ControllerSettings settings;
+    private final AuditLog audit;
     private String lastError;
     private final Thread thread;
     private volatile boolean running = true;
@@ -64,9 +67,11 @@ public final class ControllerLoop implements AutoCloseable {
         this.clock = clock;
         this.log = log;
         this.decisions = new DecisionLog(log);
+        this.settings = ControllerSettings.of(topology);
         this.state = new ControllerState(stateDir, initialPrimary(topology));
+        this.audit = new AuditLog(stateDir.resolve(AuditLog.FILE_NAME));
         this.executor = new RunbookExecutor(new LiveActions(topology, layout, compute, restorer), stateDir.resolve("runbooks"),
-                new AuditLog(stateDir.resolve("audit.jsonl")), clock, log);
+                audit, clock, log);
         this.thread = Thread.ofPlatform().name("controller").unstarted(this::loop);
     }
 
@@ -143,8 +148,10 @@ public final class ControllerLoop implements AutoCloseable {
                     readyTold = true;
                     onReady.run();
                 }
-                Decision decision = Controller.decide(snapshot(), ControllerSettings.of(topology.failoverOrDefault()));
-                decisions.record(decision);
+                Decision decision = Controller.decide(snapshot(), settings);
+                if (decisions.record(decision)) { // each change of decision is a typed audit event too: what tools read
+                    audit.append(AuditEntry.ofDecision(clock.instant(), decision.action().name(), decision.target(), decision.reason()));
+                }
                 if (decision.action() == Action.FAIL_OVER) {
                     failover(decision.target(), "controller", decision.reason());
                 }
