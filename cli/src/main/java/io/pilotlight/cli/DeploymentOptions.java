@@ -97,7 +97,7 @@ final class DeploymentOptions {
     }
 
     /** Backup and restore: the latest backup into the standby's data directory, then its store node started there. */
-    io.pilotlight.orchestrator.live.StoreStarter restorer(LocalProcessProvider compute) {
+    io.pilotlight.engine.EngineFactory.Restorer restorer(LocalProcessProvider compute) {
         return (store, region) -> {
             if (backupDir == null) {
                 throw new IllegalStateException("no --backup-dir given: nothing to restore " + store + " from");

@@ -172,8 +172,11 @@ final class DrillRunCommand implements Callable<Integer> {
             String listen = layout.services().get(service).get(victim);
             int port = Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
             String[] dns = deployment.dns.split(":");
+            var store = new io.pilotlight.orchestrator.live.DeploymentEngines(topology, layout, null).primaryStore()
+                    .orElseThrow(() -> new IllegalArgumentException(file + " has no global database or backup: the drill reads its"
+                            + " clients' writes back from one"));
             DrillRunner.Setup setup = new DrillRunner.Setup(topology, labState, new InetSocketAddress(dns[0], Integer.parseInt(dns[1])),
-                    deployment.dnsAdmin, layout.storeUrls(), service, port, name, victim, standby,
+                    deployment.dnsAdmin, store, service, port, name, victim, standby,
                     topology.regions().get(victim).address(), clientCache, deadline, operator(topology, labState, victim));
             TimedFault fault = new TimedFault(fault(kind, labState, service, victim, standby), t0);
             unfinished.onInterrupt(() -> {

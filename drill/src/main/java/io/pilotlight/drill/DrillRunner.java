@@ -1,12 +1,14 @@
 package io.pilotlight.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pilotlight.engine.DataStoreEngine;
+import io.pilotlight.engine.RegionState;
+import io.pilotlight.engine.ReplicaRole;
 import io.pilotlight.orchestrator.runbook.AuditLog;
 import io.pilotlight.planner.RtoEstimate;
 import io.pilotlight.planner.RtoEstimator;
 import io.pilotlight.topology.Topology;
 import java.net.InetSocketAddress;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,9 +30,10 @@ public final class DrillRunner {
     /**
      * @param labState the lab's state directory (lab.json, logs/controller.log, controller/instances.json)
      * @param name     the service's DNS name the clients resolve
+     * @param store    the data store whose writes the clients make (read back after the drill through its engine)
      * @param operator who runs the failover runbook in manual mode (the drill plays the operator); null in automatic mode
      */
-    public record Setup(Topology topology, Path labState, InetSocketAddress dns, String dnsAdmin, Map<String, String> storeUrls,
+    public record Setup(Topology topology, Path labState, InetSocketAddress dns, String dnsAdmin, DataStoreEngine store,
                         String service, int servicePort, String name, String target, String standby, String targetAddress,
                         Duration clientCache, Duration deadline, PlayedOperator operator) {
         Path audit() {
@@ -164,32 +167,21 @@ public final class DrillRunner {
         return clients.requests().stream().filter(r -> r.ok() && r.atMillis() >= since).count();
     }
 
-    /** Every acknowledged write's value as the writer has it now (absent when missing). */
+    /** Every acknowledged write's value as the writer has it now (absent when missing); the sample service keeps item KEY at item/KEY. */
     private Map<String, String> readBack(Setup setup, List<AckedWrite> acked) throws Exception {
-        String writer = writerUrl(setup);
+        awaitWriter(setup);
+        List<String> keys = acked.stream().map(write -> "item/" + write.key()).toList();
         Map<String, String> values = new HashMap<>();
-        for (AckedWrite write : acked) {
-            HttpResponse<String> response = http.get(writer + "/kv/item%2F" + write.key(), Duration.ofSeconds(5));
-            JsonNode value = response.statusCode() == 200 ? LabHttp.parse(response.body()).path("value") : null;
-            if (value != null && value.isTextual()) {
-                values.put(write.key(), value.asText());
-            }
-        }
+        setup.store().readBack(keys).forEach((key, value) -> values.put(key.substring("item/".length()), value));
         return values;
     }
 
-    private String writerUrl(Setup setup) throws Exception {
+    private String awaitWriter(Setup setup) throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
-            for (String url : setup.storeUrls().values()) {
-                try {
-                    JsonNode status = http.json(url + "/status");
-                    if ("WRITER".equals(status.path("role").asText()) && status.path("leaseValid").asBoolean()) {
-                        return url;
-                    }
-                } catch (Exception down) {
-                    // that node is gone (region outage) or starting
-                }
+            var writer = setup.store().writer();
+            if (writer.isPresent()) {
+                return writer.get();
             }
             Thread.sleep(200);
         }
@@ -201,22 +193,21 @@ public final class DrillRunner {
      * when its node is gone (region outage) or the target never was the writer.
      */
     private LedgerCheck ledger(Setup setup, List<AckedWrite> lost, Consumer<String> progress) throws Exception {
-        String oldWriter = setup.storeUrls().get(setup.target());
+        DataStoreEngine store = setup.store();
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
-            try {
-                JsonNode status = http.json(oldWriter + "/status");
-                JsonNode writer = http.json(writerUrl(setup) + "/status");
-                if ("REPLICA".equals(status.path("role").asText()) && status.path("epoch").asLong() == writer.path("epoch").asLong()
-                        && System.currentTimeMillis() - status.path("lastContactMillis").asLong() < 2_000) {
-                    JsonNode entries = http.json(oldWriter + "/lost-writes");
-                    java.util.Set<String> keys = new java.util.HashSet<>();
-                    entries.forEach(entry -> keys.add(entry.path("key").asText()));
-                    progress.accept(setup.target() + " rejoined as a replica; its lost-writes ledger names " + entries.size() + " writes");
-                    return LedgerCheck.of(setup.target(), lost, keys, entries.size());
-                }
-            } catch (java.io.IOException gone) {
+            RegionState old = store.state(setup.target());
+            if (!old.reachable()) {
                 return null; // the old writer's node is not there (region outage)
+            }
+            RegionState writer = store.state(awaitWriter(setup));
+            if (old.role() == ReplicaRole.REPLICA && old.epoch() == writer.epoch() && old.lastContact() != null
+                    && System.currentTimeMillis() - old.lastContact().toEpochMilli() < 2_000) {
+                java.util.Set<String> keys = new java.util.HashSet<>();
+                List<io.pilotlight.engine.LostWrite> entries = store.lostWrites(setup.target());
+                entries.forEach(entry -> keys.add(entry.key()));
+                progress.accept(setup.target() + " rejoined as a replica; its lost-writes ledger names " + entries.size() + " writes");
+                return LedgerCheck.of(setup.target(), lost, keys, entries.size());
             }
             Thread.sleep(300);
         }

@@ -114,10 +114,10 @@ final class MilestoneWatcher {
         }
         if (!seen.containsKey("promoted")) {
             try {
-                if ("WRITER".equals(http.json(setup.storeUrls().get(setup.standby()) + "/status").path("role").asText())) {
+                if (setup.store().state(setup.standby()).role() == io.pilotlight.engine.ReplicaRole.WRITER) {
                     seen.put("promoted", now);
                 }
-            } catch (Exception notYet) {
+            } catch (RuntimeException notYet) {
                 // the standby's store did not answer
             }
         }

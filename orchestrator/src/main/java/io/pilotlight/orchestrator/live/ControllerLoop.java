@@ -1,6 +1,8 @@
 package io.pilotlight.orchestrator.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.pilotlight.engine.DataStoreEngine;
+import io.pilotlight.engine.EngineFactory;
+import io.pilotlight.engine.RegionState;
 import io.pilotlight.health.HealthStatus;
 import io.pilotlight.health.HealthView;
 import io.pilotlight.orchestrator.compute.ComputeProvider;
@@ -42,7 +44,7 @@ public final class ControllerLoop implements AutoCloseable {
     private final Consumer<String> log;
     private final ControllerState state;
     private final RunbookExecutor executor;
-    private final StoreAdmin stores = new StoreAdmin();
+    private final DeploymentEngines engines;
     private final DecisionLog decisions;
     private final ControllerSettings settings;
     private final AuditLog audit;
@@ -58,7 +60,7 @@ public final class ControllerLoop implements AutoCloseable {
         this(topology, layout, compute, null, health, stateDir, clock, log);
     }
 
-    public ControllerLoop(Topology topology, DeploymentLayout layout, ComputeProvider compute, StoreStarter restorer, HealthView health,
+    public ControllerLoop(Topology topology, DeploymentLayout layout, ComputeProvider compute, EngineFactory.Restorer restorer, HealthView health,
                           Path stateDir, Clock clock, Consumer<String> log) {
         this.topology = topology;
         this.layout = layout;
@@ -70,7 +72,8 @@ public final class ControllerLoop implements AutoCloseable {
         this.settings = ControllerSettings.of(topology);
         this.state = new ControllerState(stateDir, initialPrimary(topology));
         this.audit = new AuditLog(stateDir.resolve(AuditLog.FILE_NAME));
-        this.executor = new RunbookExecutor(new LiveActions(topology, layout, compute, restorer), stateDir.resolve("runbooks"),
+        this.engines = new DeploymentEngines(topology, layout, restorer);
+        this.executor = new RunbookExecutor(new LiveActions(topology, layout, compute, engines), stateDir.resolve("runbooks"),
                 audit, clock, log);
         this.thread = Thread.ofPlatform().name("controller").unstarted(this::loop);
     }
@@ -202,11 +205,13 @@ public final class ControllerLoop implements AutoCloseable {
 
     private Snapshot snapshot() {
         Map<String, RegionView> regions = new LinkedHashMap<>();
+        Optional<DataStoreEngine> store = engines.primaryStore();
         for (String region : topology.regions().keySet()) {
-            Optional<JsonNode> store = stores.status(layout.storeUrls().get(region));
-            long lag = store.map(s -> "WRITER".equals(s.path("role").asText()) ? 0L : s.path("lagMillis").asLong()).orElse(-1L);
+            Optional<RegionState> copy = store.filter(engine -> engine.regions().contains(region)).map(engine -> engine.state(region))
+                    .filter(RegionState::reachable);
+            long lag = copy.map(c -> c.lag().millis()).orElse(-1L);
             int instances = topology.compute().keySet().stream().mapToInt(service -> compute.running(service, region)).sum();
-            regions.put(region, new RegionView(region, regionHealth(region), store.isPresent(), lag, region.equals(state.primary()), instances));
+            regions.put(region, new RegionView(region, regionHealth(region), copy.isPresent(), lag, region.equals(state.primary()), instances));
         }
         Instant now = clock.instant();
         if (regions.get(state.primary()).health() == HealthStatus.UNHEALTHY) {
@@ -245,6 +250,7 @@ public final class ControllerLoop implements AutoCloseable {
 
     @Override
     public void close() {
+        engines.close();
         running = false;
         thread.interrupt();
         try {
