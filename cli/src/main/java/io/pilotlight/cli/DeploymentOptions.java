@@ -75,9 +75,8 @@ final class DeploymentOptions {
 
     static final String STORE_SERVICE = "store:";
 
-    /** Where a gray-failure drill asks a region's instances of a service to fail a share of requests. */
     static Path faultFile(Path controllerState, String service, String region) {
-        return controllerState.resolve("faults").resolve(service + "@" + region + ".json");
+        return io.pilotlight.drill.GrayFailure.faultFile(controllerState, service, region);
     }
 
     /** A store node in the region, on the data directory a restore filled, joining the deployment's coordinator. */

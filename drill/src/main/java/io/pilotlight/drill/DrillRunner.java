@@ -25,6 +25,12 @@ import java.util.function.Consumer;
  * is checked against the writes the clients lost.
  */
 public final class DrillRunner {
+    /** Every instant the drill measures (t0, the clients' requests and acknowledgements, the milestones) comes from here. */
+    private final java.time.Clock clock;
+
+    public DrillRunner(java.time.Clock clock) {
+        this.clock = clock;
+    }
     private final LabHttp http = new LabHttp();
 
     /**
@@ -44,43 +50,43 @@ public final class DrillRunner {
     public DrillReport run(Setup setup, Fault fault, Consumer<String> progress) throws Exception {
         List<Milestone> milestones = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        try (SyntheticClients clients = new SyntheticClients(4, setup.dns(), setup.name(), setup.servicePort(), setup.clientCache())) {
+        try (SyntheticClients clients = new SyntheticClients(4, setup.dns(), setup.name(), setup.servicePort(), setup.clientCache(), clock)) {
             progress.accept("clients writing through " + setup.name() + "; waiting until they succeed steadily and DNS sees "
                     + setup.target() + " healthy");
-            long warm = System.currentTimeMillis() + 60_000;
+            long warm = clock.millis() + 60_000;
             // DNS answers the primary even while its check is still unhealthy from start-up (Route 53's all-unhealthy rule), so
             // clients succeed before the health system is steady; a fault injected then would never be "detected"
             while (recentSuccesses(clients, 2_000) < 20 || !dnsSeesHealthy(setup) || !healthSettled(setup)) {
-                if (System.currentTimeMillis() > warm) {
+                if (clock.millis() > warm) {
                     throw new IllegalStateException("the lab never reached a steady state before the fault (clients succeeding, "
                             + setup.service() + "-" + setup.target() + " healthy in DNS, every health check past its initial state);"
                             + " is the lab serving?");
                 }
                 Thread.sleep(200);
             }
-            long t0 = System.currentTimeMillis();
+            long t0 = clock.millis();
             progress.accept("t0: " + fault.describe());
             fault.inject();
-            MilestoneWatcher watcher = new MilestoneWatcher(setup, fault, t0, progress);
+            MilestoneWatcher watcher = new MilestoneWatcher(setup, fault, t0, progress, clock);
             PlayedOperator.Run operator = setup.operator() == null ? null : new PlayedOperator.Run(setup.operator());
             long deadline = t0 + setup.deadline().toMillis();
             long nextStatus = t0 + 5_000;
-            while (System.currentTimeMillis() < deadline) {
+            while (clock.millis() < deadline) {
                 watcher.poll();
                 if (operator != null) {
-                    String acted = operator.poll(new AuditLog(setup.audit()).read(), t0, System.currentTimeMillis());
+                    String acted = operator.poll(new AuditLog(setup.audit()).read(), t0, clock.millis());
                     if (acted != null) {
-                        watcher.operatorActed(System.currentTimeMillis());
-                        progress.accept(String.format("+%.1fs  %s", (System.currentTimeMillis() - t0) / 1000.0, acted));
+                        watcher.operatorActed(clock.millis());
+                        progress.accept(String.format("+%.1fs  %s", (clock.millis() - t0) / 1000.0, acted));
                     }
                 }
                 if (RtoMeasure.measure(t0, clients.requests()).isPresent()) {
                     break;
                 }
-                if (System.currentTimeMillis() >= nextStatus) {
+                if (clock.millis() >= nextStatus) {
                     nextStatus += 5_000;
                     progress.accept(String.format("+%.0fs  clients: %d of the last %d requests succeeded; %d writes acknowledged",
-                            (System.currentTimeMillis() - t0) / 1000.0, recentSuccesses(clients, 5_000), recent(clients, 5_000), clients.acked().size()));
+                            (clock.millis() - t0) / 1000.0, recentSuccesses(clients, 5_000), recent(clients, 5_000), clients.acked().size()));
                 }
                 Thread.sleep(100);
             }
@@ -157,13 +163,13 @@ public final class DrillRunner {
         return false;
     }
 
-    private static long recent(SyntheticClients clients, long windowMillis) {
-        long since = System.currentTimeMillis() - windowMillis;
+    private long recent(SyntheticClients clients, long windowMillis) {
+        long since = clock.millis() - windowMillis;
         return clients.requests().stream().filter(r -> r.atMillis() >= since).count();
     }
 
-    private static long recentSuccesses(SyntheticClients clients, long windowMillis) {
-        long since = System.currentTimeMillis() - windowMillis;
+    private long recentSuccesses(SyntheticClients clients, long windowMillis) {
+        long since = clock.millis() - windowMillis;
         return clients.requests().stream().filter(r -> r.ok() && r.atMillis() >= since).count();
     }
 
@@ -177,8 +183,8 @@ public final class DrillRunner {
     }
 
     private String awaitWriter(Setup setup) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
+        long deadline = clock.millis() + 30_000;
+        while (clock.millis() < deadline) {
             var writer = setup.store().writer();
             if (writer.isPresent()) {
                 return writer.get();
@@ -194,15 +200,15 @@ public final class DrillRunner {
      */
     private LedgerCheck ledger(Setup setup, List<AckedWrite> lost, Consumer<String> progress) throws Exception {
         DataStoreEngine store = setup.store();
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
+        long deadline = clock.millis() + 30_000;
+        while (clock.millis() < deadline) {
             RegionState old = store.state(setup.target());
             if (!old.reachable()) {
                 return null; // the old writer's node is not there (region outage)
             }
             RegionState writer = store.state(awaitWriter(setup));
             if (old.role() == ReplicaRole.REPLICA && old.epoch() == writer.epoch() && old.lastContact() != null
-                    && System.currentTimeMillis() - old.lastContact().toEpochMilli() < 2_000) {
+                    && clock.millis() - old.lastContact().toEpochMilli() < 2_000) {
                 java.util.Set<String> keys = new java.util.HashSet<>();
                 List<io.pilotlight.engine.LostWrite> entries = store.lostWrites(setup.target());
                 entries.forEach(entry -> keys.add(entry.key()));

@@ -34,7 +34,10 @@ final class MilestoneWatcher {
     static final long LASTING_MILLIS = 1_000;
     private final LastingChange dnsChange = new LastingChange(LASTING_MILLIS);
 
-    MilestoneWatcher(DrillRunner.Setup setup, Fault fault, long t0, Consumer<String> progress) {
+    private final java.time.Clock clock;
+
+    MilestoneWatcher(DrillRunner.Setup setup, Fault fault, long t0, Consumer<String> progress, java.time.Clock clock) {
+        this.clock = clock;
         this.setup = setup;
         this.fault = fault;
         this.t0 = t0;
@@ -86,7 +89,7 @@ final class MilestoneWatcher {
     }
 
     private void watch() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (!seen.containsKey("detected") || !seen.containsKey("standby healthy")) {
             try {
                 for (JsonNode event : http.json("http://" + setup.dnsAdmin() + "/health/events")) {

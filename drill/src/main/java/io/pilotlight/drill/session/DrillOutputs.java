@@ -1,4 +1,4 @@
-package io.pilotlight.cli;
+package io.pilotlight.drill.session;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +10,7 @@ import java.nio.file.StandardOpenOption;
  * directory that is a file, or a history in a read-only place, is bad input at once (exit 2) rather
  * than an error after the whole drill. The messages name the option and the path.
  */
-final class DrillOutputs {
+public final class DrillOutputs {
     private DrillOutputs() {
     }
 
@@ -19,7 +19,7 @@ final class DrillOutputs {
      * written, by creating it with a file in it; what the check created is removed again, so a drill that
      * fails later leaves no empty report directory behind.
      */
-    static void checkReportDir(String option, Path dir) {
+    public static void checkReportDir(String option, Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IllegalArgumentException(option + " " + dir + " is a file, not a directory; give a directory for report.html and report.json");
         }
@@ -41,7 +41,7 @@ final class DrillOutputs {
     }
 
     /** The history is appended to: it must be a file (or not exist yet) in a directory that can be written. */
-    static void checkHistory(String option, Path file) {
+    public static void checkHistory(String option, Path file) {
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException(option + " " + file + " is a directory; give the history file, e.g. " + file.resolve("history.jsonl"));
         }

@@ -1,16 +1,18 @@
-package io.pilotlight.cli;
+package io.pilotlight.drill.session;
 
 import io.pilotlight.drill.Fault;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A fault that remembers when it was injected, so a drill that ends early can say whether it ended before or after t0. */
-final class TimedFault implements Fault {
+public final class TimedFault implements Fault {
     private final Fault fault;
     private final AtomicReference<Instant> injectedAt;
+    private final java.time.Clock clock;
 
     /** @param injectedAt receives the instant of t0; stays null while the fault has not been injected */
-    TimedFault(Fault fault, AtomicReference<Instant> injectedAt) {
+    public TimedFault(Fault fault, AtomicReference<Instant> injectedAt, java.time.Clock clock) {
+        this.clock = clock;
         this.fault = fault;
         this.injectedAt = injectedAt;
     }
@@ -27,7 +29,7 @@ final class TimedFault implements Fault {
 
     @Override
     public void inject() throws Exception {
-        injectedAt.set(Instant.now());
+        injectedAt.set(clock.instant());
         fault.inject();
     }
 

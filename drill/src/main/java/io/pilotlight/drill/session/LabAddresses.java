@@ -1,4 +1,4 @@
-package io.pilotlight.cli;
+package io.pilotlight.drill.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pilotlight.drill.lab.LabFile;
@@ -9,37 +9,43 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Optional;
-import picocli.CommandLine.ParseResult;
 
 /**
  * The addresses of a drill's lab. A lab the drill starts takes free ports for whatever the user did
  * not set (a fixed default such as the DNS admin API's 5380 made a drill fail beside any other
  * `dns serve`); a running lab that the drill uses is found where its lab file says it serves.
  */
-final class DrillPorts {
-    private DrillPorts() {
-    }
+public record LabAddresses(String dns, String dnsAdmin, String coordinator, int storePort) {
 
-    static void choose(DeploymentOptions deployment, ParseResult given, Topology topology, Path labState) throws IOException {
+    /**
+     * The addresses to use: what the user gave ({@code given}, null or 0 where not given), else a running lab's
+     * (from its lab file), else free ports for a lab the drill starts itself ({@code defaults} where neither applies).
+     */
+    public static LabAddresses choose(LabAddresses given, LabAddresses defaults, Topology topology, Path labState) throws IOException {
         Optional<JsonNode> running = LabFile.running(labState).map(LabFile::raw);
-        if (!given.hasMatchedOption("--dns")) {
-            deployment.dns = running.map(lab -> lab.path("dns").asText(null)).orElse(null);
-            deployment.dns = deployment.dns != null ? deployment.dns : "127.0.0.1:" + freeUdpAndTcp();
+        String dns = given.dns();
+        if (dns == null) {
+            dns = running.map(lab -> lab.path("dns").asText(null)).orElse(null);
+            dns = dns != null ? dns : "127.0.0.1:" + freeUdpAndTcp();
         }
-        if (!given.hasMatchedOption("--dns-admin")) {
+        String dnsAdmin = given.dnsAdmin();
+        if (dnsAdmin == null) {
             String recorded = running.map(lab -> lab.path("dns_admin").asText(null)).orElse(null);
-            deployment.dnsAdmin = recorded != null ? recorded : running.isPresent() ? deployment.dnsAdmin : "127.0.0.1:" + freeTcp("127.0.0.1");
+            dnsAdmin = recorded != null ? recorded : running.isPresent() ? defaults.dnsAdmin() : "127.0.0.1:" + freeTcp("127.0.0.1");
         }
-        if (!given.hasMatchedOption("--coordinator")) {
+        String coordinator = given.coordinator();
+        if (coordinator == null) {
             String recorded = running.map(lab -> lab.path("coordinator").asText(null)).orElse(null);
-            deployment.coordinator = recorded != null ? recorded : running.isPresent() ? deployment.coordinator
+            coordinator = recorded != null ? recorded : running.isPresent() ? defaults.coordinator()
                     : "http://127.0.0.1:" + freeTcp("127.0.0.1");
         }
-        if (!given.hasMatchedOption("--store-port")) {
+        int storePort = given.storePort();
+        if (storePort <= 0) {
             int recorded = running.map(lab -> lab.path("store_port").asInt(0)).orElse(0);
-            deployment.storePort = recorded > 0 ? recorded : running.isPresent() ? deployment.storePort
+            storePort = recorded > 0 ? recorded : running.isPresent() ? defaults.storePort()
                     : freeOnAll(topology.regions().values().stream().map(r -> r.address()).filter(a -> a != null).toList());
         }
+        return new LabAddresses(dns, dnsAdmin, coordinator, storePort);
     }
 
     private static int freeTcp(String host) throws IOException {

@@ -1,4 +1,4 @@
-package io.pilotlight.cli;
+package io.pilotlight.drill.session;
 
 import io.pilotlight.drill.history.DrillHistory;
 import io.pilotlight.drill.history.DrillRecord;
@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * never got ready), {@code interrupted} when a signal (Ctrl-C, SIGTERM) stops the JVM while it runs.
  * The interruption is recorded by a shutdown hook, installed for the drill's duration.
  */
-final class UnfinishedDrill implements AutoCloseable {
+public final class UnfinishedDrill implements AutoCloseable {
     private final DrillHistory history;
     private final Instant startedAt;
     private final String topology;
@@ -26,12 +26,14 @@ final class UnfinishedDrill implements AutoCloseable {
     private final String target;
     private final Supplier<Instant> faultAt;
     private final PrintWriter err;
+    private final java.time.Clock clock;
     private final AtomicBoolean recorded = new AtomicBoolean();
     private final Thread hook;
     private volatile Runnable onInterrupt = () -> { };
 
-    UnfinishedDrill(DrillHistory history, Instant startedAt, String topology, String drill, DrillScenario scenario, String target,
-                    Supplier<Instant> faultAt, PrintWriter err) {
+    public UnfinishedDrill(DrillHistory history, Instant startedAt, String topology, String drill, DrillScenario scenario, String target,
+                    Supplier<Instant> faultAt, PrintWriter err, java.time.Clock clock) {
+        this.clock = clock;
         this.history = history;
         this.startedAt = startedAt;
         this.topology = topology;
@@ -45,12 +47,12 @@ final class UnfinishedDrill implements AutoCloseable {
     }
 
     /** What to stop when the drill is interrupted (its lab), after the history line is written. */
-    void onInterrupt(Runnable action) {
+    public void onInterrupt(Runnable action) {
         this.onInterrupt = action;
     }
 
     /** The finished drill's own record; nothing else is recorded after it. */
-    void finished(DrillRecord record) throws IOException {
+    public void finished(DrillRecord record) throws IOException {
         if (recorded.compareAndSet(false, true)) {
             history.append(record);
         }
@@ -62,12 +64,12 @@ final class UnfinishedDrill implements AutoCloseable {
      *
      * @return whether this failure was recorded
      */
-    boolean failed(Exception e) {
+    public boolean failed(Exception e) {
         return record(DrillVerdict.ERROR, oneLine(e));
     }
 
     /** A reason fits on one history line and in one table cell. */
-    static String oneLine(Exception e) {
+    public static String oneLine(Exception e) {
         String text = e.getMessage() != null ? e.getMessage() : e.toString();
         return text.strip().replaceAll("\\s*\\R+\\s*", " ");
     }
@@ -75,7 +77,7 @@ final class UnfinishedDrill implements AutoCloseable {
     private String reasonAt(String what) {
         Instant fault = faultAt.get();
         return fault == null ? what + " before the fault was injected"
-                : what + " " + Duration.between(fault, Instant.now()).toSeconds() + "s after the fault was injected; nothing was measured";
+                : what + " " + Duration.between(fault, clock.instant()).toSeconds() + "s after the fault was injected; nothing was measured";
     }
 
     private void interrupted() {

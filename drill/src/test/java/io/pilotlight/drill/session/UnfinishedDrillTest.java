@@ -1,4 +1,4 @@
-package io.pilotlight.cli;
+package io.pilotlight.drill.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +22,7 @@ class UnfinishedDrillTest {
     void aFailureAfterTheVerdictWasRecordedAddsNothing(@TempDir Path dir) throws Exception {
         DrillHistory history = new DrillHistory(dir.resolve("history.jsonl"));
         try (UnfinishedDrill drill = new UnfinishedDrill(history, STARTED, "shop", null, DrillScenario.REGION_OUTAGE, "east",
-                () -> null, new PrintWriter(new StringWriter()))) {
+                () -> null, new PrintWriter(new StringWriter()), java.time.Clock.systemUTC())) {
             drill.finished(new DrillRecord(STARTED, "shop", null, DrillScenario.REGION_OUTAGE, "east", DrillVerdict.MET, 7.0, 0, 0.0, "/r"));
             drill.failed(new IllegalStateException("the lab stopped while the report was written"));
         }
@@ -35,7 +35,7 @@ class UnfinishedDrillTest {
         AtomicReference<Instant> t0 = new AtomicReference<>(STARTED.plusSeconds(20));
         StringWriter err = new StringWriter();
         try (UnfinishedDrill drill = new UnfinishedDrill(history, STARTED, "shop", "daily", DrillScenario.PARTITION, "east", t0::get,
-                new PrintWriter(err))) {
+                new PrintWriter(err), java.time.Clock.systemUTC())) {
             drill.failed(new IllegalStateException("no store node is the writer 30 s after the drill;\n  cannot read the writes back"));
             drill.failed(new IllegalStateException("a second failure"));
         }
