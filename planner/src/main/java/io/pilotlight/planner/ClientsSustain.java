@@ -40,12 +40,18 @@ final class ClientsSustain {
         Duration retry = clients != null && clients.retryInterval() != null ? clients.retryInterval() : null;
         Duration worst = (timeout != null ? timeout : ASSUMED_REQUEST_TIMEOUT).plus(retry != null ? retry : ASSUMED_RETRY_PAUSE)
                 .plus(MEASUREMENT_GRANULARITY);
-        String basis = "a client's last request to the old address fails after its " + format(timeout != null ? timeout : ASSUMED_REQUEST_TIMEOUT)
-                + " timeout" + (timeout != null ? "" : " (assumed)") + ", it retries " + format(retry != null ? retry : ASSUMED_RETRY_PAUSE)
-                + " later" + (retry != null ? "" : " (assumed)") + ", and success is counted in whole seconds (+"
-                + format(MEASUREMENT_GRANULARITY) + ")" + (timeout == null || retry == null
-                        ? "; assumed: the drill's synthetic clients, set clients.request_timeout and clients.retry_interval" : "")
-                + "; the wait for the answer to expire is in the DNS terms";
+        java.util.List<String> assumed = new java.util.ArrayList<>();
+        if (timeout == null) {
+            assumed.add("clients.request_timeout");
+        }
+        if (retry == null) {
+            assumed.add("clients.retry_interval");
+        }
+        String basis = "a client's last request to the old address times out (" + format(timeout != null ? timeout : ASSUMED_REQUEST_TIMEOUT)
+                + "), its retry follows " + format(retry != null ? retry : ASSUMED_RETRY_PAUSE) + " later, success counts in whole seconds (+"
+                + format(MEASUREMENT_GRANULARITY) + ")" + (assumed.isEmpty() ? ""
+                        : "; assumed as the drill's clients, set " + String.join(" and ", assumed))
+                + "; the old answer's expiry is in the DNS terms";
         String path = timeout != null ? "clients.request_timeout" : retry != null ? "clients.retry_interval" : "";
         return new RtoTerm(RtoEstimator.CLIENTS_SUSTAIN, worst, basis, path);
     }

@@ -32,8 +32,9 @@ class RtoEstimatorTest {
     void theClientsSustainTermAssumesTheDrillsClientsAndSaysSoUnlessTheTopologyGivesItsClients() {
         RtoTerm assumed = RtoEstimator.estimate(Fixtures.load(Fixtures.PILOT_LIGHT).topology()).term("clients sustain");
         assertThat(assumed.estimate()).isEqualTo(Duration.ofMillis(4_100));
-        assertThat(assumed.basis()).contains("2s timeout (assumed)", "100ms later (assumed)", "whole seconds (+2s)",
-                "set clients.request_timeout and clients.retry_interval", "the wait for the answer to expire is in the DNS terms");
+        assertThat(assumed.basis()).contains("times out (2s)", "follows 100ms later", "whole seconds (+2s)",
+                "assumed as the drill's clients, set clients.request_timeout and clients.retry_interval",
+                "the old answer's expiry is in the DNS terms");
         var given = Fixtures.pilotLightWith("failover: {decision_delay: 1m}",
                 "failover: {decision_delay: 1m}\nclients: {dns_cache: 30s, request_timeout: 10s, retry_interval: 1s}");
         RtoTerm derived = RtoEstimator.estimate(given.topology()).term("clients sustain");
