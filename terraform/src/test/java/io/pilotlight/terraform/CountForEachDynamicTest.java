@@ -233,6 +233,18 @@ class CountForEachDynamicTest {
                 .anyMatch(n -> n.contains("aws_route53_health_check.db[0]: timeout 4s"));
     }
 
+    @Test
+    void theForEachFixtureReadsItsTfvarsJsonAndExpandsEveryKind() {
+        ImportResult result = Fixtures.read("for-each", Fixtures.objectives("30m", "15m", Map.of()));
+        Topology topology = Fixtures.load(result).topology();
+        assertThat(topology.healthChecks()).containsOnlyKeys("api-east", "api-west", "canary-0", "canary-1");
+        assertThat(topology.dns().zones().get("example.com").recordSets()).extracting(RecordSet::setIdentifier)
+                .containsExactly("www-east", "www-west");
+        assertThat(topology.dataStores().get("carts").regions()).containsExactly("us-east-1", "us-west-2");
+        assertThat(topology.regions()).containsKeys("us-east-1", "us-west-2");
+        assertThat(Fixtures.notes(result, ImportNote.Kind.UNKNOWN)).isEmpty();
+    }
+
     @Property(tries = 25)
     void countNGivesExactlyNInstancesNumberedFromZero(@ForAll @IntRange(min = 0, max = 12) int n) throws Exception {
         Path dir = Files.createTempDirectory("count");
