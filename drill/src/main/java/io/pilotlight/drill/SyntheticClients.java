@@ -1,5 +1,6 @@
 package io.pilotlight.drill;
 
+import io.pilotlight.planner.RtoEstimator;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,7 +62,7 @@ public final class SyntheticClients implements AutoCloseable {
                     String key = "drill-" + id + "-" + n;
                     String value = "v" + n;
                     HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create("http://" + address + ":" + port + "/items/" + key))
-                            .timeout(Duration.ofSeconds(2)).PUT(HttpRequest.BodyPublishers.ofString(value)).build(),
+                            .timeout(RtoEstimator.ASSUMED_CLIENT_REQUEST_TIMEOUT).PUT(HttpRequest.BodyPublishers.ofString(value)).build(),
                             HttpResponse.BodyHandlers.ofString());
                     ok = put.statusCode() == 200;
                     if (ok) {
@@ -73,7 +74,8 @@ public final class SyntheticClients implements AutoCloseable {
             }
             requests.add(new Request(clock.millis(), ok));
             try {
-                Thread.sleep(ok ? 50 : 100);
+                // the planner's clients sustain term assumes this timeout and retry pause (RtoEstimator.ASSUMED_CLIENT_*)
+                Thread.sleep(ok ? 50 : RtoEstimator.ASSUMED_CLIENT_RETRY_PAUSE.toMillis());
             } catch (InterruptedException e) {
                 return;
             }
