@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Starts the lab, drives synthetic clients through DNS, injects the fault at t0 and measures the RTO",
-            "(until clients sustain 99 % success over 10 s) and the RPO (every acknowledged write read back), against the",
+            "(until clients sustain 99%% success over 10 s) and the RPO (every acknowledged write read back), against the",
             "objectives and the planner's estimate. Writes report.json and report.html; prints the verdict."},
         footer = {"", "Exit codes: 0 objectives met, 1 missed, 2 bad input."})
 final class DrillRunCommand implements Callable<Integer> {
