@@ -2,9 +2,9 @@ package io.pilotlight.store.coord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pilotlight.store.http.HttpFront;
-import io.pilotlight.store.http.HttpFront.Mode;
-import io.pilotlight.store.http.HttpReply;
+import io.pilotlight.http.HttpFront;
+import io.pilotlight.http.HttpFront.Mode;
+import io.pilotlight.http.HttpReply;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
