@@ -9,6 +9,7 @@ import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -16,6 +17,7 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -24,6 +26,7 @@ import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,21 +35,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A small HTTP/1.1 server (Netty, epoll where available) for the store's API. Routes are matched
- * by path prefix, longest first. An {@link Mode#INLINE} route runs on the connection's event loop
- * and must not block (it may answer later from another thread, as a write answers when its group
- * commit is done); a {@link Mode#BLOCKING} route runs on a virtual thread of its own; a
- * {@link Mode#STREAM} route (a long answer that waits again and again, like the replication
- * stream) on a platform thread of its own, because each timed wait of a virtual thread costs a
- * timer task (measured: about 10 µs a write on the writer's stream).
+ * The HTTP/1.1 server of every Pilotlight component (Netty, epoll where available). Routes are
+ * matched by path prefix on segment boundaries, longest first; anything else gets a JSON 404. An
+ * {@link Mode#INLINE} route runs on the connection's event loop and must not block (it may answer
+ * later from another thread, as a store write answers when its group commit is done); a
+ * {@link Mode#BLOCKING} route runs on a virtual thread of its own; a {@link Mode#STREAM} route (a
+ * long answer that waits again and again, like the replication stream) on a platform thread of its
+ * own, because each timed wait of a virtual thread costs a timer task (measured: about 10 µs a
+ * write on the writer's stream).
+ *
+ * <p>What every server will need in the same way (bearer tokens, metrics, access logs) goes in
+ * {@link Builder#filter}; TLS, when it comes, is an option of the {@link Builder} whose handler goes
+ * first in each connection's pipeline.
  */
 public final class HttpFront implements AutoCloseable {
     /** The largest request body accepted; a bigger one gets 413. */
     public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
     /**
      * The longest request line (method, target, version) accepted; a longer one gets 414 and the
-     * connection is closed. Far above what the API's own limits need (a key of 4,096 bytes, every
-     * byte percent-encoded, is 12,288 characters), so those limits answer with their own message.
+     * connection is closed. Far above what the store API's own limits need (a key of 4,096 bytes,
+     * every byte percent-encoded, is 12,288 characters), so those limits answer with their own message.
      */
     public static final int MAX_REQUEST_LINE_BYTES = 64 * 1024;
     /** The most header bytes accepted (Netty's default); more gets 431 and the connection is closed. */
@@ -72,16 +80,20 @@ public final class HttpFront implements AutoCloseable {
     private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
     private final Channel server;
     /** Every open connection, closed explicitly on close: a keep-alive client must see the end, not a silent socket. */
-    private final ChannelGroup connections = new DefaultChannelGroup("store-http", GlobalEventExecutor.INSTANCE);
+    private final ChannelGroup connections;
 
-    private HttpFront(InetSocketAddress listen, List<Mounted> routes, int threads) throws IOException {
+    private HttpFront(InetSocketAddress listen, Builder settings) throws IOException {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        this.loops = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("store-http", true), io);
-        List<Mounted> longestFirst = routes.stream().sorted(Comparator.comparingInt((Mounted m) -> m.prefix().length()).reversed()).toList();
+        this.loops = new MultiThreadIoEventLoopGroup(settings.threads, new DefaultThreadFactory(settings.name, true), io);
+        this.connections = new DefaultChannelGroup(settings.name, GlobalEventExecutor.INSTANCE);
+        List<Mounted> longestFirst = settings.routes.stream()
+                .map(m -> new Mounted(m.prefix(), m.mode(), filtered(settings.filters, m.route())))
+                .sorted(Comparator.comparingInt((Mounted m) -> m.prefix().length()).reversed()).toList();
+        Route notFound = filtered(settings.filters, Dispatcher::notFound);
         try {
-            this.server = new ServerBootstrap().group(loops).channel(channel)
+            ServerBootstrap bootstrap = new ServerBootstrap().group(loops).channel(channel)
                     .option(ChannelOption.SO_BACKLOG, 256)
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true) // small answers must not wait for the peer's delayed ACK
@@ -89,18 +101,41 @@ public final class HttpFront implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             connections.add(ch);
-                            HttpDecoderConfig decoding = new HttpDecoderConfig()
-                                    .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES).setMaxHeaderSize(MAX_HEADER_BYTES);
-                            ReadGate gate = new ReadGate();
-                            ch.pipeline().addLast(gate, new HttpServerCodec(decoding, MAX_PIPELINE_DEPTH), new HttpServerKeepAliveHandler(),
-                                    new HttpObjectAggregator(MAX_BODY_BYTES), new Dispatcher(longestFirst, blocking, gate));
+                            pipeline(ch, longestFirst, notFound);
                         }
-                    })
-                    .bind(listen).sync().channel();
+                    });
+            if (settings.reusePort) {
+                sharePort(bootstrap, epoll);
+            }
+            this.server = bootstrap.bind(listen).sync().channel();
         } catch (Exception e) {
             loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw new IOException("cannot listen on " + listen.getHostString() + ":" + listen.getPort() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The handlers of one connection, from the socket in: the one place where a TLS handler will go first. */
+    private void pipeline(SocketChannel ch, List<Mounted> routes, Route notFound) {
+        HttpDecoderConfig decoding = new HttpDecoderConfig().setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES).setMaxHeaderSize(MAX_HEADER_BYTES);
+        ReadGate gate = new ReadGate();
+        ch.pipeline().addLast(gate, new HttpServerCodec(decoding, MAX_PIPELINE_DEPTH), new HttpServerKeepAliveHandler(),
+                new HttpObjectAggregator(MAX_BODY_BYTES), new Dispatcher(routes, notFound, blocking, gate));
+    }
+
+    private static void sharePort(ServerBootstrap bootstrap, boolean epoll) {
+        if (epoll) {
+            bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
+        } else {
+            bootstrap.option(NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT), true);
+        }
+    }
+
+    private static Route filtered(List<Filter> filters, Route route) {
+        Route chain = route;
+        for (int i = filters.size() - 1; i >= 0; i--) {
+            chain = filters.get(i).before(chain);
+        }
+        return chain;
     }
 
     public static Builder builder() {
@@ -119,22 +154,52 @@ public final class HttpFront implements AutoCloseable {
         blocking.shutdownNow();
     }
 
+    /** What a server serves and how; {@link #listen} starts it. */
     public static final class Builder {
         private final List<Mounted> routes = new ArrayList<>();
+        private final List<Filter> filters = new ArrayList<>();
         private int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        private String name = "http";
+        private boolean reusePort;
 
+        /** Serves {@code prefix} and the paths under it ({@code /kv} serves {@code /kv} and {@code /kv/a}, not {@code /kvx}). */
         public Builder route(String prefix, Mode mode, Route route) {
+            if (prefix == null || !prefix.startsWith("/")) {
+                throw new IllegalArgumentException("route prefix is \"" + prefix + "\"; allowed: a path starting with /");
+            }
             routes.add(new Mounted(prefix, mode, route));
             return this;
         }
 
+        /** Runs {@code filter} before every route, after the filters added before it. */
+        public Builder filter(Filter filter) {
+            filters.add(filter);
+            return this;
+        }
+
+        /** How many event-loop threads (default: the processors, at most 4). */
         public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads is " + threads + "; allowed: 1 or more");
+            }
             this.threads = threads;
             return this;
         }
 
+        /** The event-loop threads' name, for thread dumps (default {@code http}). */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** Lets other sockets listen on the same address (SO_REUSEPORT): the kernel spreads connections over them. */
+        public Builder reusePort(boolean reusePort) {
+            this.reusePort = reusePort;
+            return this;
+        }
+
         public HttpFront listen(InetSocketAddress address) throws IOException {
-            return new HttpFront(address, routes, threads);
+            return new HttpFront(address, this);
         }
     }
 }

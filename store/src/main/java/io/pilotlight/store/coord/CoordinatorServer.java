@@ -20,7 +20,7 @@ public final class CoordinatorServer implements AutoCloseable {
     private final HttpFront http;
 
     public CoordinatorServer(InetSocketAddress listen, Coordinator coordinator) throws IOException {
-        this.http = HttpFront.builder().threads(1)
+        this.http = HttpFront.builder().name("coordinator-http").threads(1)
                 .route("/acquire", Mode.INLINE, (call, reply) -> respond(reply, () -> {
                     JsonNode body = JSON.readTree(call.body());
                     return coordinator.acquire(body.path("region").asText(), Duration.ofMillis(body.path("ttl_ms").asLong()),

@@ -45,7 +45,7 @@ public final class StoreHttpApi implements AutoCloseable {
 
     public StoreHttpApi(InetSocketAddress listen, StoreNode node) throws IOException {
         this.node = node;
-        this.http = HttpFront.builder()
+        this.http = HttpFront.builder().name("store-http")
                 .route("/kv", Mode.INLINE, this::kv)
                 .route("/log", Mode.STREAM, this::log)
                 .route("/log-ack", Mode.INLINE, this::logAck)
