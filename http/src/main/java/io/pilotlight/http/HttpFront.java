@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The HTTP/1.1 server of every Pilotlight component (Netty, epoll where available). Routes are
@@ -81,6 +82,7 @@ public final class HttpFront implements AutoCloseable {
     private final Channel server;
     /** Every open connection, closed explicitly on close: a keep-alive client must see the end, not a silent socket. */
     private final ChannelGroup connections;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private HttpFront(InetSocketAddress listen, Builder settings) throws IOException {
         boolean epoll = Epoll.isAvailable();
@@ -146,8 +148,12 @@ public final class HttpFront implements AutoCloseable {
         return (InetSocketAddress) server.localAddress();
     }
 
+    /** Stops listening, closes every connection and stops the threads; a second call does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         server.close().syncUninterruptibly();
         connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
