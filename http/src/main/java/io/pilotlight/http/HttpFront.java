@@ -8,7 +8,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -36,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The HTTP/1.1 server of every Pilotlight component (Netty, epoll where available). Routes are
+ * The HTTP/1.1 server of every Pilotlight component (Netty; epoll where available and allowed, see {@code NativeIo}). Routes are
  * matched by path prefix on segment boundaries, longest first; anything else gets a JSON 404. An
  * {@link Mode#INLINE} route runs on the connection's event loop and must not block (it may answer
  * later from another thread, as a store write answers when its group commit is done); a
@@ -85,7 +84,7 @@ public final class HttpFront implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private HttpFront(InetSocketAddress listen, Builder settings) throws IOException {
-        boolean epoll = Epoll.isAvailable();
+        boolean epoll = NativeIo.useEpoll();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         this.loops = new MultiThreadIoEventLoopGroup(settings.threads, new DefaultThreadFactory(settings.name, true), io);
