@@ -2,9 +2,9 @@ package io.pilotlight.store.coord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pilotlight.store.http.HttpFront;
-import io.pilotlight.store.http.HttpFront.Mode;
-import io.pilotlight.store.http.HttpReply;
+import io.pilotlight.http.HttpFront;
+import io.pilotlight.http.HttpFront.Mode;
+import io.pilotlight.http.HttpReply;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -20,7 +20,7 @@ public final class CoordinatorServer implements AutoCloseable {
     private final HttpFront http;
 
     public CoordinatorServer(InetSocketAddress listen, Coordinator coordinator) throws IOException {
-        this.http = HttpFront.builder().threads(1)
+        this.http = HttpFront.builder().name("coordinator-http").threads(1)
                 .route("/acquire", Mode.INLINE, (call, reply) -> respond(reply, () -> {
                     JsonNode body = JSON.readTree(call.body());
                     return coordinator.acquire(body.path("region").asText(), Duration.ofMillis(body.path("ttl_ms").asLong()),

@@ -1,4 +1,4 @@
-package io.pilotlight.store.http;
+package io.pilotlight.http;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;

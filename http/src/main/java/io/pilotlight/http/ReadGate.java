@@ -1,4 +1,4 @@
-package io.pilotlight.store.http;
+package io.pilotlight.http;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;

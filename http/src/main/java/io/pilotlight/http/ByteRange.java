@@ -1,4 +1,4 @@
-package io.pilotlight.store.http;
+package io.pilotlight.http;
 
 /**
  * A request's {@code Range} header (one byte range, RFC 9110 section 14.1.2) resolved against a

@@ -1,4 +1,4 @@
-package io.pilotlight.store.http;
+package io.pilotlight.http;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.netty.buffer.ByteBufUtil;
@@ -25,14 +25,16 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
     static final int PAUSE_AT = 64;
     static final int PAUSE_AT_BYTES = 4 * 1024 * 1024;
     private final List<HttpFront.Mounted> routes;
+    private final Route notFound;
     private final Executor blocking;
     private final ReadGate gate;
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
     private long waitingBytes;
     private boolean busy;
 
-    Dispatcher(List<HttpFront.Mounted> routes, Executor blocking, ReadGate gate) {
+    Dispatcher(List<HttpFront.Mounted> routes, Route notFound, Executor blocking, ReadGate gate) {
         this.routes = routes;
+        this.notFound = notFound;
         this.blocking = blocking;
         this.gate = gate;
     }
@@ -66,7 +68,7 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         HttpFront.Mounted mounted = routes.stream().filter(m -> m.matches(call.rawPath())).findFirst().orElse(null);
         if (mounted == null) {
-            reply.send(404, "application/json", error("not_found", "no such path: " + UriText.shown(call.rawPath())));
+            run(notFound, call, reply);
         } else {
             switch (mounted.mode()) {
                 case INLINE -> run(mounted.route(), call, reply);
@@ -92,6 +94,11 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else {
             reply.send(400, "application/json", close, error("bad_request", "malformed HTTP request: " + cause));
         }
+    }
+
+    /** The answer to a path no route serves. */
+    static void notFound(HttpCall call, HttpReply reply) {
+        reply.send(404, "application/json", error("not_found", "no such path: " + UriText.shown(call.rawPath())));
     }
 
     static void run(Route route, HttpCall call, HttpReply reply) {

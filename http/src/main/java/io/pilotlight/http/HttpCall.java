@@ -1,4 +1,4 @@
-package io.pilotlight.store.http;
+package io.pilotlight.http;
 
 import java.util.HashMap;
 import java.util.Map;

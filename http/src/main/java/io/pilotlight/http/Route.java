@@ -1,4 +1,4 @@
-package io.pilotlight.store.http;
+package io.pilotlight.http;
 
 /** What answers the requests under one path. It must answer each call once, through its reply, from any thread. */
 @FunctionalInterface
