@@ -62,6 +62,19 @@ public final class JsonHttp {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)));
         }
+        return exchange(method, uri, request, deadline);
+    }
+
+    /** Sends raw bytes as the body (a value the server stores as it is, not JSON); the answer whatever its status. */
+    public HttpAnswer sendBytes(String method, URI uri, byte[] body, String contentType, Duration deadline)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(deadline).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        return exchange(method, uri, request, deadline);
+    }
+
+    private HttpAnswer exchange(String method, URI uri, HttpRequest.Builder request, Duration deadline)
+            throws IOException, InterruptedException {
         try {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new HttpAnswer(uri, response.statusCode(), response.body());

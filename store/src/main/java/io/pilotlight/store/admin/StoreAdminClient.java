@@ -3,6 +3,8 @@ package io.pilotlight.store.admin;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pilotlight.http.HttpAnswer;
+import io.pilotlight.http.JsonHttp;
 import io.pilotlight.store.ContentDigest;
 import io.pilotlight.store.node.LostWrite;
 import io.pilotlight.store.node.NodeStatus;
@@ -11,9 +13,6 @@ import io.pilotlight.store.node.SwitchoverReport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +27,7 @@ import java.util.Optional;
  */
 public final class StoreAdminClient {
     private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+    private static final JsonHttp HTTP = new JsonHttp(Duration.ofMillis(500), Duration.ofSeconds(10));
     private static final Duration STATUS_TIMEOUT = Duration.ofMillis(800);
 
     private final String baseUrl;
@@ -53,7 +52,7 @@ public final class StoreAdminClient {
 
     /** The node's status, or why it could not be read. */
     public NodeStatus statusOrThrow() throws IOException {
-        Reply reply = send(get("/status", STATUS_TIMEOUT));
+        Reply reply = get("/status", STATUS_TIMEOUT);
         if (reply.status() != 200) {
             throw new IOException(baseUrl + "/status answered HTTP " + reply.status());
         }
@@ -62,19 +61,19 @@ public final class StoreAdminClient {
 
     /** The node's content digest; empty when it serves none (an older version). */
     public Optional<ContentDigest> digest() throws IOException {
-        Reply reply = send(get("/digest", Duration.ofSeconds(30)));
+        Reply reply = get("/digest", Duration.ofSeconds(30));
         return reply.status() == 200 ? Optional.of(ContentDigest.fromJson(reply.body())) : Optional.empty();
     }
 
     /** The node's epoch history in its text form (one "epoch start" line each). */
     public String epochs() throws IOException {
-        return sendText(get("/epochs", Duration.ofSeconds(5))).trim();
+        return get("/epochs", Duration.ofSeconds(5)).ok().text().trim();
     }
 
     /** Makes the node the writer once the old lease lapsed (waiting up to {@code wait}); refused when it would lose acknowledged writes. */
     public PromotionReport promote(Duration wait, boolean acceptDataLoss) throws IOException, WouldLoseWrites {
         String query = "/promote?wait_ms=" + wait.toMillis() + (acceptDataLoss ? "&accept_data_loss=true" : "");
-        Reply reply = send(post(query, wait.plusSeconds(5)));
+        Reply reply = post(query, wait.plusSeconds(5));
         if (reply.status() == 409 && "would_lose_writes".equals(reply.body().path("error").asText())) {
             throw new WouldLoseWrites(reply.body().path("message").asText());
         }
@@ -83,12 +82,12 @@ public final class StoreAdminClient {
 
     /** Asks this node, the writer, to hand over to {@code to} with RPO 0. */
     public SwitchoverReport switchover(String to, Duration timeout) throws IOException {
-        return send(post("/switchover?to=" + encode(to), timeout)).as(SwitchoverReport.class);
+        return post("/switchover?to=" + encode(to), timeout).as(SwitchoverReport.class);
     }
 
     /** The node's lost-writes ledger. */
     public List<LostWrite> lostWrites() throws IOException {
-        JsonNode entries = send(get("/lost-writes", Duration.ofSeconds(10))).ok().body();
+        JsonNode entries = get("/lost-writes", Duration.ofSeconds(10)).ok().body();
         List<LostWrite> out = new ArrayList<>();
         for (JsonNode entry : entries) {
             out.add(JSON.treeToValue(entry, LostWrite.class));
@@ -98,8 +97,7 @@ public final class StoreAdminClient {
 
     /** The entries this node would roll back if a node with {@code epochs} ending at {@code last} became the writer. */
     public WouldLose wouldLose(String epochs, long last, int limit) throws IOException {
-        JsonNode body = send(get("/would-lose?epochs=" + encode(epochs) + "&last=" + last + "&limit=" + limit, Duration.ofSeconds(5)))
-                .ok().body();
+        JsonNode body = get("/would-lose?epochs=" + encode(epochs) + "&last=" + last + "&limit=" + limit, Duration.ofSeconds(5)).ok().body();
         List<WouldLose.Entry> entries = new ArrayList<>();
         body.path("entries").forEach(e -> entries.add(new WouldLose.Entry(e.path("key").asText(), e.path("index").asLong(),
                 e.path("epoch").asLong())));
@@ -108,12 +106,12 @@ public final class StoreAdminClient {
 
     /** Takes a backup into {@code directory} (on the node's machine); returns where it went. */
     public Path backup(Path directory) throws IOException {
-        return Path.of(send(post("/backup?dir=" + encode(directory.toString()), Duration.ofMinutes(5))).ok().body().path("backup").asText());
+        return Path.of(post("/backup?dir=" + encode(directory.toString()), Duration.ofMinutes(5)).ok().body().path("backup").asText());
     }
 
     /** A key's value as this node serves it; empty when absent. */
     public Optional<String> get(String key) throws IOException {
-        Reply reply = send(get("/kv/" + encode(key), Duration.ofSeconds(5)));
+        Reply reply = get("/kv/" + encode(key), Duration.ofSeconds(5));
         if (reply.status() == 404) {
             return Optional.empty();
         }
@@ -123,8 +121,7 @@ public final class StoreAdminClient {
 
     /** Writes a key through this node (the writer); returns the write's epoch and version. */
     public Written put(String key, String value) throws IOException {
-        JsonNode body = send(HttpRequest.newBuilder(URI.create(baseUrl + "/kv/" + encode(key))).timeout(Duration.ofSeconds(10))
-                .PUT(HttpRequest.BodyPublishers.ofString(value)).build()).ok().body();
+        JsonNode body = putRaw("/kv/" + encode(key), value.getBytes(StandardCharsets.UTF_8)).ok().body();
         return new Written(body.path("epoch").asLong(), body.path("version").asLong());
     }
 
@@ -145,47 +142,47 @@ public final class StoreAdminClient {
         }
     }
 
-    private HttpRequest get(String path, Duration timeout) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout).GET().build();
+    private Reply get(String path, Duration timeout) throws IOException {
+        return call("GET", path, timeout);
     }
 
-    private HttpRequest post(String path, Duration timeout) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout).POST(HttpRequest.BodyPublishers.noBody()).build();
+    private Reply post(String path, Duration timeout) throws IOException {
+        return call("POST", path, timeout);
     }
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private String sendText(HttpRequest request) throws IOException {
-        HttpResponse<String> response = exchange(request);
-        if (response.statusCode() != 200) {
-            throw new IOException(request.uri() + " answered HTTP " + response.statusCode());
-        }
-        return response.body();
-    }
-
-    private Reply send(HttpRequest request) throws IOException {
-        HttpResponse<String> response = exchange(request);
-        JsonNode body;
+    private Reply call(String method, String path, Duration timeout) throws IOException {
         try {
-            body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-        } catch (IOException notJson) {
-            throw new IOException(request.uri() + " answered HTTP " + response.statusCode() + " without JSON: " + response.body(), notJson);
-        }
-        return new Reply(request.uri().toString(), response.statusCode(), body);
-    }
-
-    private static HttpResponse<String> exchange(HttpRequest request) throws IOException {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return reply(HTTP.send(method, URI.create(baseUrl + path), null, timeout));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while calling " + request.uri(), e);
+            throw new IOException("interrupted while calling " + baseUrl + path, e);
         }
     }
 
-    private record Reply(String uri, int status, JsonNode body) {
+    private Reply putRaw(String path, byte[] value) throws IOException {
+        try {
+            return reply(HTTP.sendBytes("PUT", URI.create(baseUrl + path), value, "application/octet-stream", Duration.ofSeconds(10)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while calling " + baseUrl + path, e);
+        }
+    }
+
+    private static Reply reply(HttpAnswer answer) throws IOException {
+        JsonNode body;
+        try {
+            body = answer.body().length == 0 ? JSON.nullNode() : JSON.readTree(answer.body());
+        } catch (IOException notJson) {
+            body = JSON.getNodeFactory().textNode(answer.text()); // /epochs answers text
+        }
+        return new Reply(answer.uri().toString(), answer.status(), body, answer.text());
+    }
+
+    private record Reply(String uri, int status, JsonNode body, String text) {
         Reply ok() throws IOException {
             if (status != 200) {
                 throw new IOException(uri + " refused (HTTP " + status + "): " + body.path("message").asText(body.path("error").asText()));
