@@ -1,5 +1,7 @@
 package io.pilotlight.cli;
 
+import io.pilotlight.drill.lab.Ready;
+
 import io.pilotlight.health.HealthMonitor;
 import io.pilotlight.orchestrator.compute.LocalProcessProvider;
 import io.pilotlight.orchestrator.live.ControllerLoop;

@@ -1,5 +1,7 @@
 package io.pilotlight.cli;
 
+import io.pilotlight.drill.lab.Ready;
+
 import io.pilotlight.health.VantagePoint;
 import io.pilotlight.orchestrator.compute.InstanceLauncher;
 import io.pilotlight.orchestrator.compute.LocalProcessProvider;

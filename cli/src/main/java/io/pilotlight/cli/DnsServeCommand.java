@@ -1,5 +1,7 @@
 package io.pilotlight.cli;
 
+import io.pilotlight.drill.lab.Ready;
+
 import io.pilotlight.dns.UdpIo;
 import io.pilotlight.dns.UdpSteering;
 import io.pilotlight.dns.service.DnsService;

@@ -1,5 +1,7 @@
 package io.pilotlight.cli;
 
+import io.pilotlight.drill.lab.Ready;
+
 import io.pilotlight.store.coord.CoordinatorServer;
 import io.pilotlight.store.coord.InProcessCoordinator;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package io.pilotlight.cli;
 
+import io.pilotlight.drill.lab.Ready;
+
 import io.pilotlight.store.ReplicationMode;
 import io.pilotlight.store.coord.HttpCoordinator;
 import io.pilotlight.store.node.NodeConfig;

@@ -35,6 +35,42 @@ public record LabFile(ProcessIdentity supervisorIdentity, Map<String, ProcessIde
                 : new ProcessIdentity(node.asLong(), Long.MIN_VALUE, "");
     }
 
+    /** Records a lab that serves: written by its supervisor once every process is ready. */
+    public static void write(Path stateDir, ProcessIdentity supervisor, Map<String, ProcessIdentity> processes, String dns,
+                             String dnsAdmin, String coordinator, int storePort, long roundTripMillis, List<LabLinks.Link> links)
+            throws IOException {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("supervisor", supervisor);
+        state.put("processes", processes);
+        state.put("dns", dns);
+        state.put("dns_admin", dnsAdmin);
+        state.put("coordinator", coordinator);
+        state.put("store_port", storePort);
+        state.put("round_trip_ms", roundTripMillis);
+        state.put("links", links.stream().map(link -> Map.of("from", link.from(), "to", link.to(),
+                "listen", link.listen().getHostString() + ":" + link.listen().getPort(),
+                "control", link.control().getHostString() + ":" + link.control().getPort())).toList());
+        java.nio.file.Files.write(stateDir.resolve(NAME), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(state));
+    }
+
+    /** The DNS server's address, as recorded (null in a lab file from before addresses were recorded). */
+    public String dns() {
+        return raw.path("dns").asText(null);
+    }
+
+    public String dnsAdmin() {
+        return raw.path("dns_admin").asText(null);
+    }
+
+    public String coordinator() {
+        return raw.path("coordinator").asText(null);
+    }
+
+    /** The store nodes' port; 0 when not recorded. */
+    public int storePort() {
+        return raw.path("store_port").asInt(0);
+    }
+
     /** The lab in that directory, if its supervisor is alive (the very process recorded, not a reused pid). */
     public static Optional<LabFile> running(Path stateDir) {
         try {

@@ -1,6 +1,5 @@
 package io.pilotlight.drill.session;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.pilotlight.drill.lab.LabFile;
 import io.pilotlight.topology.Topology;
 import java.io.IOException;
@@ -22,26 +21,26 @@ public record LabAddresses(String dns, String dnsAdmin, String coordinator, int 
      * (from its lab file), else free ports for a lab the drill starts itself ({@code defaults} where neither applies).
      */
     public static LabAddresses choose(LabAddresses given, LabAddresses defaults, Topology topology, Path labState) throws IOException {
-        Optional<JsonNode> running = LabFile.running(labState).map(LabFile::raw);
+        Optional<LabFile> running = LabFile.running(labState);
         String dns = given.dns();
         if (dns == null) {
-            dns = running.map(lab -> lab.path("dns").asText(null)).orElse(null);
+            dns = running.map(LabFile::dns).orElse(null);
             dns = dns != null ? dns : "127.0.0.1:" + freeUdpAndTcp();
         }
         String dnsAdmin = given.dnsAdmin();
         if (dnsAdmin == null) {
-            String recorded = running.map(lab -> lab.path("dns_admin").asText(null)).orElse(null);
+            String recorded = running.map(LabFile::dnsAdmin).orElse(null);
             dnsAdmin = recorded != null ? recorded : running.isPresent() ? defaults.dnsAdmin() : "127.0.0.1:" + freeTcp("127.0.0.1");
         }
         String coordinator = given.coordinator();
         if (coordinator == null) {
-            String recorded = running.map(lab -> lab.path("coordinator").asText(null)).orElse(null);
+            String recorded = running.map(LabFile::coordinator).orElse(null);
             coordinator = recorded != null ? recorded : running.isPresent() ? defaults.coordinator()
                     : "http://127.0.0.1:" + freeTcp("127.0.0.1");
         }
         int storePort = given.storePort();
         if (storePort <= 0) {
-            int recorded = running.map(lab -> lab.path("store_port").asInt(0)).orElse(0);
+            int recorded = running.map(LabFile::storePort).orElse(0);
             storePort = recorded > 0 ? recorded : running.isPresent() ? defaults.storePort()
                     : freeOnAll(topology.regions().values().stream().map(r -> r.address()).filter(a -> a != null).toList());
         }

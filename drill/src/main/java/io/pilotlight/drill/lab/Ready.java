@@ -1,4 +1,4 @@
-package io.pilotlight.cli;
+package io.pilotlight.drill.lab;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,14 +11,14 @@ import java.nio.file.StandardCopyOption;
  * (its pid and what it serves) once it really serves, so a supervisor never reads readiness from a
  * log that an earlier run, or another process, may have written to.
  */
-final class Ready {
-    static final String FILE_ENV = "PILOTLIGHT_READY_FILE";
+public final class Ready {
+    public static final String FILE_ENV = "PILOTLIGHT_READY_FILE";
 
     private Ready() {
     }
 
     /** Says this process is ready, if its supervisor asked to be told. */
-    static void mark(String what) {
+    public static void mark(String what) {
         String file = System.getenv(FILE_ENV);
         if (file == null || file.isBlank()) {
             return;
@@ -34,7 +34,7 @@ final class Ready {
     }
 
     /** What a ready file says, if the given process wrote it (a file left by an earlier run does not count). */
-    static java.util.Optional<String> readBy(Path file, long pid) {
+    public static java.util.Optional<String> readBy(Path file, long pid) {
         try {
             String[] lines = Files.readString(file, StandardCharsets.UTF_8).split("\n", 2);
             return lines.length == 2 && lines[0].trim().equals(Long.toString(pid)) ? java.util.Optional.of(lines[1].trim())

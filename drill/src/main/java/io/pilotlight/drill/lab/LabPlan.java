@@ -1,0 +1,189 @@
+package io.pilotlight.drill.lab;
+
+import io.pilotlight.orchestrator.live.DeploymentLayout;
+import io.pilotlight.topology.DataStore;
+import io.pilotlight.topology.DataStoreKind;
+import io.pilotlight.topology.DnsNames;
+import io.pilotlight.topology.Durations;
+import io.pilotlight.topology.Region;
+import io.pilotlight.topology.RegionRole;
+import io.pilotlight.topology.Topology;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which processes a topology's lab runs and with what arguments, where each listens, and which
+ * links go through the fault proxy: a pure function of the topology and the lab's addresses, so
+ * what a pattern needs is testable without starting anything. {@link LabSupervisor} runs it.
+ */
+public final class LabPlan {
+
+    /**
+     * Where the lab serves: DNS and its admin API, the coordinator's port on 127.0.0.1, the store nodes' port (each on its
+     * region's address), its state directory (logs, data, controller state), and where backups go (null: STATE_DIR/backups).
+     */
+    public record Addresses(Path stateDir, String dns, String dnsAdmin, int coordinatorPort, int storePort, Path backupDir) {
+    }
+
+    /** One process of the lab: its name (its log and ready file are named after it) and its pilotlight arguments. */
+    public record LabProcess(String name, List<String> args) {
+        public LabProcess {
+            args = List.copyOf(args);
+        }
+    }
+
+    /** How a region reaches another region's store node, or the coordinator: through a lab link. */
+    @FunctionalInterface
+    public interface Links {
+        String url(String from, String to);
+    }
+
+    private final Path file;
+    private final Topology topology;
+    private final Addresses addresses;
+    private final DeploymentLayout layout;
+
+    private LabPlan(Path file, Topology topology, Addresses addresses) {
+        this.file = file;
+        this.topology = topology;
+        this.addresses = addresses;
+        this.layout = DeploymentLayout.conventional(topology, addresses.storePort(), addresses.dns(), addresses.dnsAdmin(),
+                coordinatorUrl(addresses));
+    }
+
+    public static LabPlan of(Path file, Topology topology, Addresses addresses) {
+        return new LabPlan(file, topology, addresses);
+    }
+
+    private static String coordinatorUrl(Addresses addresses) {
+        return "http://127.0.0.1:" + addresses.coordinatorPort();
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public Addresses addresses() {
+        return addresses;
+    }
+
+    public DeploymentLayout layout() {
+        return layout;
+    }
+
+    public String coordinatorUrl() {
+        return coordinatorUrl(addresses);
+    }
+
+    public InetSocketAddress coordinator() {
+        return new InetSocketAddress("127.0.0.1", addresses.coordinatorPort());
+    }
+
+    public Duration roundTrip() {
+        return topology.networkOrNone().roundTripOrZero();
+    }
+
+    /** Where backups go (backup and restore); empty when the topology keeps none. */
+    public Optional<Path> backupDir() {
+        return backup().map(b -> addresses.backupDir() != null ? addresses.backupDir() : addresses.stateDir().resolve("backups"));
+    }
+
+    /**
+     * The regions that run a store node from the start, with where it listens: every region with a global database; with
+     * backup and restore only the primary (the standby's node is restored from a backup on failover).
+     */
+    public Map<String, InetSocketAddress> storeNodes() {
+        Map<String, InetSocketAddress> nodes = new LinkedHashMap<>();
+        for (Map.Entry<String, Region> region : topology.regions().entrySet()) {
+            if (database().isPresent() || (backup().isPresent() && region.getKey().equals(primary()))) {
+                nodes.put(region.getKey(), address(layout.storeUrls().get(region.getKey()).substring("http://".length())));
+            }
+        }
+        return nodes;
+    }
+
+    /** The addresses of the regions that run a store node: each gets links to the others through the fault proxy. */
+    public Map<String, String> linkedRegions() {
+        Map<String, String> regions = new LinkedHashMap<>();
+        storeNodes().keySet().forEach(region -> regions.put(region, topology.regions().get(region).address()));
+        return regions;
+    }
+
+    /** Every process, in start order: the coordinator, a store node per region that runs one, the DNS server, the controller. */
+    public List<LabProcess> processes(Links links) {
+        List<LabProcess> processes = new ArrayList<>();
+        processes.add(new LabProcess("coordinator", List.of("store", "coordinator", "--listen", "127.0.0.1:" + addresses.coordinatorPort(),
+                "--state", addresses.stateDir().resolve("coordinator.json").toString())));
+        Map<String, InetSocketAddress> nodes = storeNodes();
+        for (String region : nodes.keySet()) {
+            List<String> args = new ArrayList<>(List.of("store", "serve", "--region", region,
+                    "--data", addresses.stateDir().resolve("data").resolve(region).toString(),
+                    "--listen", layout.storeUrls().get(region).substring("http://".length()),
+                    "--coordinator", links.url(region, LabLinks.COORDINATOR),
+                    "--initial-writer", database().map(d -> d.getValue().writer()).orElse(primary()),
+                    "--lease", Durations.format(database().map(d -> d.getValue().lease()).orElse(Duration.ofSeconds(2)))));
+            for (String peer : nodes.keySet()) {
+                args.add("--peer"); // its own URL, and every other region's through the lab link
+                args.add(peer + "=" + (peer.equals(region) ? layout.storeUrls().get(peer) : links.url(region, peer)));
+            }
+            backupDir().ifPresent(dir -> args.addAll(List.of("--backup-dir", dir.toString(), "--backup-interval",
+                    Durations.format(backup().get().getValue().interval()))));
+            processes.add(new LabProcess("store-" + region, args));
+        }
+        processes.add(new LabProcess("dns", List.of("dns", "serve", file.toString(), "--listen", addresses.dns(), "--admin",
+                addresses.dnsAdmin(), "--state-dir", addresses.stateDir().resolve("dns").toString())));
+        List<String> controller = new ArrayList<>(List.of("controller", file.toString(), "--state-dir",
+                addresses.stateDir().resolve("controller").toString(), "--store-port", Integer.toString(addresses.storePort()),
+                "--dns", addresses.dns(), "--dns-admin", addresses.dnsAdmin(), "--coordinator", coordinatorUrl()));
+        backupDir().ifPresent(dir -> controller.addAll(List.of("--backup-dir", dir.toString())));
+        processes.add(new LabProcess("controller", controller));
+        return processes;
+    }
+
+    /** Every address the lab serves on: nothing else may listen there when it starts. */
+    public Set<InetSocketAddress> servedAddresses() {
+        Set<InetSocketAddress> all = new LinkedHashSet<>();
+        layout.storeUrls().values().forEach(url -> all.add(address(url.substring("http://".length()))));
+        layout.services().values().forEach(byRegion -> byRegion.values().forEach(listen -> all.add(address(listen))));
+        all.add(address(addresses.dns()));
+        all.add(address(addresses.dnsAdmin()));
+        all.add(coordinator());
+        return all;
+    }
+
+    /** The names clients resolve: one per zone, its first routed record set. */
+    public List<String> routedNames() {
+        List<String> names = new ArrayList<>();
+        topology.dnsOrEmpty().zones().forEach((zone, content) -> content.recordSets().stream().filter(s -> s.hasRoutingPolicy()).findFirst()
+                .ifPresent(set -> names.add(DnsNames.absolute(set.name(), zone))));
+        return names;
+    }
+
+    private Optional<Map.Entry<String, DataStore>> database() {
+        return topology.dataStores().entrySet().stream()
+                .filter(e -> e.getValue().kind() == DataStoreKind.GLOBAL_DATABASE && "embedded".equals(e.getValue().engine())).findFirst();
+    }
+
+    private Optional<Map.Entry<String, DataStore>> backup() {
+        return topology.dataStores().entrySet().stream()
+                .filter(e -> e.getValue().kind() == DataStoreKind.BACKUP && "embedded".equals(e.getValue().engine())).findFirst();
+    }
+
+    private String primary() {
+        return topology.regions().entrySet().stream().filter(e -> e.getValue().role() == RegionRole.PRIMARY)
+                .map(Map.Entry::getKey).findFirst().orElse(topology.regions().keySet().iterator().next());
+    }
+
+    static InetSocketAddress address(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+}
