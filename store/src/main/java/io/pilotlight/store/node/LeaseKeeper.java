@@ -2,6 +2,7 @@ package io.pilotlight.store.node;
 
 import io.pilotlight.store.coord.Coordinator;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
  * Keeps the writer's lease: renews it every quarter lease, and judges it valid only until the
@@ -15,10 +16,18 @@ final class LeaseKeeper implements AutoCloseable {
     private final Duration lease;
     private final long marginNanos;
     private final Thread thread;
+    /** This node's monotonic clock in nanoseconds (System::nanoTime; a fake one in tests). */
+    private final LongSupplier ticker;
     private volatile long validUntilNanos;
     private volatile boolean running = true;
 
     LeaseKeeper(Coordinator coordinator, String region, long epoch, Duration lease, long grantedAtNanos) {
+        this(coordinator, region, epoch, lease, grantedAtNanos, System::nanoTime);
+    }
+
+    /** @param grantedAtNanos when the acquire that granted the lease was sent, on {@code ticker} */
+    LeaseKeeper(Coordinator coordinator, String region, long epoch, Duration lease, long grantedAtNanos, LongSupplier ticker) {
+        this.ticker = ticker;
         this.coordinator = coordinator;
         this.region = region;
         this.epoch = epoch;
@@ -31,10 +40,10 @@ final class LeaseKeeper implements AutoCloseable {
     private void renewLoop() {
         long period = Math.max(lease.toMillis() / 4, 20);
         while (running) {
-            long sentAt = System.nanoTime();
+            long sentAt = ticker.getAsLong();
             if (coordinator.renew(region, epoch, lease)) {
                 validUntilNanos = sentAt + lease.toNanos() - marginNanos;
-            } else if (System.nanoTime() - validUntilNanos > 0) {
+            } else if (ticker.getAsLong() - validUntilNanos > 0) {
                 running = false; // lost for good: nobody renews an epoch once another was granted
                 return;
             }
@@ -47,7 +56,7 @@ final class LeaseKeeper implements AutoCloseable {
     }
 
     boolean valid() {
-        return running && System.nanoTime() - validUntilNanos < 0;
+        return running && ticker.getAsLong() - validUntilNanos < 0;
     }
 
     long epoch() {
