@@ -29,6 +29,7 @@ final class RocksStore implements AutoCloseable {
         RocksDB.loadLibrary();
     }
 
+    private final Path dir;
     private final RocksDB db;
     private final List<ColumnFamilyHandle> handles = new ArrayList<>();
     private final ColumnFamilyHandle meta;
@@ -57,6 +58,7 @@ final class RocksStore implements AutoCloseable {
     }
 
     RocksStore(Path dir) {
+        this.dir = dir;
         try {
             Files.createDirectories(dir);
             // Recycling WAL files makes an fsync cheaper (no file-size metadata to journal), as PostgreSQL's preallocated WAL segments do.
@@ -346,7 +348,12 @@ final class RocksStore implements AutoCloseable {
             List<LostWrite> out = new ArrayList<>();
             try (RocksIterator it = db.newIterator(ledger)) {
                 for (it.seekToFirst(); it.isValid(); it.next()) {
-                    out.add(LedgerCodec.decode(it.value()));
+                    try {
+                        out.add(LedgerCodec.decode(it.value()));
+                    } catch (IllegalArgumentException damaged) {
+                        throw new StoreIoException("the lost-writes ledger in " + dir + " is damaged: entry \""
+                                + new String(it.key(), StandardCharsets.UTF_8) + "\" is " + damaged.getMessage(), damaged);
+                    }
                 }
             }
             return out;
