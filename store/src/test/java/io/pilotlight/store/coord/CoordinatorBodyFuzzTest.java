@@ -84,6 +84,24 @@ class CoordinatorBodyFuzzTest {
         assertThat(coordinator.current().holder()).isEqualTo("east");
     }
 
+    /** The strict server and the strict client still agree on every call. */
+    @Example
+    void httpCoordinatorAndServerAgree() throws Exception {
+        InProcessCoordinator free = new InProcessCoordinator(Clock.systemUTC());
+        try (CoordinatorServer fresh = new CoordinatorServer(new InetSocketAddress("127.0.0.1", 0), free)) {
+            HttpCoordinator client = new HttpCoordinator("http://127.0.0.1:" + fresh.address().getPort());
+            assertThat(client.current()).isEqualTo(LeaseInfo.NONE);
+            LeaseGrant grant = client.acquire("west", Duration.ofSeconds(30), 4);
+            assertThat(grant.granted()).isTrue();
+            assertThat(grant.epoch()).isEqualTo(5);
+            assertThat(client.renew("west", 5, Duration.ofSeconds(30))).isTrue();
+            client.release("west", 5, "east");
+            assertThat(client.current()).isEqualTo(free.current());
+            assertThat(client.current().successor()).isEqualTo("east");
+            assertThat(client.acquire("east", Duration.ofSeconds(30)).epoch()).isEqualTo(6);
+        }
+    }
+
     // ---- found inputs, kept fixed --------------------------------------------------------------------
 
     /** Found: a string epoch was read as a number ("1" became 1), so this released east's lease. */
