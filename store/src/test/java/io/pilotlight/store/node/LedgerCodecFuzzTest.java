@@ -44,7 +44,7 @@ class LedgerCodecFuzzTest {
         check(noise);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 500)
     void aDamagedEntryIsTheSameLostWriteOrARefusal(@ForAll("lostWrites") LostWrite write, @ForAll @IntRange(min = 0) int at,
                                                    @ForAll @IntRange(min = 0, max = 2) int damage, @ForAll byte replacement) {
         byte[] bytes = LedgerCodec.encode(write);
