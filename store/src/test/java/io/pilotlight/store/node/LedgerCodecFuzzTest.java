@@ -5,17 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import io.pilotlight.store.log.LogEntry;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.rocksdb.ColumnFamilyDescriptor;
-import org.rocksdb.ColumnFamilyHandle;
-import org.rocksdb.DBOptions;
-import org.rocksdb.RocksDB;
-import org.rocksdb.RocksIterator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -88,46 +78,6 @@ class LedgerCodecFuzzTest {
                 whole.replace("\"key\":\"k\"", "\"key\":null"))) {
             assertThatThrownBy(() -> LedgerCodec.decode(bad.getBytes(StandardCharsets.UTF_8))).as(bad)
                     .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a lost write");
-        }
-    }
-
-    /** A damaged entry on disk names the directory and the entry when the ledger is read. */
-    @Example
-    void aDamagedLedgerNamesItsDirectoryAndEntry() throws Exception {
-        Path dir = Files.createTempDirectory("ledger-fuzz");
-        try {
-            try (RocksStore store = new RocksStore(dir)) {
-                store.append(List.of(new LogEntry(1, 1, 5, "k", "v".getBytes(StandardCharsets.UTF_8))), true);
-                store.truncate(1, Map.of(), List.of(new LostWrite("k", "v", 1, 1, 5, 10, 2)));
-                assertThat(store.ledger()).hasSize(1);
-            }
-            damageLedger(dir, "{\"key\":\"k\"}".getBytes(StandardCharsets.UTF_8));
-            try (RocksStore store = new RocksStore(dir)) {
-                assertThatThrownBy(store::ledger).isInstanceOf(StoreIoException.class)
-                        .hasMessageContaining("the lost-writes ledger in " + dir + " is damaged: entry \"")
-                        .hasMessageContaining("is not a lost write");
-            }
-        } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
-
-    /** Overwrites every ledger entry with {@code bytes}, on the database directly (as a damaged disk would). */
-    private static void damageLedger(Path dir, byte[] bytes) throws Exception {
-        List<ColumnFamilyDescriptor> families = new ArrayList<>();
-        for (String name : List.of("default", "data", "log", "ledger")) {
-            families.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8)));
-        }
-        List<ColumnFamilyHandle> handles = new ArrayList<>();
-        try (DBOptions options = new DBOptions(); RocksDB db = RocksDB.open(options, dir.toString(), families, handles)) {
-            try (RocksIterator it = db.newIterator(handles.get(3))) {
-                for (it.seekToFirst(); it.isValid(); it.next()) {
-                    db.put(handles.get(3), it.key(), bytes);
-                }
-            }
-            handles.forEach(ColumnFamilyHandle::close);
         }
     }
 
