@@ -77,6 +77,13 @@ public final class LogCodec {
 
     /** Strict: bytes that are not UTF-8 are refused, never replaced (the applied key must be the stored one). */
     private static String utf8(byte[] key) throws CorruptLogException {
+        boolean ascii = true;
+        for (byte b : key) {
+            ascii &= b >= 0;
+        }
+        if (ascii) {
+            return new String(key, StandardCharsets.US_ASCII); // the usual key, on every read of the log: no decoder
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(key)).toString();
