@@ -84,7 +84,7 @@ else
 fi
 # what is measured: the commit, and whether the store's sources differ from it (read-only git)
 src_state="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if [[ -n "$(git -C "$root" status --porcelain -- store cli 2>/dev/null)" ]]; then src_state="$src_state + uncommitted store/cli changes"; fi
+if [[ -n "$(git -C "$root" status --porcelain -- store http cli 2>/dev/null)" ]]; then src_state="$src_state + uncommitted store/http/cli changes"; fi
 [[ -n "${PILOTLIGHT_JAR:-}" ]] && src_state="jar $PILOTLIGHT_JAR"
 [[ -n "${PILOTLIGHT_REV:-}" ]] && src_state="$(git -C "$root" rev-parse --short "$PILOTLIGHT_REV")"
 log "Pilotlight: $src_state"

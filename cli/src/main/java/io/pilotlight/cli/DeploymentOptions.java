@@ -75,9 +75,8 @@ final class DeploymentOptions {
 
     static final String STORE_SERVICE = "store:";
 
-    /** Where a gray-failure drill asks a region's instances of a service to fail a share of requests. */
     static Path faultFile(Path controllerState, String service, String region) {
-        return controllerState.resolve("faults").resolve(service + "@" + region + ".json");
+        return io.pilotlight.drill.GrayFailure.faultFile(controllerState, service, region);
     }
 
     /** A store node in the region, on the data directory a restore filled, joining the deployment's coordinator. */
@@ -97,7 +96,7 @@ final class DeploymentOptions {
     }
 
     /** Backup and restore: the latest backup into the standby's data directory, then its store node started there. */
-    io.pilotlight.orchestrator.live.StoreStarter restorer(LocalProcessProvider compute) {
+    io.pilotlight.engine.EngineFactory.Restorer restorer(LocalProcessProvider compute) {
         return (store, region) -> {
             if (backupDir == null) {
                 throw new IllegalStateException("no --backup-dir given: nothing to restore " + store + " from");

@@ -57,7 +57,7 @@ final class FailoverCommand implements Callable<Integer> {
         var compute = deployment.compute(topology, layout);
         var executor = new io.pilotlight.orchestrator.runbook.RunbookExecutor(new io.pilotlight.orchestrator.live.LiveActions(topology,
                 layout, compute, deployment.restorer(compute)), deployment.stateDir.resolve("runbooks"),
-                new io.pilotlight.orchestrator.runbook.AuditLog(deployment.stateDir.resolve("audit.jsonl")), java.time.Clock.systemUTC(),
+                new io.pilotlight.orchestrator.runbook.AuditLog(deployment.stateDir.resolve(io.pilotlight.orchestrator.runbook.AuditLog.FILE_NAME)), java.time.Clock.systemUTC(),
                 line -> {
                     out.println(line);
                     out.flush();

@@ -17,7 +17,7 @@ import java.util.Set;
  * re-prints them, and leaves their wire format alone.
  */
 final class JsonOutput {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonOutput() {
     }

@@ -1,6 +1,7 @@
 package io.pilotlight.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.pilotlight.store.admin.StoreAdminClient;
+import io.pilotlight.store.node.Role;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -44,25 +45,22 @@ final class StoreFailoverCommand implements Callable<Integer> {
                     : "--to \"" + to + "\" is not one of the peers " + nodes.keySet());
         }
         warnAboutFurtherNodes(nodes, target);
-        StoreHttp.Reply reply = StoreHttp.post(nodes.get(target) + "/promote?wait_ms=" + wait.toMillis()
-                + (acceptDataLoss ? "&accept_data_loss=true" : ""));
-        if (!reply.ok()) {
-            spec.commandLine().getErr().println("failover refused: " + reply.body().path("message").asText());
+        io.pilotlight.store.node.PromotionReport report;
+        try {
+            report = new StoreAdminClient(nodes.get(target)).promote(wait, acceptDataLoss);
+        } catch (StoreAdminClient.WouldLoseWrites | java.io.IOException refused) {
+            spec.commandLine().getErr().println("failover refused: " + refused.getMessage());
             return ExitCodes.OBJECTIVE_MISSED;
         }
-        spec.commandLine().getOut().println(reply.body().path("summary").asText());
+        spec.commandLine().getOut().println(report.summary());
         return ExitCodes.OK;
     }
 
     static String currentWriter(Map<String, String> nodes) {
         for (Map.Entry<String, String> node : nodes.entrySet()) {
-            try {
-                JsonNode status = StoreHttp.get(node.getValue() + "/status").body();
-                if ("WRITER".equals(status.path("role").asText()) && status.path("leaseValid").asBoolean()) {
-                    return node.getKey();
-                }
-            } catch (Exception unreachable) {
-                // try the next
+            var status = new StoreAdminClient(node.getValue()).status();
+            if (status.isPresent() && status.get().role() == Role.WRITER && status.get().leaseValid()) {
+                return node.getKey();
             }
         }
         return null;
@@ -85,12 +83,9 @@ final class StoreFailoverCommand implements Callable<Integer> {
     static java.util.List<Position> positions(Map<String, String> nodes) {
         java.util.List<Position> out = new java.util.ArrayList<>();
         for (Map.Entry<String, String> node : nodes.entrySet()) {
-            try {
-                JsonNode status = StoreHttp.get(node.getValue() + "/status").body();
-                out.add(new Position(node.getKey(), status.path("lastEpoch").asLong(), status.path("lastIndex").asLong()));
-            } catch (Exception unreachable) {
-                // an unreachable node can neither be promoted nor compared
-            }
+            // an unreachable node can neither be promoted nor compared
+            new StoreAdminClient(node.getValue()).status()
+                    .ifPresent(status -> out.add(new Position(node.getKey(), status.lastEpoch(), status.lastIndex())));
         }
         return out;
     }
@@ -98,13 +93,9 @@ final class StoreFailoverCommand implements Callable<Integer> {
     static String mostUpToDate(Map<String, String> nodes) {
         java.util.List<String> replicas = new java.util.ArrayList<>();
         for (Map.Entry<String, String> node : nodes.entrySet()) {
-            try {
-                if ("REPLICA".equals(StoreHttp.get(node.getValue() + "/status").body().path("role").asText())) {
-                    replicas.add(node.getKey());
-                }
-            } catch (Exception unreachable) {
-                // an unreachable replica cannot be promoted
-            }
+            // an unreachable replica cannot be promoted
+            new StoreAdminClient(node.getValue()).status().filter(status -> status.role() == Role.REPLICA)
+                    .ifPresent(status -> replicas.add(node.getKey()));
         }
         return positions(nodes).stream().filter(p -> replicas.contains(p.region())).max(Position::compareTo).map(Position::region).orElse(null);
     }
@@ -118,7 +109,7 @@ final class StoreFailoverCommand implements Callable<Integer> {
         }
         String epochs;
         try {
-            epochs = java.net.URLEncoder.encode(StoreHttp.text(nodes.get(target) + "/epochs").trim(), java.nio.charset.StandardCharsets.UTF_8);
+            epochs = new StoreAdminClient(nodes.get(target)).epochs();
         } catch (Exception unreachable) {
             return;
         }
@@ -127,18 +118,16 @@ final class StoreFailoverCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                JsonNode lose = StoreHttp.get(nodes.get(other.region()) + "/would-lose?epochs=" + epochs + "&last=" + chosen.index()
-                        + "&limit=" + SHOWN).body();
-                JsonNode entries = lose.path("entries");
+                var lose = new StoreAdminClient(nodes.get(other.region())).wouldLose(epochs, chosen.index(), SHOWN);
+                var entries = lose.entries();
                 if (entries.isEmpty()) {
                     continue;
                 }
-                long count = lose.path("last_index").asLong() - entries.get(0).path("index").asLong() + 1;
+                long count = lose.lastIndex() - entries.get(0).index() + 1;
                 StringBuilder keys = new StringBuilder();
-                entries.forEach(e -> keys.append(keys.isEmpty() ? "" : ", ").append(e.path("key").asText()).append('@')
-                        .append(e.path("index").asLong()));
+                entries.forEach(e -> keys.append(keys.isEmpty() ? "" : ", ").append(e.key()).append('@').append(e.index()));
                 spec.commandLine().getErr().println("warning: promoting " + chosen + " loses the " + count + " entries " + other
-                        + " holds past index " + (entries.get(0).path("index").asLong() - 1) + " (they go to its lost-writes ledger when it"
+                        + " holds past index " + (entries.get(0).index() - 1) + " (they go to its lost-writes ledger when it"
                         + " rejoins): " + keys + (count > entries.size() ? ", ..." : ""));
             } catch (Exception unreachable) {
                 // counted below as silent

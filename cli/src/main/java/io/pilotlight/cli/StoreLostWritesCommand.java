@@ -1,6 +1,5 @@
 package io.pilotlight.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.pilotlight.planner.report.TextTable;
 import java.time.Instant;
 import java.util.Map;
@@ -26,15 +25,15 @@ final class StoreLostWritesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OutputFormat.textOrJson(format, spec);
         TextTable table = new TextTable("", "NODE", "KEY", "INDEX", "EPOCH", "ACKNOWLEDGED", "VALUE");
-        var json = StoreHttp.JSON.createObjectNode();
+        var json = JsonOutput.JSON.createObjectNode();
         int count = 0;
         for (Map.Entry<String, String> peer : peers.map().entrySet()) {
-            JsonNode ledger = StoreHttp.get(peer.getValue() + "/lost-writes").body();
-            json.set(peer.getKey(), JsonOutput.snakeCase(ledger, java.util.Set.of()));
-            for (JsonNode lost : ledger) {
+            var ledger = new io.pilotlight.store.admin.StoreAdminClient(peer.getValue()).lostWrites();
+            json.set(peer.getKey(), JsonOutput.snakeCase(JsonOutput.JSON.valueToTree(ledger), java.util.Set.of()));
+            for (var lost : ledger) {
                 count++;
-                table.row(peer.getKey(), lost.path("key").asText(), lost.path("index").asText(), lost.path("epoch").asText(),
-                        Instant.ofEpochMilli(lost.path("ackTime").asLong()).toString(), lost.path("value").asText());
+                table.row(peer.getKey(), lost.key(), Long.toString(lost.index()), Long.toString(lost.epoch()),
+                        Instant.ofEpochMilli(lost.ackTime()).toString(), lost.value() == null ? "" : lost.value());
             }
         }
         if (format == OutputFormat.json) {

@@ -1,9 +1,11 @@
 package io.pilotlight.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.pilotlight.planner.report.TextTable;
 import io.pilotlight.store.ContentDigest;
 import io.pilotlight.store.ContentReport;
+import io.pilotlight.store.admin.StoreAdminClient;
+import io.pilotlight.store.node.NodeStatus;
+import io.pilotlight.store.node.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,25 +34,21 @@ final class StoreStatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OutputFormat.textOrJson(format, spec);
         TextTable table = new TextTable("", "REGION", "ROLE", "EPOCH", "LAST INDEX", "LAG ENTRIES", "LAG MS", "NOTE");
-        var json = StoreHttp.JSON.createObjectNode();
+        var json = JsonOutput.JSON.createObjectNode();
         Map<String, ContentDigest> digests = new LinkedHashMap<>();
         List<String> noDigest = new ArrayList<>();
         String writerRegion = null;
         for (Map.Entry<String, String> peer : peers.map().entrySet()) {
+            StoreAdminClient node = new StoreAdminClient(peer.getValue());
             try {
-                JsonNode status = StoreHttp.get(peer.getValue() + "/status").body();
-                json.set(peer.getKey(), JsonOutput.snakeCase(status, Set.of("replicas")));
-                boolean writer = "WRITER".equals(status.path("role").asText());
+                NodeStatus status = node.statusOrThrow();
+                json.set(peer.getKey(), JsonOutput.snakeCase(JsonOutput.JSON.valueToTree(status), Set.of("replicas")));
+                boolean writer = status.role() == Role.WRITER;
                 writerRegion = writer ? peer.getKey() : writerRegion;
-                StoreHttp.Reply digest = StoreHttp.get(peer.getValue() + "/digest");
-                if (digest.ok()) {
-                    digests.put(peer.getKey(), ContentDigest.fromJson(digest.body()));
-                } else {
-                    noDigest.add(peer.getKey());
-                }
-                table.row(peer.getKey(), status.path("role").asText().toLowerCase(), status.path("epoch").asText(),
-                        status.path("lastIndex").asText(), writer ? "-" : status.path("lagEntries").asText(),
-                        writer ? "-" : status.path("lagMillis").asText(), note(status, writer));
+                node.digest().ifPresentOrElse(digest -> digests.put(peer.getKey(), digest), () -> noDigest.add(peer.getKey()));
+                table.row(peer.getKey(), status.role().name().toLowerCase(), Long.toString(status.epoch()),
+                        Long.toString(status.lastIndex()), writer ? "-" : Long.toString(status.lagEntries()),
+                        writer ? "-" : Long.toString(status.lagMillis()), note(status, writer));
             } catch (java.io.IOException down) {
                 json.put(peer.getKey(), "unreachable");
                 table.row(peer.getKey(), "unreachable", "-", "-", "-", "-", down.getMessage());
@@ -58,9 +56,9 @@ final class StoreStatusCommand implements Callable<Integer> {
         }
         ContentReport content = ContentReport.compare(digests, writerRegion);
         if (format == OutputFormat.json) {
-            json.set("content", JsonOutput.snakeCase(StoreHttp.JSON.valueToTree(Map.of("identical", content.agreements(),
+            json.set("content", JsonOutput.snakeCase(JsonOutput.JSON.valueToTree(Map.of("identical", content.agreements(),
                     "not_comparable", content.notComparable(), "no_digest", noDigest)), Set.of()));
-            json.set("divergence", JsonOutput.snakeCase(StoreHttp.JSON.valueToTree(content.divergences()), Set.of()));
+            json.set("divergence", JsonOutput.snakeCase(JsonOutput.JSON.valueToTree(content.divergences()), Set.of()));
             spec.commandLine().getOut().println(JsonOutput.pretty(json));
         } else {
             StringBuilder out = new StringBuilder(table.render());
@@ -77,12 +75,12 @@ final class StoreStatusCommand implements Callable<Integer> {
      * A replica that is not receiving the writer's log has lag figures only as of its last frame:
      * say so rather than let "0" read as "up to date".
      */
-    private static String note(JsonNode status, boolean writer) {
-        String error = status.path("lastError").asText("");
-        if (writer || !status.has("streaming") || status.path("streaming").asBoolean()) {
+    private static String note(NodeStatus status, boolean writer) {
+        String error = status.lastError() == null ? "" : status.lastError();
+        if (writer || status.streaming()) {
             return error;
         }
-        long contact = status.path("lastContactMillis").asLong();
+        long contact = status.lastContactMillis();
         String since = contact > 0 ? " for " + Math.max(0, (System.currentTimeMillis() - contact) / 1000) + "s" : "";
         return "NOT RECEIVING the writer's log" + since + " (lag as of then)" + (error.isEmpty() ? "" : ": " + error);
     }

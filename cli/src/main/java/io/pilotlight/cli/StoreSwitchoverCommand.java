@@ -1,6 +1,5 @@
 package io.pilotlight.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -32,13 +31,14 @@ final class StoreSwitchoverCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("no live writer answers; use pilotlight store failover --to " + to);
             return ExitCodes.OBJECTIVE_MISSED;
         }
-        StoreHttp.Reply reply = StoreHttp.post(nodes.get(writer) + "/switchover?to=" + to);
-        JsonNode body = reply.body();
-        if (!reply.ok()) {
-            spec.commandLine().getErr().println("switchover refused: " + body.path("message").asText());
+        io.pilotlight.store.node.SwitchoverReport report;
+        try {
+            report = new io.pilotlight.store.admin.StoreAdminClient(nodes.get(writer)).switchover(to, java.time.Duration.ofSeconds(30));
+        } catch (java.io.IOException refused) {
+            spec.commandLine().getErr().println("switchover refused: " + refused.getMessage());
             return ExitCodes.OBJECTIVE_MISSED;
         }
-        spec.commandLine().getOut().println(body.path("summary").asText());
+        spec.commandLine().getOut().println(report.summary());
         return ExitCodes.OK;
     }
 }

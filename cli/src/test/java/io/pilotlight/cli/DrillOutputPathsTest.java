@@ -14,6 +14,19 @@ import org.junit.jupiter.api.io.TempDir;
 class DrillOutputPathsTest {
     private static final String LAB_EXAMPLE = CliProcess.REPO_ROOT.resolve("examples/pilot-light-lab.yaml").toString();
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "active-active.yaml | a primary region",
+        "warm-standby.yaml  | data store ledger (engine postgres)",
+        "backup-restore.yaml| data store ledger (engine postgres)"})
+    void anExampleTheLabCannotRunFailsAtOnceNamingWhatIsMissing(String example, String missing, @TempDir Path dir) throws Exception {
+        CliProcess.Result result = InProcessCli.run("drill", "run", CliProcess.REPO_ROOT.resolve("examples/" + example).toString(),
+                "--state-dir", dir.resolve("lab").toString(), "--history", dir.resolve("history.jsonl").toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("the lab cannot drill").contains(missing);
+        assertThat(dir.resolve("lab")).as("no lab was started").doesNotExist();
+    }
+
     @Test
     void aReportDirThatIsAFileIsRefusedBeforeTheLabStarts(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");

@@ -59,9 +59,33 @@ class DrillScenariosTest {
         assertThat(report.get("verdict").asText()).isEqualTo("met");
     }
 
+    /** Regression: backup and restore (manual mode) could not be drilled, and its controller found no store to fail over to. */
+    @Test
+    void aBackupAndRestoreDrillPlaysTheOperatorRestoresTheLatestBackupAndLosesOnlyTheWritesSinceIt(@TempDir Path dir) throws Exception {
+        JsonNode report = drill(dir, "backup-restore-lab", "region-outage");
+        assertThat(report.get("verdict").asText()).isEqualTo("met");
+        assertThat(report.get("notes").toString()).contains("the drill played the operator");
+        assertThat(report.get("milestones")).filteredOn(m -> m.get("name").asText().equals("decided"))
+                .singleElement().satisfies(m -> {
+                    assertThat(m.get("evidence").asText()).contains("operator (played by the drill)");
+                    assertThat(m.get("seconds").asDouble()).as("the operator acts the decision delay (5 s) after the alert")
+                            .isGreaterThanOrEqualTo(5.0);
+                });
+        assertThat(report.get("milestones")).filteredOn(m -> m.get("name").asText().equals("promoted"))
+                .singleElement().satisfies(m -> assertThat(m.get("seconds").isNull()).as("the restored node became the writer").isFalse());
+        JsonNode rpo = report.get("rpo");
+        assertThat(rpo.get("acknowledged_writes").asInt()).isPositive();
+        assertThat(rpo.get("data_loss_window_seconds").asDouble()).as("at most one backup interval (5 s) and the backup's own time")
+                .isLessThanOrEqualTo(7.0);
+    }
+
     private static JsonNode drill(Path dir, String scenario) throws Exception {
+        return drill(dir, "pilot-light-lab", scenario);
+    }
+
+    private static JsonNode drill(Path dir, String example, String scenario) throws Exception {
         Path file = dir.resolve("lab.yaml");
-        Files.writeString(file, Files.readString(CliProcess.REPO_ROOT.resolve("examples/pilot-light-lab.yaml"))
+        Files.writeString(file, Files.readString(CliProcess.REPO_ROOT.resolve("examples/" + example + ".yaml"))
                 .replace("port: 8080", "port: " + StoreProcesses.freePort()));
         Path report = dir.resolve("report");
         CliProcess.Result drill = CliProcess.run(java.time.Duration.ofMinutes(4), "drill", "run", file.toString(), "--scenario", scenario, "--format", "json",

@@ -49,7 +49,7 @@ class StoreStatusDivergenceTest {
             assertThat(text.exitCode()).as("a divergence fails the check").isEqualTo(1);
             assertThat(text.out()).contains("DIVERGENCE: west differs from east in ranges [" + range + "] (20 keys vs 20 keys) at index 20");
             CliProcess.Result json = CliProcess.run(args(cluster, "store", "status", "--format", "json"));
-            JsonNode divergence = StoreHttp.JSON.readTree(json.out()).path("divergence");
+            JsonNode divergence = JsonOutput.JSON.readTree(json.out()).path("divergence");
             assertThat(divergence).hasSize(1);
             assertThat(divergence.get(0).path("region").asText()).isEqualTo("west");
             assertThat(divergence.get(0).path("reference").asText()).isEqualTo("east");

@@ -11,6 +11,18 @@ import java.util.Map;
 
 /** The report as JSON-ready maps and as a self-contained HTML page with a timeline chart. */
 public final class DrillReports {
+    private static final com.fasterxml.jackson.databind.ObjectMapper PRETTY = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+
+    /** The report's JSON document, indented, as report.json holds it and {@code --format json} prints it. */
+    public static String pretty(Map<String, Object> json) {
+        try {
+            return PRETTY.writeValueAsString(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the report's JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     private DrillReports() {
     }
 

@@ -1,11 +1,14 @@
 package io.pilotlight.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pilotlight.engine.DataStoreEngine;
+import io.pilotlight.engine.RegionState;
+import io.pilotlight.engine.ReplicaRole;
+import io.pilotlight.orchestrator.runbook.AuditLog;
 import io.pilotlight.planner.RtoEstimate;
 import io.pilotlight.planner.RtoEstimator;
 import io.pilotlight.topology.Topology;
 import java.net.InetSocketAddress;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,49 +25,68 @@ import java.util.function.Consumer;
  * is checked against the writes the clients lost.
  */
 public final class DrillRunner {
+    /** Every instant the drill measures (t0, the clients' requests and acknowledgements, the milestones) comes from here. */
+    private final java.time.Clock clock;
+
+    public DrillRunner(java.time.Clock clock) {
+        this.clock = clock;
+    }
     private final LabHttp http = new LabHttp();
 
     /**
      * @param labState the lab's state directory (lab.json, logs/controller.log, controller/instances.json)
      * @param name     the service's DNS name the clients resolve
+     * @param store    the data store whose writes the clients make (read back after the drill through its engine)
+     * @param operator who runs the failover runbook in manual mode (the drill plays the operator); null in automatic mode
      */
-    public record Setup(Topology topology, Path labState, InetSocketAddress dns, String dnsAdmin, Map<String, String> storeUrls,
+    public record Setup(Topology topology, Path labState, InetSocketAddress dns, String dnsAdmin, DataStoreEngine store,
                         String service, int servicePort, String name, String target, String standby, String targetAddress,
-                        Duration clientCache, Duration deadline) {
+                        Duration clientCache, Duration deadline, PlayedOperator operator) {
+        Path audit() {
+            return labState.resolve("controller").resolve(AuditLog.FILE_NAME);
+        }
     }
 
     public DrillReport run(Setup setup, Fault fault, Consumer<String> progress) throws Exception {
         List<Milestone> milestones = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        try (SyntheticClients clients = new SyntheticClients(4, setup.dns(), setup.name(), setup.servicePort(), setup.clientCache())) {
+        try (SyntheticClients clients = new SyntheticClients(4, setup.dns(), setup.name(), setup.servicePort(), setup.clientCache(), clock)) {
             progress.accept("clients writing through " + setup.name() + "; waiting until they succeed steadily and DNS sees "
                     + setup.target() + " healthy");
-            long warm = System.currentTimeMillis() + 60_000;
+            long warm = clock.millis() + 60_000;
             // DNS answers the primary even while its check is still unhealthy from start-up (Route 53's all-unhealthy rule), so
             // clients succeed before the health system is steady; a fault injected then would never be "detected"
             while (recentSuccesses(clients, 2_000) < 20 || !dnsSeesHealthy(setup) || !healthSettled(setup)) {
-                if (System.currentTimeMillis() > warm) {
+                if (clock.millis() > warm) {
                     throw new IllegalStateException("the lab never reached a steady state before the fault (clients succeeding, "
                             + setup.service() + "-" + setup.target() + " healthy in DNS, every health check past its initial state);"
                             + " is the lab serving?");
                 }
                 Thread.sleep(200);
             }
-            long t0 = System.currentTimeMillis();
+            long t0 = clock.millis();
             progress.accept("t0: " + fault.describe());
             fault.inject();
-            MilestoneWatcher watcher = new MilestoneWatcher(setup, fault, t0, progress);
+            MilestoneWatcher watcher = new MilestoneWatcher(setup, fault, t0, progress, clock);
+            PlayedOperator.Run operator = setup.operator() == null ? null : new PlayedOperator.Run(setup.operator());
             long deadline = t0 + setup.deadline().toMillis();
             long nextStatus = t0 + 5_000;
-            while (System.currentTimeMillis() < deadline) {
+            while (clock.millis() < deadline) {
                 watcher.poll();
+                if (operator != null) {
+                    String acted = operator.poll(new AuditLog(setup.audit()).read(), t0, clock.millis());
+                    if (acted != null) {
+                        watcher.operatorActed(clock.millis());
+                        progress.accept(String.format("+%.1fs  %s", (clock.millis() - t0) / 1000.0, acted));
+                    }
+                }
                 if (RtoMeasure.measure(t0, clients.requests()).isPresent()) {
                     break;
                 }
-                if (System.currentTimeMillis() >= nextStatus) {
+                if (clock.millis() >= nextStatus) {
                     nextStatus += 5_000;
                     progress.accept(String.format("+%.0fs  clients: %d of the last %d requests succeeded; %d writes acknowledged",
-                            (System.currentTimeMillis() - t0) / 1000.0, recentSuccesses(clients, 5_000), recent(clients, 5_000), clients.acked().size()));
+                            (clock.millis() - t0) / 1000.0, recentSuccesses(clients, 5_000), recent(clients, 5_000), clients.acked().size()));
                 }
                 Thread.sleep(100);
             }
@@ -81,6 +103,14 @@ public final class DrillRunner {
                     ? "a synthetic client's write was acknowledged after the outage began"
                     : "does not apply: no second without a success (clients kept partly succeeding)"));
             milestones.add(new Milestone("sustained", rto.orElse(-1), "≥ 99 % of requests succeeded over 10 s; RTO ends here"));
+            if (operator != null) {
+                notes.add("failover.mode is manual: the drill played the operator, who starts the failover runbook "
+                        + setup.operator().delay().toMillis() / 1000.0 + " s after the controller's alert (--operator-delay)");
+                String operated = operator.finish();
+                if (operated != null) {
+                    notes.add(operated);
+                }
+            }
             String healed = fault.heal();
             if (healed != null) {
                 progress.accept(healed);
@@ -91,8 +121,8 @@ public final class DrillRunner {
             RpoMeasure rpo = RpoMeasure.of(t0, acked, readBack(setup, acked));
             long afterFault = rpo.lost().stream().filter(w -> w.ackMillis() >= t0).count();
             if (afterFault > 0) {
-                notes.add(afterFault + " of the lost writes were acknowledged after the fault (by a writer that could no longer replicate"
-                        + " until it was fenced); the data-loss window includes them");
+                notes.add(afterFault + " of the lost writes were acknowledged after the fault began (by the writer before it was stopped or"
+                        + " fenced); the data-loss window includes them");
             }
             LedgerCheck ledger = ledger(setup, rpo.lost(), progress);
             if (ledger != null && !ledger.matches()) {
@@ -133,42 +163,31 @@ public final class DrillRunner {
         return false;
     }
 
-    private static long recent(SyntheticClients clients, long windowMillis) {
-        long since = System.currentTimeMillis() - windowMillis;
+    private long recent(SyntheticClients clients, long windowMillis) {
+        long since = clock.millis() - windowMillis;
         return clients.requests().stream().filter(r -> r.atMillis() >= since).count();
     }
 
-    private static long recentSuccesses(SyntheticClients clients, long windowMillis) {
-        long since = System.currentTimeMillis() - windowMillis;
+    private long recentSuccesses(SyntheticClients clients, long windowMillis) {
+        long since = clock.millis() - windowMillis;
         return clients.requests().stream().filter(r -> r.ok() && r.atMillis() >= since).count();
     }
 
-    /** Every acknowledged write's value as the writer has it now (absent when missing). */
+    /** Every acknowledged write's value as the writer has it now (absent when missing); the sample service keeps item KEY at item/KEY. */
     private Map<String, String> readBack(Setup setup, List<AckedWrite> acked) throws Exception {
-        String writer = writerUrl(setup);
+        awaitWriter(setup);
+        List<String> keys = acked.stream().map(write -> "item/" + write.key()).toList();
         Map<String, String> values = new HashMap<>();
-        for (AckedWrite write : acked) {
-            HttpResponse<String> response = http.get(writer + "/kv/item%2F" + write.key(), Duration.ofSeconds(5));
-            JsonNode value = response.statusCode() == 200 ? LabHttp.parse(response.body()).path("value") : null;
-            if (value != null && value.isTextual()) {
-                values.put(write.key(), value.asText());
-            }
-        }
+        setup.store().readBack(keys).forEach((key, value) -> values.put(key.substring("item/".length()), value));
         return values;
     }
 
-    private String writerUrl(Setup setup) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            for (String url : setup.storeUrls().values()) {
-                try {
-                    JsonNode status = http.json(url + "/status");
-                    if ("WRITER".equals(status.path("role").asText()) && status.path("leaseValid").asBoolean()) {
-                        return url;
-                    }
-                } catch (Exception down) {
-                    // that node is gone (region outage) or starting
-                }
+    private String awaitWriter(Setup setup) throws Exception {
+        long deadline = clock.millis() + 30_000;
+        while (clock.millis() < deadline) {
+            var writer = setup.store().writer();
+            if (writer.isPresent()) {
+                return writer.get();
             }
             Thread.sleep(200);
         }
@@ -180,22 +199,21 @@ public final class DrillRunner {
      * when its node is gone (region outage) or the target never was the writer.
      */
     private LedgerCheck ledger(Setup setup, List<AckedWrite> lost, Consumer<String> progress) throws Exception {
-        String oldWriter = setup.storeUrls().get(setup.target());
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                JsonNode status = http.json(oldWriter + "/status");
-                JsonNode writer = http.json(writerUrl(setup) + "/status");
-                if ("REPLICA".equals(status.path("role").asText()) && status.path("epoch").asLong() == writer.path("epoch").asLong()
-                        && System.currentTimeMillis() - status.path("lastContactMillis").asLong() < 2_000) {
-                    JsonNode entries = http.json(oldWriter + "/lost-writes");
-                    java.util.Set<String> keys = new java.util.HashSet<>();
-                    entries.forEach(entry -> keys.add(entry.path("key").asText()));
-                    progress.accept(setup.target() + " rejoined as a replica; its lost-writes ledger names " + entries.size() + " writes");
-                    return LedgerCheck.of(setup.target(), lost, keys, entries.size());
-                }
-            } catch (java.io.IOException gone) {
+        DataStoreEngine store = setup.store();
+        long deadline = clock.millis() + 30_000;
+        while (clock.millis() < deadline) {
+            RegionState old = store.state(setup.target());
+            if (!old.reachable()) {
                 return null; // the old writer's node is not there (region outage)
+            }
+            RegionState writer = store.state(awaitWriter(setup));
+            if (old.role() == ReplicaRole.REPLICA && old.epoch() == writer.epoch() && old.lastContact() != null
+                    && clock.millis() - old.lastContact().toEpochMilli() < 2_000) {
+                java.util.Set<String> keys = new java.util.HashSet<>();
+                List<io.pilotlight.engine.LostWrite> entries = store.lostWrites(setup.target());
+                entries.forEach(entry -> keys.add(entry.key()));
+                progress.accept(setup.target() + " rejoined as a replica; its lost-writes ledger names " + entries.size() + " writes");
+                return LedgerCheck.of(setup.target(), lost, keys, entries.size());
             }
             Thread.sleep(300);
         }

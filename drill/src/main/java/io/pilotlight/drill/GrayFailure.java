@@ -16,6 +16,11 @@ public record GrayFailure(Path faultFile, String service, String region, double 
         }
     }
 
+    /** Where a gray-failure drill asks a region's instances of a service to fail a share of requests (FAULT_FILE of an instance). */
+    public static Path faultFile(Path controllerState, String service, String region) {
+        return controllerState.resolve("faults").resolve(service + "@" + region + ".json");
+    }
+
     @Override
     public String scenario() {
         return "gray-failure";

@@ -2,6 +2,7 @@ package io.pilotlight.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pilotlight.http.JsonHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,12 +12,13 @@ import java.time.Duration;
 /** Short JSON reads of the lab's parts (DNS admin API, store nodes) while a drill watches them. */
 final class LabHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+    private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
+    private final JsonHttp jsonHttp = new JsonHttp(CONNECT_TIMEOUT, Duration.ofSeconds(1));
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
 
-    /** GET with a 1 s deadline; the body as JSON. */
+    /** GET with a 1 s deadline; the body as JSON, whatever the status. */
     JsonNode json(String url) throws Exception {
-        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(1)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        return jsonHttp.get(URI.create(url)).json();
     }
 
     /** GET with the given deadline. */

@@ -1,8 +1,7 @@
 package io.pilotlight.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.pilotlight.orchestrator.runbook.AuditLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,9 +17,10 @@ import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
 /**
- * Watches a drill's milestones where they happen: the DNS server's health events (detected), the
- * controller's log and an operator runbook's log (decided, compute ready), the standby's store
- * status (promoted) and the DNS answer itself (DNS answer changed).
+ * Watches a drill's milestones where they happen, from structured events only: the DNS server's
+ * health events (detected, standby healthy), the controller's audit log, which an operator's
+ * runbook shares (decided, compute ready), the standby's store status (promoted) and the DNS
+ * answer itself (DNS answer changed).
  */
 final class MilestoneWatcher {
     static final List<String> WATCHED = List.of("detected", "decided", "promoted", "compute ready", "standby healthy", "DNS answer changed");
@@ -34,7 +34,10 @@ final class MilestoneWatcher {
     static final long LASTING_MILLIS = 1_000;
     private final LastingChange dnsChange = new LastingChange(LASTING_MILLIS);
 
-    MilestoneWatcher(DrillRunner.Setup setup, Fault fault, long t0, Consumer<String> progress) {
+    private final java.time.Clock clock;
+
+    MilestoneWatcher(DrillRunner.Setup setup, Fault fault, long t0, Consumer<String> progress, java.time.Clock clock) {
+        this.clock = clock;
         this.setup = setup;
         this.fault = fault;
         this.t0 = t0;
@@ -50,6 +53,11 @@ final class MilestoneWatcher {
                 progress.accept(String.format("+%.1fs  %s", (seen.get(name) - t0) / 1000.0, name));
             }
         }
+    }
+
+    /** The drill, playing the operator, started the failover runbook now: the person's decision is made here. */
+    void operatorActed(long atMillis) {
+        seen.putIfAbsent("decided", atMillis);
     }
 
     /** Every watched milestone, in ms from the fault (-1 when never seen), with its evidence. */
@@ -68,9 +76,11 @@ final class MilestoneWatcher {
         }
         return switch (milestone) {
             case "detected" -> "health check " + setup.service() + "-" + setup.target() + " turned unhealthy (DNS server's events)";
-            case "decided" -> "the controller logged its FAIL_OVER decision";
+            case "decided" -> setup.operator() != null ? "the operator (played by the drill) started the failover runbook, "
+                    + setup.operator().delay().toMillis() / 1000.0 + " s after the controller's alert"
+                    : "the controller's FAIL_OVER decision (its audit log)";
             case "promoted" -> setup.standby() + "'s store node became the writer";
-            case "compute ready" -> setup.service() + " in " + setup.standby() + " passed its health check";
+            case "compute ready" -> "the runbook's step: " + setup.service() + " in " + setup.standby() + " passed its health check";
             case "standby healthy" -> "health check " + setup.service() + "-" + setup.standby() + " turned healthy (DNS server's events):"
                     + " DNS may answer " + setup.standby() + " from here";
             default -> setup.name() + " no longer answers " + setup.targetAddress() + " (lasting at least "
@@ -79,7 +89,7 @@ final class MilestoneWatcher {
     }
 
     private void watch() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (!seen.containsKey("detected") || !seen.containsKey("standby healthy")) {
             try {
                 for (JsonNode event : http.json("http://" + setup.dnsAdmin() + "/health/events")) {
@@ -100,34 +110,17 @@ final class MilestoneWatcher {
             }
         }
         try {
-            for (String line : Files.readAllLines(setup.labState().resolve("logs/controller.log"))) {
-                int space = line.indexOf(' ');
-                if (space < 20 || !Character.isDigit(line.charAt(0))) {
-                    continue;
-                }
-                long at = Instant.parse(line.substring(0, space)).toEpochMilli();
-                if (at >= t0) {
-                    runbookLine(line, at);
-                }
-            }
-        } catch (Exception notYet) {
-            // the log is being written
-        }
-        Path switchover = setup.labState().resolve("logs/switchover.log");
-        try {
-            if (Files.exists(switchover)) {
-                // an operator's runbook prints no timestamps: a line counts from when it is first seen
-                Files.readAllLines(switchover).forEach(line -> runbookLine(line, now));
-            }
-        } catch (Exception notYet) {
-            // the log is being written
+            AuditMilestones.of(new AuditLog(setup.labState().resolve("controller").resolve(AuditLog.FILE_NAME)).read(), t0, setup.standby(),
+                    fault.planned()).forEach(seen::putIfAbsent);
+        } catch (java.io.UncheckedIOException notYet) {
+            // the audit log is not there yet
         }
         if (!seen.containsKey("promoted")) {
             try {
-                if ("WRITER".equals(http.json(setup.storeUrls().get(setup.standby()) + "/status").path("role").asText())) {
+                if (setup.store().state(setup.standby()).role() == io.pilotlight.engine.ReplicaRole.WRITER) {
                     seen.put("promoted", now);
                 }
-            } catch (Exception notYet) {
+            } catch (RuntimeException notYet) {
                 // the standby's store did not answer
             }
         }
@@ -142,15 +135,6 @@ final class MilestoneWatcher {
             } catch (Exception notYet) {
                 // no answer this time
             }
-        }
-    }
-
-    private void runbookLine(String line, long at) {
-        if (line.contains("decision FAIL_OVER")) {
-            seen.putIfAbsent("decided", at);
-        }
-        if ((line.contains("passes its health check") && line.contains("done in")) || line.contains(" answers 200 on ")) {
-            seen.putIfAbsent("compute ready", at);
         }
     }
 }

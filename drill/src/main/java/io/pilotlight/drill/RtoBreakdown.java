@@ -29,7 +29,9 @@ public final class RtoBreakdown {
             // clients move once the answer they hold expires: by its TTL, or by their own cache when they keep answers longer
             // (the drill's clients do one or the other, so the wait is charged to the one that applies: see of(...))
             RtoEstimator.DNS_TTL, new String[] {"DNS answer changed", "first client success"},
-            RtoEstimator.CLIENT_CACHE, new String[] {"DNS answer changed", "first client success"});
+            RtoEstimator.CLIENT_CACHE, new String[] {"DNS answer changed", "first client success"},
+            // the clients' tail: the others still moving off the old answer, and success counted over whole seconds
+            RtoEstimator.CLIENTS_SUSTAIN, new String[] {"first client success", "sustained"});
 
     private RtoBreakdown() {
     }

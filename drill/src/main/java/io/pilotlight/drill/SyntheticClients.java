@@ -1,5 +1,6 @@
 package io.pilotlight.drill;
 
+import io.pilotlight.planner.RtoEstimator;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,7 +29,11 @@ public final class SyntheticClients implements AutoCloseable {
     private volatile boolean running = true;
 
     /** @param clientCache how long a client keeps an answer regardless of TTL; null to honour the TTL */
-    public SyntheticClients(int count, InetSocketAddress dns, String name, int port, Duration clientCache) {
+    private final java.time.Clock clock;
+
+    /** @param clock stamps every request and acknowledgement: the drill's RTO and RPO are measured on it */
+    public SyntheticClients(int count, InetSocketAddress dns, String name, int port, Duration clientCache, java.time.Clock clock) {
+        this.clock = clock;
         for (int c = 0; c < count; c++) {
             int id = c;
             threads.add(Thread.ofPlatform().daemon().name("drill-client-" + c).start(() -> run(id, dns, name, port, clientCache)));
@@ -44,32 +49,33 @@ public final class SyntheticClients implements AutoCloseable {
         for (int n = 0; running; n++) {
             boolean ok = false;
             try {
-                if (address == null || System.currentTimeMillis() >= expires) {
+                if (address == null || clock.millis() >= expires) {
                     Message answer = resolver.send(Message.newQuery(org.xbill.DNS.Record.newRecord(Name.fromString(name + "."), Type.A, DClass.IN)));
                     var records = answer.getSection(Section.ANSWER);
                     if (!records.isEmpty()) {
                         address = records.get(0).rdataToString();
                         long keep = clientCache != null ? clientCache.toMillis() : records.get(0).getTTL() * 1000L;
-                        expires = System.currentTimeMillis() + keep;
+                        expires = clock.millis() + keep;
                     }
                 }
                 if (address != null) {
                     String key = "drill-" + id + "-" + n;
                     String value = "v" + n;
                     HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create("http://" + address + ":" + port + "/items/" + key))
-                            .timeout(Duration.ofSeconds(2)).PUT(HttpRequest.BodyPublishers.ofString(value)).build(),
+                            .timeout(RtoEstimator.ASSUMED_CLIENT_REQUEST_TIMEOUT).PUT(HttpRequest.BodyPublishers.ofString(value)).build(),
                             HttpResponse.BodyHandlers.ofString());
                     ok = put.statusCode() == 200;
                     if (ok) {
-                        acked.add(new AckedWrite(key, value, System.currentTimeMillis()));
+                        acked.add(new AckedWrite(key, value, clock.millis()));
                     }
                 }
             } catch (Exception failed) {
                 ok = false;
             }
-            requests.add(new Request(System.currentTimeMillis(), ok));
+            requests.add(new Request(clock.millis(), ok));
             try {
-                Thread.sleep(ok ? 50 : 100);
+                // the planner's clients sustain term assumes this timeout and retry pause (RtoEstimator.ASSUMED_CLIENT_*)
+                Thread.sleep(ok ? 50 : RtoEstimator.ASSUMED_CLIENT_RETRY_PAUSE.toMillis());
             } catch (InterruptedException e) {
                 return;
             }

@@ -51,4 +51,18 @@ class RtoBreakdownTest {
         var terms = RtoBreakdown.of(estimate(), List.of(new Milestone("compute ready", 3_000, ""), new Milestone("standby healthy", -1, "")));
         assertThat(term(terms, RtoEstimator.STANDBY_CONFIRMATION).measuredAs()).contains("does not apply (standby healthy was not seen)");
     }
+
+    @Test
+    void theClientsSustainTailIsMeasuredFromTheFirstClientSuccessToSustainedUnderThePlannersTermName() {
+        // the benchmark's loaded drill: 5.5 s from the first client success to sustained, a tail the planner had no term for
+        RtoEstimate estimate = new RtoEstimate(List.of(new RtoTerm(RtoEstimator.DNS_TTL, Duration.ofSeconds(1), "ttl", ""),
+                new RtoTerm(RtoEstimator.CLIENTS_SUSTAIN, Duration.ofMillis(4_100), "timeout + retry + 2s", "")));
+        List<Milestone> milestones = List.of(new Milestone("DNS answer changed", 16_000, ""), new Milestone("first client success", 17_500, ""),
+                new Milestone("sustained", 23_000, ""));
+        var terms = RtoBreakdown.of(estimate, milestones);
+        assertThat(term(terms, RtoEstimator.CLIENTS_SUSTAIN).measuredMillis()).isEqualTo(5_500);
+        assertThat(term(terms, RtoEstimator.CLIENTS_SUSTAIN).measuredAs()).isEqualTo("first client success → sustained");
+        var gray = RtoBreakdown.of(estimate, List.of(new Milestone("first client success", -1, ""), new Milestone("sustained", 9_000, "")));
+        assertThat(term(gray, RtoEstimator.CLIENTS_SUSTAIN).measuredAs()).contains("does not apply (first client success was not seen)");
+    }
 }

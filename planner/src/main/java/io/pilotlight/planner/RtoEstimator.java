@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * Estimates the worst-case RTO of a topology as the sum of its terms: detection + decision delay
- * + data promotion + compute scale-up + DNS TTL (+ the client's DNS cache bound, when known).
+ * + data promotion + compute scale-up + standby health + DNS TTL (+ the client's DNS cache bound, when
+ * known) + the clients' tail from the first success to sustained success.
  */
 public final class RtoEstimator {
     public static final String DETECTION = "detection";
@@ -28,6 +29,11 @@ public final class RtoEstimator {
     public static final String STANDBY_CONFIRMATION = "standby health";
     public static final String DNS_TTL = "DNS TTL";
     public static final String CLIENT_CACHE = "client DNS cache";
+    /** From the first client success to sustained success: the drill measures it between those two milestones. */
+    public static final String CLIENTS_SUSTAIN = "clients sustain";
+    /** What the worst case of {@link #CLIENTS_SUSTAIN} assumes of the clients (the drill's synthetic clients use these). */
+    public static final Duration ASSUMED_CLIENT_REQUEST_TIMEOUT = ClientsSustain.ASSUMED_REQUEST_TIMEOUT;
+    public static final Duration ASSUMED_CLIENT_RETRY_PAUSE = ClientsSustain.ASSUMED_RETRY_PAUSE;
 
     private RtoEstimator() {
     }
@@ -44,6 +50,7 @@ public final class RtoEstimator {
             terms.add(new RtoTerm(CLIENT_CACHE, topology.clients().dnsCache(),
                     "clients keep a resolved address this long regardless of TTL", "clients.dns_cache"));
         }
+        terms.add(ClientsSustain.term(topology));
         return new RtoEstimate(List.copyOf(terms));
     }
 

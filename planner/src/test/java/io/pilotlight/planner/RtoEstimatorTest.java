@@ -11,7 +11,7 @@ class RtoEstimatorTest {
     void pilotLightExampleBreaksTheRtoIntoItsTerms() {
         RtoEstimate rto = RtoEstimator.estimate(Fixtures.example("pilot-light").topology());
         assertThat(rto.terms()).extracting(RtoTerm::name).containsExactly("detection", "decision delay", "data promotion",
-                "compute scale-up", "standby health", "DNS TTL", "client DNS cache");
+                "compute scale-up", "standby health", "DNS TTL", "client DNS cache", "clients sustain");
         assertThat(rto.term("detection").estimate()).isEqualTo(Duration.ofSeconds(32)); // 3 x 10s + 2s
         assertThat(rto.term("detection").basis()).contains("api-us-east-1");
         assertThat(rto.term("decision delay").estimate()).isEqualTo(Duration.ofMinutes(2));
@@ -23,7 +23,33 @@ class RtoEstimatorTest {
         assertThat(rto.term("standby health").basis()).contains("api-us-west-2");
         assertThat(rto.term("DNS TTL").estimate()).isEqualTo(Duration.ofSeconds(60));
         assertThat(rto.term("client DNS cache").estimate()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(rto.total()).isEqualTo(Duration.ofSeconds(32 + 120 + 3 + 180 + 30 + 60 + 30));
+        assertThat(rto.term("clients sustain").estimate()).as("2s request timeout + 100ms retry (assumed) + 2s whole-second counting")
+                .isEqualTo(Duration.ofMillis(4_100));
+        assertThat(rto.total()).isEqualTo(Duration.ofSeconds(32 + 120 + 3 + 180 + 30 + 60 + 30).plusMillis(4_100));
+    }
+
+    @Test
+    void theClientsSustainTermAssumesTheDrillsClientsAndSaysSoUnlessTheTopologyGivesItsClients() {
+        RtoTerm assumed = RtoEstimator.estimate(Fixtures.load(Fixtures.PILOT_LIGHT).topology()).term("clients sustain");
+        assertThat(assumed.estimate()).isEqualTo(Duration.ofMillis(4_100));
+        assertThat(assumed.basis()).contains("times out (2s)", "follows 100ms later", "whole seconds (+2s)",
+                "assumed as the drill's clients, set clients.request_timeout and clients.retry_interval",
+                "the old answer's expiry is in the DNS terms");
+        var given = Fixtures.pilotLightWith("failover: {decision_delay: 1m}",
+                "failover: {decision_delay: 1m}\nclients: {dns_cache: 30s, request_timeout: 10s, retry_interval: 1s}");
+        RtoTerm derived = RtoEstimator.estimate(given.topology()).term("clients sustain");
+        assertThat(derived.estimate()).as("10s timeout + 1s retry + 2s").isEqualTo(Duration.ofSeconds(13));
+        assertThat(derived.basis()).doesNotContain("assumed");
+        assertThat(derived.path()).isEqualTo("clients.request_timeout");
+    }
+
+    @Test
+    void withoutRoutedRecordsClientsAreNotMovedByDnsSoThereIsNoSustainTail() {
+        var loaded = Fixtures.load(Fixtures.PILOT_LIGHT.substring(0, Fixtures.PILOT_LIGHT.indexOf("dns:"))
+                + Fixtures.PILOT_LIGHT.substring(Fixtures.PILOT_LIGHT.indexOf("data_stores:")));
+        RtoTerm term = RtoEstimator.estimate(loaded.topology()).term("clients sustain");
+        assertThat(term.estimate()).isZero();
+        assertThat(term.basis()).contains("not moved by DNS");
     }
 
     @Test

@@ -11,19 +11,24 @@ import org.junit.jupiter.api.io.TempDir;
 class DeepHealthAndInjectedErrorsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A node's status as its admin API serves it (fields left out take their defaults). */
+    private static io.pilotlight.store.node.NodeStatus status(String json) throws Exception {
+        return JSON.treeToValue(JSON.readTree(json), io.pilotlight.store.node.NodeStatus.class);
+    }
+
     @Test
     void aWriterIsHealthyOnlyWhileItHoldsItsLease() throws Exception {
-        assertThat(StoreHealth.judge(JSON.readTree("{\"role\":\"WRITER\",\"leaseValid\":true}"), 1_000)).isNull();
-        assertThat(StoreHealth.judge(JSON.readTree("{\"role\":\"WRITER\",\"leaseValid\":false}"), 1_000)).contains("lost its lease");
+        assertThat(StoreHealth.judge(status("{\"role\":\"WRITER\",\"leaseValid\":true}"), 1_000)).isNull();
+        assertThat(StoreHealth.judge(status("{\"role\":\"WRITER\",\"leaseValid\":false}"), 1_000)).contains("lost its lease");
     }
 
     @Test
     void aReplicaIsHealthyWhileItHearsFromAWriter() throws Exception {
         long now = 100_000;
-        assertThat(StoreHealth.judge(JSON.readTree("{\"role\":\"REPLICA\",\"lastContactMillis\":" + (now - 2_000) + "}"), now)).isNull();
-        assertThat(StoreHealth.judge(JSON.readTree("{\"role\":\"REPLICA\",\"lastContactMillis\":" + (now - 11_000) + "}"), now))
+        assertThat(StoreHealth.judge(status("{\"role\":\"REPLICA\",\"lastContactMillis\":" + (now - 2_000) + "}"), now)).isNull();
+        assertThat(StoreHealth.judge(status("{\"role\":\"REPLICA\",\"lastContactMillis\":" + (now - 11_000) + "}"), now))
                 .contains("has not heard from a writer for 11s");
-        assertThat(StoreHealth.judge(JSON.readTree("{\"role\":\"REPLICA\",\"lastContactMillis\":0}"), now)).isNotNull();
+        assertThat(StoreHealth.judge(status("{\"role\":\"REPLICA\",\"lastContactMillis\":0}"), now)).isNotNull();
     }
 
     @Test

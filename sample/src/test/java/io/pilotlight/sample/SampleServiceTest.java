@@ -67,6 +67,25 @@ class SampleServiceTest {
         }
     }
 
+    /** Regression guard for the hand parser's replacement: garbage is refused on its connection only, and answers stay text. */
+    @Test
+    void aMalformedRequestIsRefusedAndTheInstanceKeepsServing() throws Exception {
+        try (SampleService service = new SampleService(new InetSocketAddress("127.0.0.1", 0), "east", Map.of())) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", service.address().getPort())) {
+                socket.setSoTimeout(5_000);
+                socket.getOutputStream().write("\u0001\u0002 nonsense\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream())).readLine();
+                assertThat(status).startsWith("HTTP/1.1 400");
+            }
+            HttpResponse<String> health = send("GET", "http://127.0.0.1:" + service.address().getPort() + "/healthz?deep=1", null);
+            assertThat(health.body()).isEqualTo("ok region=east\n");
+            assertThat(health.headers().firstValue("Content-Type")).contains("text/plain; charset=utf-8");
+            HttpResponse<String> missing = send("GET", "http://127.0.0.1:" + service.address().getPort() + "/nope", null);
+            assertThat(missing.statusCode()).isEqualTo(404);
+            assertThat(missing.body()).isEqualTo("not found: /nope\n");
+        }
+    }
+
     private static NodeConfig config(String region, int port, Path dir, Map<String, String> nodes, InProcessCoordinator coordinator) {
         return new NodeConfig(region, dir.resolve(region), new InetSocketAddress("127.0.0.1", port), nodes, coordinator,
                 Duration.ofSeconds(1), ReplicationMode.ASYNC, null, Duration.ofSeconds(2), false, "east", Clock.systemUTC());

@@ -2,7 +2,7 @@ package io.pilotlight.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pilotlight.store.http.UriText;
+import io.pilotlight.http.UriText;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,8 +2,8 @@ package io.pilotlight.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pilotlight.store.http.RawHttp;
-import io.pilotlight.store.http.UriText;
+import io.pilotlight.http.RawHttp;
+import io.pilotlight.http.UriText;
 import io.pilotlight.store.node.StoreHttpApi;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pilotlight.store.coord.LeaseInfo;
-import io.pilotlight.store.http.RawHttp;
-import io.pilotlight.store.http.UriText;
+import io.pilotlight.http.RawHttp;
+import io.pilotlight.http.UriText;
 import io.pilotlight.store.node.NodeStatus;
 import io.pilotlight.store.node.Role;
 import java.net.URI;
@@ -134,11 +134,11 @@ class StoreApiFuzzTest {
     /** The Range parser alone, on any header text and body length: a part only for a well-formed range, and always inside the body. */
     @Property(tries = 2000)
     void aRangeIsAPartOnlyWhenWellFormedAndAlwaysInsideTheBody(@ForAll("ranges") String header, @ForAll @net.jqwik.api.constraints.IntRange(max = 50) int length) {
-        io.pilotlight.store.http.ByteRange range = io.pilotlight.store.http.ByteRange.resolve(header, length);
-        if (range.kind() != io.pilotlight.store.http.ByteRange.Kind.WHOLE) {
+        io.pilotlight.http.ByteRange range = io.pilotlight.http.ByteRange.resolve(header, length);
+        if (range.kind() != io.pilotlight.http.ByteRange.Kind.WHOLE) {
             assertThat(header).as("only one range of digits is honoured").matches("bytes=\\s*[0-9]*-[0-9]*\\s*");
         }
-        if (range.kind() == io.pilotlight.store.http.ByteRange.Kind.PART) {
+        if (range.kind() == io.pilotlight.http.ByteRange.Kind.PART) {
             assertThat(range.start()).isBetween(0, length - 1);
             assertThat(range.endInclusive()).isBetween(range.start(), length - 1);
         }

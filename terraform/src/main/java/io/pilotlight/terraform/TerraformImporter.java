@@ -47,7 +47,7 @@ public final class TerraformImporter {
             throw new TerraformInputException(path + " is neither a directory of .tf files, a .tf file, nor a terraform show -json file (.json)");
         }
         Path directory = Files.isDirectory(path) ? path : null;
-        Map<String, Value> variables = Variables.of(directory, options.varFiles(), options.vars());
+        Map<String, Value> variables = Variables.of(directory, options.inputs(), options.environment());
         return TopologyBuilder.build(path.toString(), new Evaluator(configuration, variables), options);
     }
 }

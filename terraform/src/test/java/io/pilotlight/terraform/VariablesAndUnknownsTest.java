@@ -45,7 +45,7 @@ class VariablesAndUnknownsTest {
         Files.writeString(dir.resolve("main.tf"), CHECK);
         ImportResult result = read(dir, Map.of(), List.of());
         assertThat(Fixtures.notes(result, ImportNote.Kind.UNKNOWN))
-                .anyMatch(n -> n.contains("main.tf:18") && n.contains("variable interval has no default and no -var or -var-file value"));
+                .anyMatch(n -> n.contains("main.tf:18") && n.contains("variable interval has no default and no -var, -var-file, tfvars or TF_VAR_interval value"));
         assertThat(Fixtures.line(result, "request_interval: 30s")).contains("not set: Route 53's default 30s");
     }
 
@@ -149,13 +149,13 @@ class VariablesAndUnknownsTest {
     }
 
     @Test
-    void countForEachAndDynamicBlocksAreReportedNotExpanded(@TempDir Path dir) throws Exception {
+    void countForEachAndDynamicBlocksWhoseArgumentIsUnknownAreReportedNotGuessed(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("main.tf"), """
                 provider "aws" {
                   region = "us-east-1"
                 }
                 resource "aws_route53_health_check" "api" {
-                  count             = 3
+                  count             = var.checks
                   fqdn              = "api-${count.index}.example.com"
                   type              = "HTTPS"
                   request_interval  = 10
@@ -169,11 +169,16 @@ class VariablesAndUnknownsTest {
                     }
                   }
                 }
+                variable "checks" {
+                  type = number
+                }
                 """);
         ImportResult result = read(dir, Map.of(), List.of());
         assertThat(Fixtures.notes(result, ImportNote.Kind.UNKNOWN))
-                .anyMatch(n -> n.contains("main.tf:4") && n.contains("uses count or for_each: read as one instance"))
+                .anyMatch(n -> n.contains("main.tf:5") && n.contains("aws_route53_health_check.api count: variable checks has no default")
+                        && n.contains("read as one instance"))
                 .anyMatch(n -> n.contains("main.tf:6") && n.contains("count.index is only known when Terraform runs"))
-                .anyMatch(n -> n.contains("main.tf:12") && n.contains("dynamic \"replica\" blocks"));
+                .anyMatch(n -> n.contains("main.tf:13") && n.contains("aws_dynamodb_table.t: dynamic \"replica\" blocks are not generated")
+                        && n.contains("var.replicas is not declared"));
     }
 }

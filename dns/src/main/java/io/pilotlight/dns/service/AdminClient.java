@@ -1,18 +1,19 @@
 package io.pilotlight.dns.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pilotlight.http.HttpAnswer;
+import io.pilotlight.http.HttpUnreachableException;
+import io.pilotlight.http.JsonHttp;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
 /** Talks to a running server's admin API, for the CLI. */
 public final class AdminClient {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final Duration READ_DEADLINE = Duration.ofSeconds(10);
+    private static final Duration CHANGE_DEADLINE = Duration.ofSeconds(30);
+    private final JsonHttp http = new JsonHttp(Duration.ofSeconds(3), READ_DEADLINE, AdminApi.JSON);
     private final URI base;
 
     /** A status and its JSON body. */
@@ -36,20 +37,21 @@ public final class AdminClient {
     }
 
     public Reply get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build());
+        return send("GET", path, null, READ_DEADLINE);
     }
 
     public Reply post(String path, Map<String, ?> body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(AdminApi.JSON.writeValueAsBytes(body))).build());
+        return send("POST", path, body, CHANGE_DEADLINE);
     }
 
-    private Reply send(HttpRequest request) throws IOException, InterruptedException {
+    private Reply send(String method, String path, Object body, Duration deadline) throws IOException, InterruptedException {
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return new Reply(response.statusCode(), AdminApi.JSON.readTree(response.body()));
-        } catch (ConnectException e) {
+            HttpAnswer answer = http.send(method, base.resolve(path), body, deadline);
+            return new Reply(answer.status(), answer.json());
+        } catch (HttpUnreachableException e) {
+            if (e.timedOut()) {
+                throw e;
+            }
             throw new IOException("no Pilotlight DNS server answers at " + base + " (is `pilotlight dns serve` running with --admin "
                     + base.getAuthority() + "?)", e);
         }

@@ -1,14 +1,14 @@
 package io.pilotlight.drill.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pilotlight.http.HttpAnswer;
+import io.pilotlight.http.JsonHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A drill's hand on a running lab's links, through each proxy's control API as recorded in the
@@ -16,7 +16,7 @@ import java.util.List;
  * ways, new connections refused), or heal them back to the topology's latency.
  */
 public final class LinkControl {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final JsonHttp http = new JsonHttp(Duration.ofSeconds(1), Duration.ofSeconds(2));
     private final List<JsonNode> links = new ArrayList<>();
     private final double halfRoundTripMillis;
 
@@ -31,25 +31,24 @@ public final class LinkControl {
 
     /** Cuts every link to and from the region; returns how many. */
     public int cut(String region) throws Exception {
-        String partition = "\"partition\":\"DROP\",\"latencyMs\":" + halfRoundTripMillis;
-        return apply(region, "{\"upstream\":{" + partition + "},\"downstream\":{" + partition + "},\"refuseConnections\":true}");
+        Map<String, Object> partition = Map.of("partition", "DROP", "latencyMs", halfRoundTripMillis);
+        return apply(region, Map.of("upstream", partition, "downstream", partition, "refuseConnections", true));
     }
 
     /** Back to the topology's latency and nothing else; returns how many links. */
     public int heal(String region) throws Exception {
-        String latency = "\"latencyMs\":" + halfRoundTripMillis;
-        return apply(region, "{\"upstream\":{" + latency + "},\"downstream\":{" + latency + "}}");
+        Map<String, Object> latency = Map.of("latencyMs", halfRoundTripMillis);
+        return apply(region, Map.of("upstream", latency, "downstream", latency));
     }
 
-    private int apply(String region, String faults) throws Exception {
+    private int apply(String region, Map<String, Object> faults) throws Exception {
         int changed = 0;
         for (JsonNode link : links) {
             if (link.path("from").asText().equals(region) || link.path("to").asText().equals(region)) {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://" + link.path("control").asText() + "/faults"))
-                        .timeout(Duration.ofSeconds(2)).PUT(HttpRequest.BodyPublishers.ofString(faults)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
+                HttpAnswer answer = http.put(URI.create("http://" + link.path("control").asText() + "/faults"), faults);
+                if (answer.status() != 200) {
                     throw new IllegalStateException("the lab link " + link.path("from").asText() + " -> " + link.path("to").asText()
-                            + " refused the change: " + response.body());
+                            + " refused the change: " + answer.text());
                 }
                 changed++;
             }

@@ -55,4 +55,14 @@ class HistoryTermsCompatibilityTest {
         var terms = DrillRecord.measuredTerms(io.pilotlight.drill.RtoBreakdown.of(estimate, milestones));
         assertThat(terms).containsEntry("data promotion", 2.0).containsEntry("compute scale-up", 0.0).doesNotContainKey("DNS TTL");
     }
+
+    @Test
+    void theClientsSustainTailIsRecordedUnderThePlannersTermSoCalibrationFindsIt() {
+        var estimate = new io.pilotlight.planner.RtoEstimate(java.util.List.of(new io.pilotlight.planner.RtoTerm(
+                io.pilotlight.planner.RtoEstimator.CLIENTS_SUSTAIN, java.time.Duration.ofMillis(4_100), "", "")));
+        var milestones = java.util.List.of(new io.pilotlight.drill.Milestone("first client success", 17_500, ""),
+                new io.pilotlight.drill.Milestone("sustained", 23_000, ""));
+        var terms = DrillRecord.measuredTerms(io.pilotlight.drill.RtoBreakdown.of(estimate, milestones));
+        assertThat(terms).containsExactly(java.util.Map.entry("clients sustain", 5.5));
+    }
 }

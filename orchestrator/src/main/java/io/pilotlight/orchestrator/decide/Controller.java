@@ -25,15 +25,16 @@ public final class Controller {
             return new Decision(Action.NONE, null, "primary " + primary.region() + " is " + primary.health().name().toLowerCase());
         }
         Duration down = snapshot.unhealthySince() == null ? Duration.ZERO : Duration.between(snapshot.unhealthySince(), snapshot.now());
-        Optional<RegionView> target = bestTarget(snapshot);
+        Optional<RegionView> target = bestTarget(snapshot, settings);
         if (target.isEmpty()) {
             return new Decision(Action.ALERT, null, "primary " + primary.region() + " unhealthy for " + Durations.format(down)
                     + ", but no other region's store answers: nothing to fail over to");
         }
         String towards = target.get().region();
         if (settings.mode() == FailoverMode.MANUAL) {
+            String restore = settings.restoresFromBackup() ? " (it restores the latest backup)" : "";
             return new Decision(Action.ALERT, towards, "primary " + primary.region() + " unhealthy for " + Durations.format(down)
-                    + "; manual mode: run pilotlight failover FILE --to " + towards);
+                    + "; manual mode: run pilotlight failover FILE --to " + towards + restore);
         }
         if (down.compareTo(settings.decisionDelay()) < 0) {
             return new Decision(Action.CONFIRMING, towards, "primary " + primary.region() + " unhealthy for " + Durations.format(down)
@@ -48,15 +49,20 @@ public final class Controller {
             }
         }
         String lag = target.get().storeLagMillis() < 0 ? "unknown lag" : target.get().storeLagMillis() + "ms behind";
+        String ready = settings.restoresFromBackup() && !target.get().storeReachable() ? towards + " restores the latest backup"
+                : towards + "'s replica answers, " + lag;
         return new Decision(Action.FAIL_OVER, towards, "primary " + primary.region() + " unhealthy for " + Durations.format(down)
-                + " (confirmed after " + Durations.format(settings.decisionDelay()) + "); " + towards + "'s replica answers, " + lag
+                + " (confirmed after " + Durations.format(settings.decisionDelay()) + "); " + ready
                 + ": failing over to " + towards);
     }
 
-    /** The reachable non-primary region with the least replica lag (unknown lag last; ties by name). */
-    private static Optional<RegionView> bestTarget(Snapshot snapshot) {
+    /**
+     * The reachable non-primary region with the least replica lag (unknown lag last; ties by name).
+     * Backup and restore has no replica to reach: any other region can restore the latest backup.
+     */
+    private static Optional<RegionView> bestTarget(Snapshot snapshot, ControllerSettings settings) {
         return snapshot.regions().values().stream()
-                .filter(r -> !r.region().equals(snapshot.primary()) && r.storeReachable())
+                .filter(r -> !r.region().equals(snapshot.primary()) && (r.storeReachable() || settings.restoresFromBackup()))
                 .min(Comparator.comparingLong((RegionView r) -> r.storeLagMillis() < 0 ? Long.MAX_VALUE : r.storeLagMillis())
                         .thenComparing(RegionView::region));
     }

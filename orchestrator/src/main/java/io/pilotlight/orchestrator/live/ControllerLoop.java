@@ -1,6 +1,8 @@
 package io.pilotlight.orchestrator.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.pilotlight.engine.DataStoreEngine;
+import io.pilotlight.engine.EngineFactory;
+import io.pilotlight.engine.RegionState;
 import io.pilotlight.health.HealthStatus;
 import io.pilotlight.health.HealthView;
 import io.pilotlight.orchestrator.compute.ComputeProvider;
@@ -10,6 +12,7 @@ import io.pilotlight.orchestrator.decide.ControllerSettings;
 import io.pilotlight.orchestrator.decide.Decision;
 import io.pilotlight.orchestrator.decide.RegionView;
 import io.pilotlight.orchestrator.decide.Snapshot;
+import io.pilotlight.orchestrator.runbook.AuditEntry;
 import io.pilotlight.orchestrator.runbook.AuditLog;
 import io.pilotlight.orchestrator.runbook.Runbook;
 import io.pilotlight.orchestrator.runbook.RunbookExecutor;
@@ -41,8 +44,10 @@ public final class ControllerLoop implements AutoCloseable {
     private final Consumer<String> log;
     private final ControllerState state;
     private final RunbookExecutor executor;
-    private final StoreAdmin stores = new StoreAdmin();
+    private final DeploymentEngines engines;
     private final DecisionLog decisions;
+    private final ControllerSettings settings;
+    private final AuditLog audit;
     private String lastError;
     private final Thread thread;
     private volatile boolean running = true;
@@ -55,7 +60,7 @@ public final class ControllerLoop implements AutoCloseable {
         this(topology, layout, compute, null, health, stateDir, clock, log);
     }
 
-    public ControllerLoop(Topology topology, DeploymentLayout layout, ComputeProvider compute, StoreStarter restorer, HealthView health,
+    public ControllerLoop(Topology topology, DeploymentLayout layout, ComputeProvider compute, EngineFactory.Restorer restorer, HealthView health,
                           Path stateDir, Clock clock, Consumer<String> log) {
         this.topology = topology;
         this.layout = layout;
@@ -64,9 +69,12 @@ public final class ControllerLoop implements AutoCloseable {
         this.clock = clock;
         this.log = log;
         this.decisions = new DecisionLog(log);
+        this.settings = ControllerSettings.of(topology);
         this.state = new ControllerState(stateDir, initialPrimary(topology));
-        this.executor = new RunbookExecutor(new LiveActions(topology, layout, compute, restorer), stateDir.resolve("runbooks"),
-                new AuditLog(stateDir.resolve("audit.jsonl")), clock, log);
+        this.audit = new AuditLog(stateDir.resolve(AuditLog.FILE_NAME));
+        this.engines = new DeploymentEngines(topology, layout, restorer);
+        this.executor = new RunbookExecutor(new LiveActions(topology, layout, compute, engines), stateDir.resolve("runbooks"),
+                audit, clock, log);
         this.thread = Thread.ofPlatform().name("controller").unstarted(this::loop);
     }
 
@@ -143,8 +151,10 @@ public final class ControllerLoop implements AutoCloseable {
                     readyTold = true;
                     onReady.run();
                 }
-                Decision decision = Controller.decide(snapshot(), ControllerSettings.of(topology.failoverOrDefault()));
-                decisions.record(decision);
+                Decision decision = Controller.decide(snapshot(), settings);
+                if (decisions.record(decision)) { // each change of decision is a typed audit event too: what tools read
+                    audit.append(AuditEntry.ofDecision(clock.instant(), decision.action().name(), decision.target(), decision.reason()));
+                }
                 if (decision.action() == Action.FAIL_OVER) {
                     failover(decision.target(), "controller", decision.reason());
                 }
@@ -195,11 +205,13 @@ public final class ControllerLoop implements AutoCloseable {
 
     private Snapshot snapshot() {
         Map<String, RegionView> regions = new LinkedHashMap<>();
+        Optional<DataStoreEngine> store = engines.primaryStore();
         for (String region : topology.regions().keySet()) {
-            Optional<JsonNode> store = stores.status(layout.storeUrls().get(region));
-            long lag = store.map(s -> "WRITER".equals(s.path("role").asText()) ? 0L : s.path("lagMillis").asLong()).orElse(-1L);
+            Optional<RegionState> copy = store.filter(engine -> engine.regions().contains(region)).map(engine -> engine.state(region))
+                    .filter(RegionState::reachable);
+            long lag = copy.map(c -> c.lag().millis()).orElse(-1L);
             int instances = topology.compute().keySet().stream().mapToInt(service -> compute.running(service, region)).sum();
-            regions.put(region, new RegionView(region, regionHealth(region), store.isPresent(), lag, region.equals(state.primary()), instances));
+            regions.put(region, new RegionView(region, regionHealth(region), copy.isPresent(), lag, region.equals(state.primary()), instances));
         }
         Instant now = clock.instant();
         if (regions.get(state.primary()).health() == HealthStatus.UNHEALTHY) {
@@ -238,6 +250,7 @@ public final class ControllerLoop implements AutoCloseable {
 
     @Override
     public void close() {
+        engines.close();
         running = false;
         thread.interrupt();
         try {

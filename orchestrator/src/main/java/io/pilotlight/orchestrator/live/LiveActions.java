@@ -1,11 +1,13 @@
 package io.pilotlight.orchestrator.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.pilotlight.dns.service.AdminClient;
+import io.pilotlight.engine.DataStoreEngine;
+import io.pilotlight.engine.EngineException;
+import io.pilotlight.engine.EngineFactory;
+import io.pilotlight.engine.ReplicaRole;
 import io.pilotlight.orchestrator.compute.ComputeProvider;
 import io.pilotlight.orchestrator.runbook.Step;
 import io.pilotlight.orchestrator.runbook.StepActions;
-import io.pilotlight.topology.DataStore;
 import io.pilotlight.topology.DnsNames;
 import io.pilotlight.topology.HealthCheck;
 import io.pilotlight.topology.RecordSet;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -27,25 +30,31 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
-/** Runbook steps against a running deployment: store nodes, compute, the DNS server's routing controls. Each is idempotent. */
+/**
+ * Runbook steps against a running deployment: data stores (through their engines), compute, the DNS
+ * server's routing controls. Each is idempotent.
+ */
 public final class LiveActions implements StepActions {
     private final Topology topology;
     private final DeploymentLayout layout;
     private final ComputeProvider compute;
-    private final StoreStarter restorer;
-    private final StoreAdmin stores = new StoreAdmin();
+    private final DeploymentEngines engines;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
     public LiveActions(Topology topology, DeploymentLayout layout, ComputeProvider compute) {
-        this(topology, layout, compute, null);
+        this(topology, layout, compute, (EngineFactory.Restorer) null);
     }
 
     /** @param restorer starts a store node from a backup (backup and restore); null when the deployment has none */
-    public LiveActions(Topology topology, DeploymentLayout layout, ComputeProvider compute, StoreStarter restorer) {
+    public LiveActions(Topology topology, DeploymentLayout layout, ComputeProvider compute, EngineFactory.Restorer restorer) {
+        this(topology, layout, compute, new DeploymentEngines(topology, layout, restorer));
+    }
+
+    public LiveActions(Topology topology, DeploymentLayout layout, ComputeProvider compute, DeploymentEngines engines) {
         this.topology = topology;
         this.layout = layout;
         this.compute = compute;
-        this.restorer = restorer;
+        this.engines = engines;
     }
 
     @Override
@@ -54,7 +63,7 @@ public final class LiveActions implements StepActions {
         return switch (step.kind()) {
             case FENCE_OLD_WRITER -> fence(p.get("store"), p.get("region"));
             case PROMOTE_REPLICA -> promote(p.get("store"), p.get("region"));
-            case SWITCHOVER_STORE -> switchover(p.get("region"));
+            case SWITCHOVER_STORE -> switchover(p.get("store"), p.get("region"));
             case RESTORE_BACKUP -> restore(p.get("store"), p.get("region"));
             case SCALE_UP, SCALE_DOWN -> compute.scale(p.get("service"), p.get("region"), Integer.parseInt(p.get("instances")));
             case WAIT_HEALTHY -> waitHealthy(p.get("service"), p.get("region"));
@@ -64,66 +73,34 @@ public final class LiveActions implements StepActions {
         };
     }
 
-    private String fence(String store, String region) {
-        DataStore spec = topology.dataStores().get(store);
-        var status = stores.status(layout.storeUrls().get(region));
-        if (status.isPresent() && "WRITER".equals(status.get().path("role").asText()) && status.get().path("leaseValid").asBoolean()) {
-            return region + "'s writer still answers: the next step hands over by switchover (RPO 0)";
-        }
-        return region + "'s writer is unreachable or no longer holds its lease: its lease (" + spec.lease().toMillis()
-                + "ms) fences it; the promotion waits for it to lapse";
+    private String fence(String store, String region) throws EngineException {
+        return engines.engine(store).fence(region);
     }
 
-    private String promote(String store, String region) throws Exception {
-        var status = stores.status(layout.storeUrls().get(region));
-        if (status.isPresent() && "WRITER".equals(status.get().path("role").asText())) {
-            return region + " is already the writer at epoch " + status.get().path("epoch").asText();
+    /** A promotion waits for the old writer's lease; if the old writer still answers with its lease, it hands over by switchover. */
+    private String promote(String store, String region) throws EngineException {
+        DataStoreEngine engine = engines.engine(store);
+        if (engine.state(region).role() == ReplicaRole.WRITER) {
+            return region + " is already the writer at epoch " + engine.state(region).epoch();
         }
-        for (var other : layout.storeUrls().entrySet()) {
-            var otherStatus = stores.status(other.getValue());
-            if (!other.getKey().equals(region) && otherStatus.isPresent() && "WRITER".equals(otherStatus.get().path("role").asText())
-                    && otherStatus.get().path("leaseValid").asBoolean()) {
-                return stores.post(other.getValue() + "/switchover?to=" + region, Duration.ofSeconds(30)).path("summary").asText();
-            }
+        Optional<String> liveWriter = engine.writer();
+        if (liveWriter.isPresent() && !liveWriter.get().equals(region)) {
+            return engine.switchover(region, Duration.ofSeconds(30)).summary();
         }
-        Duration wait = topology.dataStores().get(store).lease().plusSeconds(5);
-        JsonNode report = stores.post(layout.storeUrls().get(region) + "/promote?wait_ms=" + wait.toMillis(), wait.plusSeconds(5));
-        return report.path("summary").asText();
+        return engine.promote(region, oldLeaseWait(store), false).summary();
     }
 
-    private String restore(String store, String region) throws Exception {
-        var status = stores.status(layout.storeUrls().get(region));
-        if (status.isPresent() && "WRITER".equals(status.get().path("role").asText())) {
-            return region + " already serves " + store + " as writer";
-        }
-        if (restorer == null || !"embedded".equals(topology.dataStores().get(store).engine())) {
-            throw new UnsupportedOperationException("restoring " + store + " (engine " + topology.dataStores().get(store).engine()
-                    + ") is not automated here; restore it by hand, then run the runbook again to continue");
-        }
-        String started = restorer.startFromLatestBackup(store, region);
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        while (stores.status(layout.storeUrls().get(region)).isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the restored store node in " + region + " did not start within 30s");
-            }
-            Thread.sleep(100);
-        }
-        Duration wait = topology.dataStores().get(store).lease().plusSeconds(5);
-        JsonNode promoted = stores.post(layout.storeUrls().get(region) + "/promote?wait_ms=" + wait.toMillis(), wait.plusSeconds(5));
-        return started + "; " + promoted.path("summary").asText();
+    private String restore(String store, String region) throws EngineException {
+        return engines.engine(store).restoreLatest(region, oldLeaseWait(store));
     }
 
-    private String switchover(String region) throws Exception {
-        for (var node : layout.storeUrls().entrySet()) {
-            var status = stores.status(node.getValue());
-            if (status.isPresent() && "WRITER".equals(status.get().path("role").asText())) {
-                if (node.getKey().equals(region)) {
-                    return region + " is already the writer";
-                }
-                return stores.post(node.getValue() + "/switchover?to=" + region, Duration.ofSeconds(30)).path("summary").asText();
-            }
-        }
-        throw new IllegalStateException("no store node is the writer; cannot switch over to " + region);
+    private String switchover(String store, String region) throws EngineException {
+        return engines.engine(store).switchover(region, Duration.ofSeconds(30)).summary();
+    }
+
+    /** Long enough for the old writer's lease to lapse, with a margin for clocks and the node's own checks. */
+    private Duration oldLeaseWait(String store) {
+        return topology.dataStores().get(store).lease().plusSeconds(5);
     }
 
     private String waitHealthy(String service, String region) throws Exception {

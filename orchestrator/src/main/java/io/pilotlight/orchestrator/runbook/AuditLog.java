@@ -15,7 +15,10 @@ import java.util.List;
 /** The audit log: one JSON line per event, appended and synced, readable by operators and tools. */
 public final class AuditLog {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** The audit log's name in a controller's state directory (shared by the controller and an operator's runbooks). */
+    public static final String FILE_NAME = "audit.jsonl";
     private final Path file;
 
     public AuditLog(Path file) {
@@ -32,20 +35,26 @@ public final class AuditLog {
         }
     }
 
+    /**
+     * Every complete entry. A last line without its newline is still being appended by another
+     * process (a controller, an operator's runbook) and is left for the next read.
+     */
     public synchronized List<AuditEntry> read() {
         List<AuditEntry> entries = new ArrayList<>();
         if (!Files.exists(file)) {
             return entries;
         }
         try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String complete = text.substring(0, text.lastIndexOf('\n') + 1);
+            for (String line : complete.split("\n")) {
                 if (!line.isBlank()) {
                     entries.add(JSON.readValue(line, AuditEntry.class));
                 }
             }
             return entries;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the audit log " + file, e);
+            throw new UncheckedIOException("cannot read the audit log " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -36,23 +36,23 @@ public final class RunbookExecutor {
     public RunbookResult run(Runbook runbook, String actor, String why) {
         RunbookProgress done = new RunbookProgress(stateDir, runbook.id());
         boolean resuming = done.started();
-        audit.append(new AuditEntry(clock.instant(), runbook.id(), resuming ? "resumed" : "started", 0, actor, why));
+        audit.append(new AuditEntry(clock.instant(), runbook.id(), resuming ? "resumed" : AuditEntry.STARTED, 0, actor, why));
         List<RunbookResult.StepTiming> timings = new ArrayList<>();
         for (Step step : runbook.steps()) {
             if (done.isDone(step.number())) {
-                audit.append(new AuditEntry(clock.instant(), runbook.id(), "step-skipped", step.number(), actor, "done before the interruption"));
+                audit.append(AuditEntry.ofStep(clock.instant(), runbook.id(), "step-skipped", step, actor, "done before the interruption"));
                 timings.add(new RunbookResult.StepTiming(step.number(), step.description(), step.expected(), Duration.ZERO, true, "done earlier"));
                 continue;
             }
             Instant started = clock.instant();
             progress.accept(String.format("[%d/%d] %s ...", step.number(), runbook.steps().size(), step.description()));
-            audit.append(new AuditEntry(started, runbook.id(), "step-started", step.number(), actor, step.description()));
+            audit.append(AuditEntry.ofStep(started, runbook.id(), "step-started", step, actor, step.description()));
             String outcome;
             try {
                 outcome = actions.run(step);
             } catch (Exception e) {
                 String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                audit.append(new AuditEntry(clock.instant(), runbook.id(), "step-failed", step.number(), actor, reason));
+                audit.append(AuditEntry.ofStep(clock.instant(), runbook.id(), "step-failed", step, actor, reason));
                 audit.append(new AuditEntry(clock.instant(), runbook.id(), "failed", step.number(), actor, reason));
                 timings.add(new RunbookResult.StepTiming(step.number(), step.description(), step.expected(),
                         Duration.between(started, clock.instant()), false, "FAILED: " + reason));
@@ -61,7 +61,7 @@ public final class RunbookExecutor {
             }
             Duration took = Duration.between(started, clock.instant());
             done.markDone(step.number());
-            audit.append(new AuditEntry(clock.instant(), runbook.id(), "step-done", step.number(), actor,
+            audit.append(AuditEntry.ofStep(clock.instant(), runbook.id(), AuditEntry.STEP_DONE, step, actor,
                     outcome + " (" + took.toMillis() + "ms)"));
             timings.add(new RunbookResult.StepTiming(step.number(), step.description(), step.expected(), took, false, outcome));
             progress.accept(String.format("[%d/%d] done in %dms: %s", step.number(), runbook.steps().size(), took.toMillis(), outcome));

@@ -54,6 +54,24 @@ class ControllerTest {
         assertThat(decision.reason()).contains("pilotlight failover FILE --to west");
     }
 
+    /** Regression: backup and restore waited forever with "no other region's store answers" in a drill. */
+    @Test
+    void backupAndRestoreFailsOverToARegionWithNoStoreBecauseItRestoresTheLatestBackup() {
+        ControllerSettings manual = new ControllerSettings(FailoverMode.MANUAL, Duration.ZERO, Duration.ofMinutes(5), true);
+        Decision alert = Controller.decide(snapshot(HealthStatus.UNHEALTHY, Duration.ofSeconds(5), false, null), manual);
+        assertThat(alert.action()).isEqualTo(Action.ALERT);
+        assertThat(alert.target()).isEqualTo("west");
+        assertThat(alert.reason()).contains("pilotlight failover FILE --to west (it restores the latest backup)");
+
+        ControllerSettings automatic = new ControllerSettings(FailoverMode.AUTOMATIC, Duration.ofSeconds(30), Duration.ofMinutes(5), true);
+        Decision act = Controller.decide(snapshot(HealthStatus.UNHEALTHY, Duration.ofSeconds(31), false, null), automatic);
+        assertThat(act.action()).isEqualTo(Action.FAIL_OVER);
+        assertThat(act.reason()).contains("west restores the latest backup: failing over to west");
+
+        assertThat(Controller.decide(snapshot(HealthStatus.UNHEALTHY, Duration.ofSeconds(31), false, null), AUTO).action())
+                .as("with replicas, an unreachable replica is still no target").isEqualTo(Action.ALERT);
+    }
+
     @Test
     void antiFlapRefusesASecondAutomaticFailoverTooSoon() {
         Decision decision = Controller.decide(snapshot(HealthStatus.UNHEALTHY, Duration.ofMinutes(1), true, NOW.minus(Duration.ofMinutes(2))), AUTO);

@@ -9,8 +9,9 @@ import java.util.List;
  * overlap count once). Without drills, the declared terms on the critical path.
  *
  * @param runs      the drills used (the newest, at most {@link Calibration#MAX_RUNS})
- * @param tail      the expected RTO minus the measured terms' medians: clients sustaining success after the first
- *                  one, less work that overlapped (negative when overlap dominates); zero without drills
+ * @param tail      the expected RTO minus the measured terms' medians: the time no term measured (in drills recorded
+ *                  before the clients sustain term, the clients' tail), less work that overlapped (negative when overlap
+ *                  dominates); zero without drills
  * @param expected  the drills' median RTO, or the declared critical path without drills
  */
 public record RtoExpectation(String scenario, int runs, List<ExpectedTerm> terms, Duration tail, Duration expected) {

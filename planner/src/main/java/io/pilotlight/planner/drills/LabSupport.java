@@ -2,7 +2,6 @@ package io.pilotlight.planner.drills;
 
 import io.pilotlight.topology.DataStore;
 import io.pilotlight.topology.DataStoreKind;
-import io.pilotlight.topology.FailoverMode;
 import io.pilotlight.topology.HealthCheckType;
 import io.pilotlight.topology.RegionRole;
 import io.pilotlight.topology.Topology;
@@ -40,9 +39,6 @@ public final class LabSupport {
             } else if (!"embedded".equals(data.engine())) {
                 missing.add("data store " + store.getKey() + " (engine " + data.engine() + "): the lab runs only engine: embedded so far");
             }
-        }
-        if (topology.failoverOrDefault().mode() == FailoverMode.MANUAL) {
-            missing.add("failover.mode automatic: in manual mode nobody in the lab runs the failover runbook during a drill");
         }
         topology.healthChecks().forEach((name, check) -> {
             if (check.type() == HealthCheckType.HTTPS) {

@@ -32,7 +32,7 @@ final class ExpectationReport {
                     term.expected() == null ? "-" : format(term.expected()), term.used());
         }
         table.row("not in a term", "-", "", "", signed(expectation.tail()),
-                "clients sustaining success after the first, less work that overlapped");
+                "less work that overlapped (and the clients' tail in drills recorded before it was a term)");
         table.row("expected", "", "", "", format(expectation.expected()), "the drills' median RTO: terms that overlap count once");
         out.append(table.render());
     }

@@ -67,7 +67,8 @@ class CalibrationTest {
     @Test
     void theWorstCaseIsKeptBesideTheExpectedValue() {
         Plan plan = plan(fiveDrillsWithFastInstances());
-        assertThat(plan.rto().total()).isEqualTo(Duration.ofSeconds(32 + 60 + 3 + 180 + 60));
+        // + clients sustain: 2s request timeout + 100ms retry (the drill's clients, assumed) + 2s whole-second counting
+        assertThat(plan.rto().total()).isEqualTo(Duration.ofSeconds(32 + 60 + 3 + 180 + 60).plusMillis(4_100));
         assertThat(plan.expectation().expected()).isLessThan(plan.rto().total());
     }
 
@@ -104,8 +105,9 @@ class CalibrationTest {
     void withoutDrillsTheClientCacheCountsOnlyBeyondTheTtlItOverlaps() {
         var loaded = Fixtures.pilotLightWith("failover: {decision_delay: 1m}", "failover: {decision_delay: 1m}\nclients: {dns_cache: 90s}");
         Plan plan = Planner.forTopology(loaded, null, DrillEvidence.of(List.of(), NOW));
-        assertThat(plan.rto().total()).isEqualTo(Duration.ofSeconds(32 + 60 + 3 + 180 + 60 + 90));
-        assertThat(plan.expectation().expected()).isEqualTo(Duration.ofSeconds(32 + 60 + 3 + 180 + 60 + 30));
+        assertThat(plan.rto().total()).isEqualTo(Duration.ofSeconds(32 + 60 + 3 + 180 + 60 + 90).plusMillis(4_100));
+        assertThat(plan.expectation().expected()).as("the clients sustain tail follows the DNS wait: it counts in full")
+                .isEqualTo(Duration.ofSeconds(32 + 60 + 3 + 180 + 60 + 30).plusMillis(4_100));
     }
 
     @Test
@@ -157,5 +159,41 @@ class CalibrationTest {
         // detection 5s of a 32s worst case, promotion 0.3s of a 3s lease-bound figure, TTL 10s of 60s: all expected
         List<DrillRun> runs = List.of(run(5, DrillVerdict.MET, DrillScenario.REGION_OUTAGE, 160, 5, 60, 0.3, 170, 10));
         assertThat(plan(runs).findings()).noneMatch(f -> f.code().equals("declared-differs-from-measured"));
+    }
+
+    private static DrillRun withSustain(int minutesAgo, double rto, double dnsTtl, double sustain) {
+        Map<String, Double> measured = new LinkedHashMap<>();
+        measured.put(RtoEstimator.DETECTION, 30.0);
+        measured.put(RtoEstimator.DNS_TTL, dnsTtl);
+        measured.put(RtoEstimator.CLIENTS_SUSTAIN, sustain);
+        return new DrillRun("test", null, DrillScenario.REGION_OUTAGE, "east", NOW.minusSeconds(60L * minutesAgo), DrillVerdict.MET, rto,
+                measured);
+    }
+
+    @Test
+    void theClientsSustainTermTheDrillsRecordIsCalibratedLikeAnyOther() {
+        // the drill records the span from "first client success" to "sustained" under the planner's own term name
+        List<DrillRun> runs = List.of(withSustain(5, 100, 10, 1.5), withSustain(6, 101, 12, 5.5), withSustain(7, 99, 11, 2.0));
+        RtoExpectation expectation = plan(runs).expectation();
+        ExpectedTerm sustain = expectation.terms().stream().filter(t -> t.name().equals(RtoEstimator.CLIENTS_SUSTAIN)).findFirst().orElseThrow();
+        assertThat(sustain.declared()).isEqualTo(Duration.ofMillis(4_100));
+        assertThat(sustain.measured().median()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(sustain.measured().max()).isEqualTo(Duration.ofMillis(5_500));
+        assertThat(sustain.used()).isEqualTo("measured median of 3 drills");
+        assertThat(TextReport.render(plan(runs))).containsPattern("clients sustain\\s+4s100ms\\s+2s\\s+1s500ms-5s500ms\\s+2s");
+    }
+
+    @Test
+    void aSustainTailThatHoldsTheOtherClientsWaitForTheirAnswerIsNoFindingButOneBeyondItIs() {
+        // the first client moved at once, the others as their 60s answers expired: 50s of tail is the DNS wait, not a slow client
+        List<DrillRun> spread = List.of(withSustain(5, 150, 0.5, 50));
+        assertThat(plan(spread).findings()).noneMatch(f -> f.code().equals("declared-differs-from-measured"));
+        // 2 x (4.1s + 60s) = 128.2s: a tail beyond that is more than the clients' answers explain
+        List<DrillRun> slow = List.of(withSustain(5, 250, 0.5, 130));
+        assertThat(plan(slow).findings()).filteredOn(f -> f.code().equals("declared-differs-from-measured"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(f.message()).startsWith("your clients sustain (").contains("says 4s100ms; the last drill measured 2m10s");
+                });
     }
 }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.pilotlight.store.http.HttpFront;
-import io.pilotlight.store.http.HttpFront.Mode;
-import io.pilotlight.store.http.HttpReply;
+import io.pilotlight.http.HttpFront;
+import io.pilotlight.http.HttpFront.Mode;
+import io.pilotlight.http.HttpReply;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -24,7 +24,7 @@ public final class CoordinatorServer implements AutoCloseable {
     private final HttpFront http;
 
     public CoordinatorServer(InetSocketAddress listen, Coordinator coordinator) throws IOException {
-        this.http = HttpFront.builder().threads(1)
+        this.http = HttpFront.builder().name("coordinator-http").threads(1)
                 .route("/acquire", Mode.INLINE, (call, reply) -> respond(reply, () -> {
                     LeaseBody.Acquire body = LeaseBody.acquire(JSON, call.body());
                     return coordinator.acquire(body.region(), body.ttl(), body.atLeastEpoch());

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pilotlight.store.NotWriterException;
 import io.pilotlight.store.StoreException;
 import io.pilotlight.store.VersionMismatchException;
-import io.pilotlight.store.http.ByteRange;
-import io.pilotlight.store.http.HttpCall;
-import io.pilotlight.store.http.HttpFront;
-import io.pilotlight.store.http.HttpFront.Mode;
-import io.pilotlight.store.http.HttpReply;
-import io.pilotlight.store.http.UriText;
+import io.pilotlight.http.ByteRange;
+import io.pilotlight.http.HttpCall;
+import io.pilotlight.http.HttpFront;
+import io.pilotlight.http.HttpFront.Mode;
+import io.pilotlight.http.HttpReply;
+import io.pilotlight.http.UriText;
 import io.pilotlight.store.log.LogCodec;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -47,7 +47,7 @@ public final class StoreHttpApi implements AutoCloseable {
 
     public StoreHttpApi(InetSocketAddress listen, StoreNode node) throws IOException {
         this.node = node;
-        this.http = HttpFront.builder()
+        this.http = HttpFront.builder().name("store-http")
                 .route("/kv", Mode.INLINE, this::kv)
                 .route("/log", Mode.STREAM, this::log)
                 .route("/log-ack", Mode.INLINE, this::logAck)

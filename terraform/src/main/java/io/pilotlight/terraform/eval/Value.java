@@ -10,11 +10,55 @@ public sealed interface Value {
     record Known(Object value) implements Value {
     }
 
-    /** {@code aws_route53_health_check.primary.id}: the attribute of a resource of this configuration (or module). */
-    record ResourceRef(String type, String name, String attribute) implements Value {
-        public String address() {
-            return type + "." + name;
+    /**
+     * {@code aws_route53_health_check.primary.id}: the attribute of a resource of this configuration (or module).
+     *
+     * @param key the instance key of a resource with count ({@link java.math.BigDecimal}) or for_each (a string), or
+     *            {@code null} for a resource without either
+     */
+    record ResourceRef(String type, String name, String attribute, Object key) implements Value {
+        public ResourceRef(String type, String name, String attribute) {
+            this(type, name, attribute, null);
         }
+
+        /** As Terraform writes it: {@code aws_route53_record.www["east"]}, {@code aws_instance.x[0]}. */
+        public String address() {
+            return type + "." + name + indexSuffix(key);
+        }
+    }
+
+    /** {@code ["east"]} for a for_each key, {@code [0]} for a count index, empty for none: Terraform's instance address. */
+    static String indexSuffix(Object key) {
+        if (key == null) {
+            return "";
+        }
+        if (key instanceof java.math.BigDecimal number) {
+            return "[" + number.stripTrailingZeros().toPlainString() + "]";
+        }
+        if (key instanceof Number number) {
+            return "[" + number + "]";
+        }
+        return "[\"" + key.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
+    }
+
+    /**
+     * An instance key or index as used in addresses: an integral number as an {@link Integer} (count.index, list
+     * positions, {@code [0]}), anything else as its string (for_each keys); {@code null} when it is neither.
+     */
+    static Object key(Object raw) {
+        if (raw instanceof java.math.BigDecimal number) {
+            try {
+                return number.stripTrailingZeros().intValueExact();
+            } catch (ArithmeticException notAnIndex) {
+                return number.stripTrailingZeros().toPlainString();
+            }
+        }
+        return raw instanceof String || raw instanceof Integer ? raw : raw instanceof Boolean ? raw.toString() : null;
+    }
+
+    /** A key as a topology name part: {@code east}, {@code 0}. */
+    static String keyText(Object key) {
+        return key instanceof java.math.BigDecimal number ? number.stripTrailingZeros().toPlainString() : String.valueOf(key);
     }
 
     /**

@@ -77,6 +77,9 @@ final class SymbolConverter {
         if (symbol instanceof HCLValue value) {
             return literal(value);
         }
+        if (symbol instanceof VariableTree && symbol.getChildren().stream().anyMatch(c -> !(c instanceof Variable))) {
+            return traversal(symbol);
+        }
         if (symbol instanceof VariableTree || symbol instanceof Variable) {
             return new Expr.Ref(symbol.getName());
         }
@@ -105,6 +108,9 @@ final class SymbolConverter {
         if (symbol instanceof GroupedExpression && symbol.getChildren().size() == 1) {
             return expr(symbol.getChildren().get(0));
         }
+        if (symbol instanceof Function function && "toset".equals(function.getName()) && function.getChildren().size() == 1) {
+            return new Expr.ToSet(expr(function.getChildren().get(0)));
+        }
         if (symbol instanceof Function function) {
             return new Expr.Opaque("a call of " + function.getName() + "()");
         }
@@ -115,6 +121,23 @@ final class SymbolConverter {
             return new Expr.Opaque("a type constraint");
         }
         return new Expr.Opaque("an expression hcl4j reads as " + symbol.getClass().getSimpleName());
+    }
+
+    /** {@code a.b[KEY].c}: hcl4j gives the names as Variables and each index as a one-item array. */
+    private Expr traversal(Symbol tree) {
+        List<Expr.Step> steps = new ArrayList<>();
+        for (Symbol child : tree.getChildren()) {
+            if (child instanceof Variable) {
+                steps.add(new Expr.Step.Name(child.getName()));
+            } else if (child instanceof HCLArray index && index.getChildren().size() == 1 && !(index.getChildren().get(0) instanceof Operator)) {
+                steps.add(new Expr.Step.Index(expr(index.getChildren().get(0))));
+            } else if (child instanceof HCLArray) {
+                steps.add(new Expr.Step.Splat());
+            } else {
+                return new Expr.Opaque("a traversal hcl4j reads as " + child.getClass().getSimpleName());
+            }
+        }
+        return new Expr.Traversal(steps);
     }
 
     private void flattenTemplate(Symbol symbol, List<Expr> parts) {

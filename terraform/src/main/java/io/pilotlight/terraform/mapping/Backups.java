@@ -54,7 +54,7 @@ final class Backups {
                 notes.notExpressible(plan.address() + ": enable_continuous_backup (point-in-time recovery) is not modelled; the"
                         + " RPO bound uses the schedule", plan.origin());
             }
-            out.put(Names.key(plan.name()), store, plan.origin(), plan.address());
+            out.put(Names.key(plan.instanceName()), store, plan.origin(), plan.address());
         }
     }
 

@@ -49,10 +49,10 @@ final class DataStores {
 
     private void auroraGlobal(Res global, Resources resources, Regions regions, Notes notes, Mapping out) {
         List<Res> members = resources.ofType("aws_rds_cluster").stream()
-                .filter(c -> c.ref("global_cluster_identifier").map(r -> r.type().equals("aws_rds_global_cluster") && r.name().equals(global.name()))
+                .filter(c -> c.ref("global_cluster_identifier").map(global::is)
                         .orElse(false))
                 .toList();
-        String name = Names.key(global.name());
+        String name = Names.key(global.instanceName());
         Mapping store = new Mapping();
         store.put("kind", Scalar.of("global-database"), global.origin(), global.address() + ": one writer region");
         String engine = global.string("engine").or(() -> members.stream().flatMap(m -> m.string("engine").stream()).findFirst()).orElse("aurora");
@@ -125,7 +125,7 @@ final class DataStores {
             strong |= replica.string("consistency_mode").filter("STRONG"::equalsIgnoreCase).isPresent();
         }
         Mapping store = new Mapping();
-        String name = Names.key(table.name());
+        String name = Names.key(table.instanceName());
         store.put("kind", Scalar.of("global-table"), table.origin(), table.address() + ": multi-active, last-writer-wins");
         store.put("engine", Scalar.of("dynamodb"), table.origin());
         store.put("regions", sequence(tableRegions), table.origin());
@@ -179,7 +179,7 @@ final class DataStores {
                     + " enable RTC for a 15-minute bound", replication.origin());
         }
         store.put("replication", mode, replication.origin());
-        out.put(Names.key(replication.name()), store, replication.origin(), replication.address());
+        out.put(Names.key(replication.instanceName()), store, replication.origin(), replication.address());
     }
 
     static YamlNode.Sequence sequence(Set<String> values) {

@@ -26,7 +26,7 @@ final class HealthChecks {
             if (type.isEmpty()) {
                 continue;
             }
-            String name = Names.key(check.name());
+            String name = Names.key(check.instanceName());
             nameByAddress.put(check.address(), name);
             Mapping out = new Mapping();
             String kind = switch (type.get()) {
@@ -83,7 +83,7 @@ final class HealthChecks {
         List<YamlNode> children = new ArrayList<>();
         for (Value child : check.items("child_healthchecks")) {
             if (child instanceof Value.ResourceRef ref && ref.type().equals("aws_route53_health_check")) {
-                children.add(Scalar.of(Names.key(ref.name())));
+                children.add(Scalar.of(nameOf(check, ref).orElse(Names.key(ref.name() + (ref.key() == null ? "" : "_" + Value.keyText(ref.key()))))));
             } else {
                 notes.add(io.pilotlight.terraform.ImportNote.Kind.UNKNOWN, check.address() + " child_healthchecks: a child that is not"
                         + " an aws_route53_health_check of this configuration", check.at("child_healthchecks"));
@@ -95,7 +95,6 @@ final class HealthChecks {
 
     /** The topology name of the check a reference points to, if it was imported. */
     Optional<String> nameOf(Res from, Value.ResourceRef ref) {
-        String prefix = from.address().substring(0, from.address().length() - (from.type() + "." + from.name()).length());
-        return Optional.ofNullable(nameByAddress.get(prefix + ref.address()));
+        return Optional.ofNullable(nameByAddress.get(from.modulePrefix() + ref.address()));
     }
 }

@@ -137,7 +137,7 @@ final class Records {
             ttlComment = ttl.isPresent() ? "alias: the TTL of its target " + target.get().address() + " ("
                     + targetRecord.get().at("ttl") + ")" : "alias: its target's TTL is unknown; 60s assumed";
         } else {
-            String described = target.map(t -> t.type() + "." + t.name()).orElseGet(() -> alias.string("name").orElse("an unknown target"));
+            String described = target.map(Value.ResourceRef::address).orElseGet(() -> alias.string("name").orElse("an unknown target"));
             targetName = standIn(record, described, zone, type, sets, alias.origin());
             boolean loadBalancer = target.isPresent() && LOAD_BALANCERS.contains(target.get().type());
             ttlText = "60s";

@@ -62,7 +62,7 @@ final class Regions {
     }
 
     Optional<Located> of(Res resource) {
-        Map<String, Located> aliases = byAlias.getOrDefault(resource.evaluator(), Map.of());
+        Map<String, Located> aliases = byAlias.getOrDefault(resource.evaluator().module(), Map.of());
         String key = "aws";
         if (resource.block().attribute("provider").isPresent()) {
             Value provider = resource.evaluator().attribute(resource.block(), "provider");

@@ -45,13 +45,17 @@ final class Resources {
         scopes.add(scope);
         for (Block block : scope.configuration().resources()) {
             String address = prefix + block.label(0) + "." + block.label(1);
-            all.add(new Res(block, scope, address, notes));
-            if (block.attribute("count").isPresent() || block.attribute("for_each").isPresent()) {
-                notes.add(ImportNote.Kind.UNKNOWN, address + " uses count or for_each: read as one instance", block.origin());
+            if (block.labels().size() > 2) {
+                // an instance from terraform show -json: already expanded, its index is the third label
+                Object key = planKey(block.label(2));
+                all.add(new Res(block, scope, address + Value.indexSuffix(key), key, notes));
+                continue;
             }
-            for (Block dynamic : block.blocks("dynamic")) {
-                notes.add(ImportNote.Kind.UNKNOWN, address + ": dynamic \"" + dynamic.label(0) + "\" blocks are generated when"
-                        + " Terraform runs, not expanded here", dynamic.origin());
+            for (Instances.Instance instance : Instances.of(block, scope, address, notes)) {
+                Res res = new Res(block, instance.evaluator(), address + Value.indexSuffix(instance.key()), instance.key(), notes);
+                all.add(res);
+                // a dynamic block whose for_each is unknown is noted here, whether or not a mapper reads its blocks
+                block.blocks("dynamic").forEach(dynamic -> res.nested(dynamic.label(0)));
             }
         }
         for (Block module : scope.configuration().ofType("module")) {
@@ -88,6 +92,15 @@ final class Resources {
         }
     }
 
+    /** The index of a plan's instance as its address writes it ({@code ["east"]} or {@code [0]}), back to a key. */
+    private static Object planKey(String suffix) {
+        String inner = suffix.startsWith("[") && suffix.endsWith("]") ? suffix.substring(1, suffix.length() - 1) : suffix;
+        if (inner.startsWith("\"") && inner.endsWith("\"") && inner.length() >= 2) {
+            return inner.substring(1, inner.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+        }
+        return inner.matches("\\d+") ? (Object) Integer.valueOf(inner) : inner;
+    }
+
     List<Res> all() {
         return List.copyOf(all);
     }
@@ -98,8 +111,7 @@ final class Resources {
 
     /** The resource a reference points to, looked up in the referring resource's own module. */
     Optional<Res> resolve(Res from, Value.ResourceRef ref) {
-        return all.stream().filter(r -> r.evaluator() == from.evaluator() && r.type().equals(ref.type()) && r.name().equals(ref.name()))
-                .findFirst();
+        return all.stream().filter(r -> r.evaluator().module() == from.evaluator().module() && r.is(ref)).findFirst();
     }
 
     /** {@code providers = { aws = aws.standby }}: the module's provider name to the caller's provider key. */

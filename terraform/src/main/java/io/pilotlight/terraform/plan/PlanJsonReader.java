@@ -107,7 +107,13 @@ public final class PlanJsonReader {
                 key = key.contains(":") ? key.substring(key.lastIndexOf(':') + 1) : key;
                 attributes.put("provider", new Attribute("provider", new Expr.Ref(key), origin));
             }
-            out.add(new Block("resource", List.of(resource.path("type").asText(), resource.path("name").asText()), attributes, nested, origin));
+            List<String> labels = new ArrayList<>(List.of(resource.path("type").asText(), resource.path("name").asText()));
+            JsonNode index = resource.path("index");
+            if (index.isNumber() || index.isTextual()) {
+                // an instance of count or for_each: its index as the address writes it, e.g. ["east"] or [0]
+                labels.add(index.isNumber() ? "[" + index.asText() + "]" : "[" + JSON.valueToTree(index.asText()).toString() + "]");
+            }
+            out.add(new Block("resource", labels, attributes, nested, origin));
         }
         for (JsonNode child : module.path("child_modules")) {
             collectResources(child, configured, out);
@@ -128,7 +134,7 @@ public final class PlanJsonReader {
             } else if (value.isObject() && expression != null && expression.isArray()) {
                 nested.add(block(name, value, expression.get(0), origin));
             } else if (value.isNull() && expression != null && expression.has("references") && !expression.get("references").isEmpty()) {
-                attributes.put(name, new Attribute(name, new Expr.Ref(expression.get("references").get(0).asText()), origin));
+                attributes.put(name, new Attribute(name, Expr.Traversal.parse(expression.get("references").get(0).asText()), origin));
             } else if (value.isNull() && expression != null && expression.isArray() && !expression.isEmpty() && expression.get(0).isObject()) {
                 for (JsonNode item : expression) {
                     nested.add(block(name, JSON.createObjectNode(), item, origin));
@@ -141,7 +147,7 @@ public final class PlanJsonReader {
             expressions.properties().forEach(field -> {
                 if (!values.has(field.getKey()) && field.getValue().has("references") && !field.getValue().get("references").isEmpty()) {
                     attributes.put(field.getKey(), new Attribute(field.getKey(),
-                            new Expr.Ref(field.getValue().get("references").get(0).asText()), origin));
+                            Expr.Traversal.parse(field.getValue().get("references").get(0).asText()), origin));
                 } else if (!values.has(field.getKey()) && field.getValue().isArray() && allObjects(field.getValue())) {
                     for (JsonNode item : field.getValue()) {
                         nested.add(block(field.getKey(), JSON.createObjectNode(), item, origin));
@@ -211,7 +217,8 @@ public final class PlanJsonReader {
     }
 
     private int lineOf(String address) {
-        return lineMatching(Pattern.compile("\"address\"\\s*:\\s*\"" + Pattern.quote(address) + "\""));
+        // as the file writes it: an instance key's quotes are escaped ("aws_x.y[\\"east\\"]")
+        return lineMatching(Pattern.compile("\"address\"\\s*:\\s*" + Pattern.quote(JSON.getNodeFactory().textNode(address).toString())));
     }
 
     private int lineOfKey(String key) {

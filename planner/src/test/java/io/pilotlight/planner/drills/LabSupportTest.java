@@ -1,0 +1,34 @@
+package io.pilotlight.planner.drills;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pilotlight.planner.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every shipped example either drills in the lab or says at once what the lab lacks for it. */
+class LabSupportTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pilot-light", "pilot-light-lab", "warm-standby-lab", "backup-restore-lab"})
+    void theLabVariantOfEachPatternDrills(String example) {
+        assertThat(LabSupport.missing(Fixtures.example(example).topology())).isEmpty();
+    }
+
+    @Test
+    void aManualModeTopologyDrillsBecauseTheDrillPlaysTheOperator() {
+        var topology = Fixtures.example("backup-restore-lab").topology();
+        assertThat(topology.failoverOrDefault().mode().name()).isEqualTo("MANUAL");
+        assertThat(LabSupport.missing(topology)).isEmpty();
+    }
+
+    @Test
+    void theExamplesTheLabCannotRunYetNameWhatIsMissing() {
+        assertThat(LabSupport.explain(Fixtures.example("backup-restore").topology()))
+                .contains("data store ledger (engine postgres)").contains("(HTTPS)").doesNotContain("manual");
+        assertThat(LabSupport.explain(Fixtures.example("warm-standby").topology())).contains("engine postgres");
+        assertThat(LabSupport.explain(Fixtures.example("active-active").topology())).contains("a primary region")
+                .contains("kind global-table");
+    }
+}
