@@ -18,6 +18,9 @@ public record ByteRange(Kind kind, int start, int endInclusive, int length) {
         if (dash < 0) {
             return whole;
         }
+        if (!spec.matches("[0-9]*-[0-9]*") || spec.equals("-")) {
+            return whole; // RFC 9110: digits only; a sign or anything else makes the header malformed, so it is ignored
+        }
         long start;
         long end;
         try {

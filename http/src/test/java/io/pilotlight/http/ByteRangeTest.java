@@ -20,6 +20,14 @@ class ByteRangeTest {
         assertThat(ByteRange.resolve("bytes=0-1", 0).kind()).isEqualTo(ByteRange.Kind.UNSATISFIABLE);
     }
 
+    /** Regression (store fuzz): a signed number was parsed, so "bytes=--5" was a 416 and "bytes=+1-2" a part; RFC 9110 allows digits only. */
+    @Test
+    void aSignedRangeIsMalformedAndIgnored() {
+        for (String header : new String[] {"bytes=--5", "bytes=+1-2", "bytes=-+3", "bytes=1-+4", "bytes=-"}) {
+            assertThat(ByteRange.resolve(header, 100).kind()).as(header).isEqualTo(ByteRange.Kind.WHOLE);
+        }
+    }
+
     @Test
     void ignoresWhatItDoesNotServe() {
         for (String header : new String[] {null, "items=0-1", "bytes=5-1", "bytes=0-1,4-5", "bytes=a-b", "bytes=12"}) {

@@ -1,7 +1,9 @@
 package io.pilotlight.store.coord;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.pilotlight.http.HttpFront;
 import io.pilotlight.http.HttpFront.Mode;
 import io.pilotlight.http.HttpReply;
@@ -16,25 +18,24 @@ import java.util.Map;
  * event loop (a lease decision is a few comparisons under a lock), so a renewal never waits for a thread.
  */
 public final class CoordinatorServer implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Duplicate fields and anything after the body's value are refused: a body means one thing or nothing. */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private final HttpFront http;
 
     public CoordinatorServer(InetSocketAddress listen, Coordinator coordinator) throws IOException {
         this.http = HttpFront.builder().name("coordinator-http").threads(1)
                 .route("/acquire", Mode.INLINE, (call, reply) -> respond(reply, () -> {
-                    JsonNode body = JSON.readTree(call.body());
-                    return coordinator.acquire(body.path("region").asText(), Duration.ofMillis(body.path("ttl_ms").asLong()),
-                            body.path("at_least_epoch").asLong(0));
+                    LeaseBody.Acquire body = LeaseBody.acquire(JSON, call.body());
+                    return coordinator.acquire(body.region(), body.ttl(), body.atLeastEpoch());
                 }))
                 .route("/renew", Mode.INLINE, (call, reply) -> respond(reply, () -> {
-                    JsonNode body = JSON.readTree(call.body());
-                    return Map.of("renewed", coordinator.renew(body.path("region").asText(), body.path("epoch").asLong(),
-                            Duration.ofMillis(body.path("ttl_ms").asLong())));
+                    LeaseBody.Renew body = LeaseBody.renew(JSON, call.body());
+                    return Map.of("renewed", coordinator.renew(body.region(), body.epoch(), body.ttl()));
                 }))
                 .route("/release", Mode.INLINE, (call, reply) -> respond(reply, () -> {
-                    JsonNode body = JSON.readTree(call.body());
-                    coordinator.release(body.path("region").asText(), body.path("epoch").asLong(),
-                            body.hasNonNull("successor") ? body.path("successor").asText() : null);
+                    LeaseBody.Release body = LeaseBody.release(JSON, call.body());
+                    coordinator.release(body.region(), body.epoch(), body.successor());
                     return Map.of("released", true);
                 }))
                 .route("/current", Mode.INLINE, (call, reply) -> respond(reply, coordinator::current))
@@ -49,11 +50,20 @@ public final class CoordinatorServer implements AutoCloseable {
         Object get() throws IOException;
     }
 
+    /** 400 naming the field for a malformed body (nothing was decided); 503 when the coordinator itself failed (its state file, say). */
     private static void respond(HttpReply reply, Body body) throws IOException {
         try {
             reply.send(200, "application/json", JSON.writeValueAsBytes(body.get()));
+        } catch (LeaseBody.BadField e) {
+            Map<String, Object> error = new java.util.HashMap<>();
+            error.put("error", "bad_request");
+            error.put("message", e.getMessage());
+            if (e.field() != null) {
+                error.put("field", e.field());
+            }
+            reply.send(400, "application/json", JSON.writeValueAsBytes(error));
         } catch (IOException | RuntimeException e) {
-            reply.send(400, "application/json", JSON.writeValueAsBytes(Map.of("error", String.valueOf(e.getMessage()))));
+            reply.send(503, "application/json", JSON.writeValueAsBytes(Map.of("error", "unavailable", "message", String.valueOf(e.getMessage()))));
         }
     }
 

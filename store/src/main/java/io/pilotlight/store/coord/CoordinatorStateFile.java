@@ -17,7 +17,8 @@ final class CoordinatorStateFile {
                  @JsonProperty("ttl_ms") long ttlMillis, @JsonProperty("released") boolean released) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict: a field missing or mistyped is an unreadable file, never epoch 0 (which would let epochs repeat). */
+    private static final ObjectMapper JSON = io.pilotlight.store.StrictJson.mapper();
     private final Path path;
 
     CoordinatorStateFile(Path path) {
@@ -29,7 +30,11 @@ final class CoordinatorStateFile {
             return null;
         }
         try {
-            return JSON.readValue(path.toFile(), State.class);
+            State state = JSON.readValue(path.toFile(), State.class);
+            if (state == null || state.epoch() < 0 || state.ttlMillis() < 0) {
+                throw new IOException(state == null ? "it holds null" : "a negative epoch or ttl_ms");
+            }
+            return state;
         } catch (IOException e) {
             throw new IllegalArgumentException("coordinator state file " + path + " is unreadable (" + e.getMessage()
                     + "); it holds the last epoch granted: restore it from a copy rather than deleting it, or epochs could repeat");

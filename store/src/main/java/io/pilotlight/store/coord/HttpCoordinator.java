@@ -1,6 +1,7 @@
 package io.pilotlight.store.coord;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pilotlight.store.StrictJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +15,12 @@ import java.util.Map;
  * that cannot renew loses its lease, and nobody is granted one.
  */
 public final class HttpCoordinator implements Coordinator {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Answers are read strictly: a field missing, null where a number belongs, or of another type
+     * is an unreadable answer (the coordinator counts as unreachable), never a default: {@code {}}
+     * must not read as "nobody holds the lease".
+     */
+    private static final ObjectMapper JSON = StrictJson.mapper();
     private static final Duration TIMEOUT = Duration.ofMillis(500);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final URI base;
@@ -30,7 +36,11 @@ public final class HttpCoordinator implements Coordinator {
         if (response.statusCode() != 200) {
             throw new IOException("coordinator answered " + response.statusCode());
         }
-        return JSON.readValue(response.body(), type);
+        T answer = JSON.readValue(response.body(), type);
+        if (answer == null) {
+            throw new IOException("coordinator answered null");
+        }
+        return answer;
     }
 
     @Override

@@ -1,10 +1,15 @@
 package io.pilotlight.store.log;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,26 +34,62 @@ public final class LogCodec {
         }
     }
 
+    /** The largest key or value an entry may announce. */
+    static final int MAX_LENGTH = 64 * 1024 * 1024;
+    /** The most entries a frame may announce. */
+    static final int MAX_FRAME_ENTRIES = 1_000_000;
+
+    /**
+     * The next entry: an {@link EOFException} when the bytes stop short, a {@link CorruptLogException}
+     * when they cannot be an entry (a length out of range, a key that is not UTF-8).
+     */
     public static LogEntry read(DataInputStream in) throws IOException {
         long index = in.readLong();
         long epoch = in.readLong();
         long time = in.readLong();
-        byte[] key = new byte[checkedLength(in.readInt())];
-        in.readFully(key);
+        byte[] key = readBytes(in, checkedLength(in.readInt(), "key"));
         int valueLength = in.readInt();
-        byte[] value = null;
-        if (valueLength >= 0) {
-            value = new byte[checkedLength(valueLength)];
-            in.readFully(value);
-        }
-        return new LogEntry(index, epoch, time, new String(key, StandardCharsets.UTF_8), value);
+        byte[] value = valueLength == -1 ? null : readBytes(in, checkedLength(valueLength, "value"));
+        return new LogEntry(index, epoch, time, utf8(key), value);
     }
 
-    private static int checkedLength(int length) throws IOException {
-        if (length < 0 || length > 64 * 1024 * 1024) {
-            throw new IOException("corrupt log entry: length " + length);
+    private static int checkedLength(int length, String what) throws CorruptLogException {
+        if (length < 0 || length > MAX_LENGTH) {
+            throw new CorruptLogException("corrupt log entry: " + what + " length " + length + "; allowed: 0 to " + MAX_LENGTH
+                    + (what.equals("value") ? " (-1 for a delete)" : ""));
         }
         return length;
+    }
+
+    /** Exactly {@code length} bytes, in memory that grows with the bytes that arrive, not with what a prefix announces. */
+    private static byte[] readBytes(DataInputStream in, int length) throws IOException {
+        if (length <= 64 * 1024) {
+            byte[] bytes = new byte[length];
+            in.readFully(bytes);
+            return bytes;
+        }
+        byte[] bytes = in.readNBytes(length);
+        if (bytes.length < length) {
+            throw new EOFException("the log ended after " + bytes.length + " of " + length + " bytes");
+        }
+        return bytes;
+    }
+
+    /** Strict: bytes that are not UTF-8 are refused, never replaced (the applied key must be the stored one). */
+    private static String utf8(byte[] key) throws CorruptLogException {
+        boolean ascii = true;
+        for (byte b : key) {
+            ascii &= b >= 0;
+        }
+        if (ascii) {
+            return new String(key, StandardCharsets.US_ASCII); // the usual key, on every read of the log: no decoder
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(key)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            throw new CorruptLogException("corrupt log entry: the key is not valid UTF-8 (" + key.length + " bytes)");
+        }
     }
 
     public static byte[] encode(LogEntry entry) {
@@ -61,11 +102,29 @@ public final class LogCodec {
         return bytes.toByteArray();
     }
 
+    /** One entry as stored: an {@link UncheckedIOException} around a {@link CorruptLogException} when the bytes are not exactly one entry. */
     public static LogEntry decode(byte[] bytes) {
         try {
-            return read(new DataInputStream(new java.io.ByteArrayInputStream(bytes)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return decodeExactly(bytes);
+        } catch (CorruptLogException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    private static LogEntry decodeExactly(byte[] bytes) throws CorruptLogException {
+        ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+        try {
+            LogEntry entry = read(new DataInputStream(in));
+            if (in.available() > 0) {
+                throw new CorruptLogException("corrupt log entry: " + in.available() + " bytes after the entry, inside its length of "
+                        + bytes.length);
+            }
+            return entry;
+        } catch (CorruptLogException e) {
+            throw e;
+        } catch (IOException cutShort) {
+            throw new CorruptLogException("corrupt log entry: " + bytes.length + " bytes are too few for the entry they start ("
+                    + cutShort.getMessage() + ")");
         }
     }
 
@@ -84,20 +143,27 @@ public final class LogCodec {
         }
     }
 
+    /**
+     * The next frame: an {@link EOFException} when the stream stops short, a {@link CorruptLogException}
+     * when the bytes cannot be a frame; memory grows with the bytes that arrive, whatever the counts say.
+     */
     public static LogFrame readFrame(DataInputStream in) throws IOException {
         long epoch = in.readLong();
         long writerLast = in.readLong();
         int count = in.readInt();
-        if (count < 0 || count > 1_000_000) {
-            throw new IOException("corrupt log frame: " + count + " entries");
+        if (count < 0 || count > MAX_FRAME_ENTRIES) {
+            throw new CorruptLogException("corrupt log frame: " + count + " entries; allowed: 0 to " + MAX_FRAME_ENTRIES);
         }
-        List<byte[]> encoded = new ArrayList<>(count);
-        List<LogEntry> entries = new ArrayList<>(count);
+        List<byte[]> encoded = new ArrayList<>(Math.min(count, 1024));
+        List<LogEntry> entries = new ArrayList<>(Math.min(count, 1024));
         for (int i = 0; i < count; i++) {
-            byte[] raw = new byte[checkedLength(in.readInt())];
-            in.readFully(raw);
+            int length = in.readInt();
+            if (length < 0 || length > 2 * MAX_LENGTH + 32) {
+                throw new CorruptLogException("corrupt log frame: entry " + i + " has length " + length);
+            }
+            byte[] raw = readBytes(in, length);
             encoded.add(raw);
-            entries.add(decode(raw));
+            entries.add(decodeExactly(raw));
         }
         return new LogFrame(epoch, writerLast, entries, encoded);
     }

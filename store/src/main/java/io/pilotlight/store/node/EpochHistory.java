@@ -13,21 +13,58 @@ record EpochHistory(List<Start> starts) {
     record Start(long epoch, long firstIndex) {
     }
 
+    /**
+     * Reads {@link #format()}'s text, strictly: {@code EPOCH:FIRST_INDEX} pairs of whole numbers, 1
+     * or more, separated by commas, both growing; the empty text (or null) is the empty history.
+     * Anything else is an {@link IllegalArgumentException} quoting the text and the part at fault.
+     */
     static EpochHistory parse(String text) {
         List<Start> starts = new ArrayList<>();
-        if (text != null && !text.isBlank()) {
-            for (String part : text.split(",")) {
-                String[] fields = part.split(":");
-                starts.add(new Start(Long.parseLong(fields[0].trim()), Long.parseLong(fields[1].trim())));
+        if (text != null && !text.isEmpty()) {
+            String[] parts = text.split(",", -1);
+            for (String part : parts) {
+                int colon = part.indexOf(':');
+                if (colon < 0) {
+                    throw malformed(text, part, "it has no ':'");
+                }
+                starts.add(new Start(number(text, part, part.substring(0, colon), "epoch"), number(text, part, part.substring(colon + 1), "first index")));
             }
         }
         for (int i = 1; i < starts.size(); i++) {
             if (starts.get(i).epoch() <= starts.get(i - 1).epoch() || starts.get(i).firstIndex() < starts.get(i - 1).firstIndex()) {
-                throw new IllegalArgumentException("epoch history \"" + text + "\" is not increasing at " + starts.get(i).epoch() + ":"
+                throw new IllegalArgumentException("epoch history \"" + shown(text) + "\" is not increasing at " + starts.get(i).epoch() + ":"
                         + starts.get(i).firstIndex() + "; expected EPOCH:FIRST_INDEX pairs with both growing");
             }
         }
         return new EpochHistory(List.copyOf(starts));
+    }
+
+    private static long number(String text, String part, String digits, String what) {
+        long value = -1;
+        if (!digits.isEmpty() && digits.length() <= 19 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            try {
+                value = Long.parseLong(digits);
+            } catch (NumberFormatException tooLarge) {
+                value = -1;
+            }
+        }
+        if (value < 1) {
+            throw malformed(text, part, "its " + what + " \"" + shown(digits) + "\" is not a whole number from 1 to " + Long.MAX_VALUE);
+        }
+        return value;
+    }
+
+    private static IllegalArgumentException malformed(String text, String part, String why) {
+        return new IllegalArgumentException("epoch history \"" + shown(text) + "\" is malformed at \"" + shown(part) + "\": " + why
+                + "; expected EPOCH:FIRST_INDEX pairs separated by commas, e.g. 1:1,3:601");
+    }
+
+    /** Text fit for a message: at most 120 characters, control characters escaped. */
+    private static String shown(String text) {
+        String cut = text.length() > 120 ? text.substring(0, 120) + "... (" + text.length() + " characters)" : text;
+        StringBuilder out = new StringBuilder();
+        cut.chars().forEach(c -> out.append(c < 0x20 || c == 0x7F ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return out.toString();
     }
 
     String format() {

@@ -57,7 +57,7 @@ final class LogStream implements AutoCloseable {
                 String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
                 String value = header.substring(colon + 1).trim();
                 if (name.equals("x-epoch")) {
-                    epoch = Long.parseLong(value);
+                    epoch = epochHeader(writer, value);
                 } else if (name.equals("transfer-encoding")) {
                     chunked = value.equalsIgnoreCase("chunked");
                 }
@@ -74,6 +74,19 @@ final class LogStream implements AutoCloseable {
             socket.close();
             throw e;
         }
+    }
+
+    private static long epochHeader(String writer, String value) throws IOException {
+        try {
+            long epoch = Long.parseLong(value);
+            if (epoch >= 0) {
+                return epoch;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below
+        }
+        throw new IOException("writer " + writer + " sent X-Epoch \"" + (value.length() > 40 ? value.substring(0, 40) + "..." : value)
+                + "\"; expected a whole number, 0 or more");
     }
 
     /** The writer's epoch when it opened the stream. */
@@ -127,7 +140,12 @@ final class LogStream implements AutoCloseable {
             }
             String size = line(in);
             int extension = size.indexOf(';');
-            left = Long.parseLong((extension < 0 ? size : size.substring(0, extension)).trim(), 16);
+            String hex = (extension < 0 ? size : size.substring(0, extension)).trim();
+            if (hex.isEmpty() || hex.length() > 15 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0 && c < 0x80)) {
+                throw new IOException("bad chunk size \"" + (size.length() > 40 ? size.substring(0, 40) + "..." : size)
+                        + "\" in the log stream; expected 1 to 15 hex digits");
+            }
+            left = Long.parseLong(hex, 16);
             if (left == 0) {
                 ended = true;
                 while (!line(in).isEmpty()) {

@@ -49,7 +49,9 @@ final class PeerBook {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("url \"" + url + "\" is not a URL; expected http://HOST:PORT");
         }
-        if (!"http".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() <= 0) {
+        boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
+                && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+        if (!"http".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() <= 0 || uri.getPort() > 65535 || !bare) {
             throw new IllegalArgumentException("url \"" + url + "\" is not allowed; expected http://HOST:PORT");
         }
         urls.put(region, url.endsWith("/") ? url.substring(0, url.length() - 1) : url);

@@ -29,6 +29,7 @@ final class RocksStore implements AutoCloseable {
         RocksDB.loadLibrary();
     }
 
+    private final Path dir;
     private final RocksDB db;
     private final List<ColumnFamilyHandle> handles = new ArrayList<>();
     private final ColumnFamilyHandle meta;
@@ -57,6 +58,7 @@ final class RocksStore implements AutoCloseable {
     }
 
     RocksStore(Path dir) {
+        this.dir = dir;
         try {
             Files.createDirectories(dir);
             // Recycling WAL files makes an fsync cheaper (no file-size metadata to journal), as PostgreSQL's preallocated WAL segments do.
@@ -81,6 +83,15 @@ final class RocksStore implements AutoCloseable {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A log entry as stored; one that cannot be decoded means the disk is damaged, and the message names where. */
+    private LogEntry decode(byte[] stored) {
+        try {
+            return LogCodec.decode(stored);
+        } catch (java.io.UncheckedIOException corrupt) {
+            throw new StoreIoException("the log in " + dir + " is damaged: " + corrupt.getMessage(), corrupt);
+        }
     }
 
     private static byte[] indexKey(long index) {
@@ -169,7 +180,7 @@ final class RocksStore implements AutoCloseable {
         if (logged == null) {
             throw new StoreIoException("the data points at log index " + ByteBuffer.wrap(raw).getLong() + ", which is missing", null);
         }
-        LogEntry entry = LogCodec.decode(logged);
+        LogEntry entry = decode(logged);
         return new StoredValue(entry.value(), entry.index(), entry.epoch(), entry.commitTime());
     }
 
@@ -229,7 +240,7 @@ final class RocksStore implements AutoCloseable {
                             if (logged == null) {
                                 throw new StoreIoException("the data points at log index " + ByteBuffer.wrap(raw).getLong() + ", which is missing", null);
                             }
-                            LogEntry entry = LogCodec.decode(logged);
+                            LogEntry entry = decode(logged);
                             value = new StoredValue(entry.value(), entry.index(), entry.epoch(), entry.commitTime());
                         }
                         builder.add(it.key(), value.version(), value.epoch(), value.value() == null ? new byte[0] : value.value());
@@ -250,7 +261,7 @@ final class RocksStore implements AutoCloseable {
             try (RocksIterator it = db.newIterator(log)) {
                 it.seek(indexKey(from));
                 while (it.isValid() && out.size() < max) {
-                    out.add(LogCodec.decode(it.value()));
+                    out.add(decode(it.value()));
                     it.next();
                 }
             }
@@ -281,7 +292,7 @@ final class RocksStore implements AutoCloseable {
         return guarded(() -> {
             try {
                 byte[] raw = db.get(log, indexKey(index));
-                return raw == null ? null : LogCodec.decode(raw);
+                return raw == null ? null : decode(raw);
             } catch (RocksDBException e) {
                 throw new StoreIoException("read failed: " + e.getMessage(), e);
             }
@@ -300,7 +311,7 @@ final class RocksStore implements AutoCloseable {
             try (RocksIterator it = db.newIterator(log)) {
                 it.seekForPrev(indexKey(index - 1));
                 while (it.isValid() && !missing.isEmpty()) {
-                    LogEntry entry = LogCodec.decode(it.value());
+                    LogEntry entry = decode(it.value());
                     if (missing.remove(entry.key())) {
                         found.put(entry.key(), entry);
                     }
@@ -346,7 +357,12 @@ final class RocksStore implements AutoCloseable {
             List<LostWrite> out = new ArrayList<>();
             try (RocksIterator it = db.newIterator(ledger)) {
                 for (it.seekToFirst(); it.isValid(); it.next()) {
-                    out.add(LedgerCodec.decode(it.value()));
+                    try {
+                        out.add(LedgerCodec.decode(it.value()));
+                    } catch (IllegalArgumentException damaged) {
+                        throw new StoreIoException("the lost-writes ledger in " + dir + " is damaged: entry \""
+                                + new String(it.key(), StandardCharsets.UTF_8) + "\" is " + damaged.getMessage(), damaged);
+                    }
                 }
             }
             return out;

@@ -38,6 +38,8 @@ public final class StoreHttpApi implements AutoCloseable {
     public static final int MAX_KEY_BYTES = 4096;
     static final ObjectMapper JSON = new ObjectMapper();
     private static final int STREAM_BATCH = 2_000;
+    /** The longest {@code /promote?wait_ms=} (10 minutes): far above any lease, and a bound on how long one call holds the node's monitor. */
+    static final long MAX_PROMOTE_WAIT_MILLIS = 600_000;
     /** An idle stream still sends a frame this often, so a replica can tell a quiet writer from a dead link. */
     static final long HEARTBEAT_MILLIS = 250;
     private final HttpFront http;
@@ -295,6 +297,10 @@ public final class StoreHttpApi implements AutoCloseable {
 
     private void promote(HttpCall call, HttpReply reply) {
         long wait = call.longParam("wait_ms", 0);
+        if (wait < 0 || wait > MAX_PROMOTE_WAIT_MILLIS) {
+            throw new IllegalArgumentException("query parameter \"wait_ms\" is " + wait + "; allowed: 0 to " + MAX_PROMOTE_WAIT_MILLIS
+                    + " (milliseconds to wait for the old lease)");
+        }
         String accept = call.param("accept_data_loss", "false");
         if (!accept.equals("true") && !accept.equals("false")) {
             json(reply, 400, Map.of("error", "bad_request", "message", "accept_data_loss \"" + accept + "\" is not allowed; use true or false"));
@@ -343,8 +349,14 @@ public final class StoreHttpApi implements AutoCloseable {
             json(reply, 400, Map.of("error", "bad_request", "message", "POST /backup?dir=BACKUP_DIRECTORY"));
             return;
         }
+        java.nio.file.Path target;
         try {
-            java.nio.file.Path taken = Backups.take(node, java.nio.file.Path.of(dir), System.currentTimeMillis());
+            target = java.nio.file.Path.of(dir);
+        } catch (java.nio.file.InvalidPathException bad) {
+            throw new IllegalArgumentException("query parameter \"dir\" is not a path: " + bad.getMessage());
+        }
+        try {
+            java.nio.file.Path taken = Backups.take(node, target, System.currentTimeMillis());
             json(reply, 200, Map.of("backup", taken.toString(), "last_index", node.status().lastIndex()));
         } catch (RuntimeException e) {
             json(reply, 503, Map.of("error", "unavailable", "message", String.valueOf(e.getMessage())));

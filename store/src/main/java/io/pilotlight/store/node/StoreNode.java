@@ -66,10 +66,9 @@ public final class StoreNode implements AutoCloseable {
         this.guard = new RpoGuard(config.lagBound(), tracker, store, config.clock());
         this.book = new PeerBook(config.peers());
         this.peers = new PeerProbe(config.region(), book);
-        this.history = EpochHistory.parse(store.meta("epochs"));
+        this.history = saved(store, config, "epochs", EpochHistory::parse);
         this.syncedIndex = store.lastIndex(); // what survived a restart is on disk
-        String savedEpoch = store.meta("epoch");
-        knownEpoch.set(savedEpoch == null ? 0 : Long.parseLong(savedEpoch));
+        knownEpoch.set(saved(store, config, "epoch", StoreNode::savedEpoch));
         var lease = config.coordinator().current();
         if (lease.epoch() == 0 && knownEpoch.get() == 0 && config.region().equals(config.initialWriter())) {
             try {
@@ -85,6 +84,34 @@ public final class StoreNode implements AutoCloseable {
             startReplicator();
         }
         this.supervisor = Thread.ofPlatform().daemon().name("store-supervisor-" + config.region()).start(this::supervise);
+    }
+
+    /** What this node saved under {@code name}, parsed; damaged metadata stops the start, naming the data directory. */
+    private static <T> T saved(RocksStore store, NodeConfig config, String name, java.util.function.Function<String, T> parse) {
+        String raw = store.meta(name);
+        try {
+            return parse.apply(raw);
+        } catch (RuntimeException damaged) {
+            store.close();
+            throw new StoreIoException("the store in " + config.dataDir() + " is damaged: its metadata \"" + name + "\" is unreadable ("
+                    + damaged.getMessage() + "); restore the node from a backup (pilotlight store restore) or start it on an empty"
+                    + " data directory to copy the log from the writer", damaged);
+        }
+    }
+
+    private static long savedEpoch(String raw) {
+        if (raw == null) {
+            return 0;
+        }
+        try {
+            long epoch = Long.parseLong(raw);
+            if (epoch >= 0) {
+                return epoch;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below
+        }
+        throw new IllegalArgumentException("epoch \"" + (raw.length() > 40 ? raw.substring(0, 40) + "..." : raw) + "\" is not a whole number, 0 or more");
     }
 
     public static StoreNode start(NodeConfig config) {
