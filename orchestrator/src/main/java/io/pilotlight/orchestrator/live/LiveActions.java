@@ -5,6 +5,8 @@ import io.pilotlight.engine.DataStoreEngine;
 import io.pilotlight.engine.EngineException;
 import io.pilotlight.engine.EngineFactory;
 import io.pilotlight.engine.ReplicaRole;
+import io.pilotlight.http.HttpAnswer;
+import io.pilotlight.http.JsonHttp;
 import io.pilotlight.orchestrator.compute.ComputeProvider;
 import io.pilotlight.orchestrator.runbook.Step;
 import io.pilotlight.orchestrator.runbook.StepActions;
@@ -14,9 +16,6 @@ import io.pilotlight.topology.RecordSet;
 import io.pilotlight.topology.Topology;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +38,7 @@ public final class LiveActions implements StepActions {
     private final DeploymentLayout layout;
     private final ComputeProvider compute;
     private final DeploymentEngines engines;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+    private final JsonHttp http = new JsonHttp(Duration.ofMillis(500), Duration.ofSeconds(1));
 
     public LiveActions(Topology topology, DeploymentLayout layout, ComputeProvider compute) {
         this(topology, layout, compute, (EngineFactory.Restorer) null);
@@ -113,12 +112,11 @@ public final class LiveActions implements StepActions {
         String last = "no answer";
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(1)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() / 100 == 2 || response.statusCode() / 100 == 3) {
-                    return service + " in " + region + " answers " + response.statusCode() + " on " + path;
+                HttpAnswer response = http.get(URI.create(url));
+                if (response.status() / 100 == 2 || response.status() / 100 == 3) {
+                    return service + " in " + region + " answers " + response.status() + " on " + path;
                 }
-                last = "HTTP " + response.statusCode();
+                last = "HTTP " + response.status();
             } catch (java.io.IOException e) {
                 last = e.getClass().getSimpleName();
             }
