@@ -12,8 +12,8 @@ final class Roles {
     }
 
     static boolean allActive(Topology topology) {
-        return !topology.regions().isEmpty()
-                && topology.regions().values().stream().allMatch(r -> r.role() == RegionRole.ACTIVE);
+        return topology.regions().values().stream().anyMatch(r -> r.role() == RegionRole.ACTIVE) // a witness serves nothing
+                && topology.regions().values().stream().allMatch(r -> r.role() == RegionRole.ACTIVE || r.role() == RegionRole.WITNESS);
     }
 
     static Optional<String> primary(Topology topology) {

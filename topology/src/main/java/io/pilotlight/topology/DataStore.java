@@ -9,7 +9,7 @@ import java.util.List;
 public record DataStore(
         @Doc("global-database (one writer), global-table (multi-active, last-writer-wins), object-replication, or backup.") DataStoreKind kind,
         @Doc("embedded (Pilotlight's own store), postgres, or another engine name.") @Default("embedded") String engine,
-        @Doc("Regions holding a copy; every region when left out.") List<String> regions,
+        @Doc("Regions holding a copy; every region but witnesses when left out.") List<String> regions,
         @Doc("The writer region of a global-database.") @Omittable String writer,
         @Doc("How copies are kept in step (not for backup).") @Omittable Replication replication,
         @Doc("Time between two backups (backup only).") @Omittable Duration interval,

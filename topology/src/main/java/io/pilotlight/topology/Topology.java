@@ -28,7 +28,9 @@ public record Topology(
         @Doc("How failover is decided.") @Omittable FailoverSettings failover,
         @Doc("What is known of the clients, e.g. how long they cache DNS answers.") @Omittable Clients clients,
         @Doc("Drills that exercise the failover on a schedule.") List<Drill> drills,
-        @Doc("The network between the regions, as the lab reproduces it.") @Omittable Network network) {
+        @Doc("The network between the regions, as the lab reproduces it.") @Omittable Network network,
+        @Doc("Where the coordination store's members live (etcd); the one-machine in-process coordinator when left out.")
+        @Omittable Coordination coordination) {
 
     public Topology {
         regions = regions == null ? Map.of() : regions;
@@ -45,6 +47,12 @@ public record Topology(
 
     public Network networkOrNone() {
         return network == null ? Network.NONE : network;
+    }
+
+    /** Whether the region named serves (any role but witness); false for an unknown name. */
+    public boolean serves(String region) {
+        Region found = regions.get(region);
+        return found != null && found.role() != null && found.role().serves();
     }
 
     public FailoverSettings failoverOrDefault() {

@@ -1,5 +1,7 @@
 package io.pilotlight.planner.drills;
 
+import io.pilotlight.topology.Coordination;
+import io.pilotlight.topology.CoordinationStore;
 import io.pilotlight.topology.DataStore;
 import io.pilotlight.topology.DataStoreKind;
 import io.pilotlight.topology.HealthCheckType;
@@ -26,7 +28,15 @@ public final class LabSupport {
                     + " topology has none)");
         }
         if (topology.regions().values().stream().noneMatch(r -> r.role() == RegionRole.STANDBY)) {
-            missing.add("a standby region to fail over to");
+            boolean witness = topology.regions().values().stream().anyMatch(r -> r.role() == RegionRole.WITNESS);
+            missing.add("a standby region to fail over to" + (witness ? " (a witness region holds only a coordination member: there"
+                    + " is nothing in it to fail over to)" : ""));
+        }
+        Coordination coordination = topology.coordination();
+        if (coordination != null && coordination.store() == CoordinationStore.ETCD) {
+            missing.add("coordination through etcd (members in " + String.join(", ", coordination.members().keySet())
+                    + "): the lab runs the one-machine in-process coordinator and no witness region so far, so its drill would not"
+                    + " exercise the etcd cluster this topology declares");
         }
         for (Map.Entry<String, DataStore> store : topology.dataStores().entrySet()) {
             DataStore data = store.getValue();

@@ -31,7 +31,7 @@ final class DataResidencyRule implements FindingRule {
     }
 
     private static Set<String> jurisdictionsOf(DataStore store, PlanInput input) {
-        List<String> regions = store.regions().isEmpty() ? List.copyOf(input.topology().regions().keySet()) : store.regions();
+        List<String> regions = store.regions().isEmpty() ? input.topology().regions().keySet().stream().filter(input.topology()::serves).toList() : store.regions();
         Set<String> out = new TreeSet<>();
         regions.stream().map(input.topology().regions()::get).filter(Objects::nonNull).map(Region::jurisdiction)
                 .filter(Objects::nonNull).forEach(out::add);

@@ -19,6 +19,8 @@ public final class FindingRules {
             new UnsafeLastWriterWinsRule(),
             new DataResidencyRule(),
             new UntestedPlanRule(),
+            new CoordinationQuorumRule(),
+            new SingleCoordinatorRule(),
             new PatternMismatchRule());
 
     private FindingRules() {

@@ -36,6 +36,20 @@ final class CheckContext {
         }
     }
 
+    /**
+     * A region that runs part of the deployment (a service, data, compute or a DNS record): known, and not a witness,
+     * which holds only a coordination member.
+     */
+    void requireServingRegion(String path, String name) {
+        requireRegion(path, name);
+        if (isRegion(name) && !topology.serves(name)) {
+            List<String> serving = topology.regions().keySet().stream().filter(topology::serves).toList();
+            report(path, "\"" + name + "\" is a witness region (role: witness): it holds only a coordination member, never a"
+                    + " service, data, compute or DNS record; " + (serving.isEmpty() ? "no region serves" : "regions that serve: "
+                    + String.join(", ", serving)));
+        }
+    }
+
     List<Problem> problems() {
         return problems;
     }

@@ -18,7 +18,7 @@ final class DataStoreRules {
 
     private void check(String path, DataStore store) {
         for (int i = 0; i < store.regions().size(); i++) {
-            context.requireRegion(Paths.index(Paths.key(path, "regions"), i), store.regions().get(i));
+            context.requireServingRegion(Paths.index(Paths.key(path, "regions"), i), store.regions().get(i));
         }
         DataStoreKind kind = store.kind();
         if (kind == null) {
@@ -28,7 +28,7 @@ final class DataStoreRules {
             if (store.writer() == null) {
                 context.report(path, "a global-database needs writer: the one region that accepts writes");
             } else {
-                context.requireRegion(Paths.key(path, "writer"), store.writer());
+                context.requireServingRegion(Paths.key(path, "writer"), store.writer());
                 if (!store.regions().isEmpty() && !store.regions().contains(store.writer())) {
                     context.report(Paths.key(path, "writer"), "writer \"" + store.writer() + "\" is not one of the store's regions "
                             + store.regions());

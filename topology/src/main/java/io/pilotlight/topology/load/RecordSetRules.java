@@ -119,7 +119,7 @@ final class RecordSetRules {
         if (set.healthCheck() != null && !healthChecks.contains(set.healthCheck())) {
             context.unknown(Paths.key(path, "health_check"), "health check", set.healthCheck(), healthChecks);
         }
-        context.requireRegion(Paths.key(path, "region"), set.region());
+        context.requireServingRegion(Paths.key(path, "region"), set.region());
     }
 
     private void checkAlias(String path, RecordSet set, String owner, String zoneName, List<RecordSet> zoneSets) {

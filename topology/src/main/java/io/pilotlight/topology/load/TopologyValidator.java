@@ -30,6 +30,7 @@ final class TopologyValidator {
         new HealthCheckRules(context).check();
         new RecordSetRules(context).check();
         new DataStoreRules(context).check();
+        new CoordinationRules(context).check();
         checkCompute(topology.compute());
         checkDrills(topology.drills());
         return context.problems();
@@ -51,9 +52,13 @@ final class TopologyValidator {
         }
         long primaries = regions.values().stream().filter(r -> r.role() == RegionRole.PRIMARY).count();
         long actives = regions.values().stream().filter(r -> r.role() == RegionRole.ACTIVE).count();
-        if (actives > 0 && actives != regions.size()) {
+        long serving = regions.values().stream().filter(r -> r.role().serves()).count(); // a witness holds no part of the service
+        if (serving == 0) {
+            context.report("regions", "every region is a witness; a topology needs a region that serves: one primary with standbys,"
+                    + " or every serving region active");
+        } else if (actives > 0 && actives != serving) {
             context.report("regions", "active regions cannot be mixed with primary or standby ones; write either one primary"
-                    + " with standbys (active-passive) or every region active (active-active)");
+                    + " with standbys (active-passive) or every region active (active-active); a witness may join either");
         } else if (actives == 0 && primaries != 1) {
             context.report("regions", "found " + primaries + " primary regions; exactly one region must have role: primary"
                     + " (or every region role: active)");
@@ -70,7 +75,7 @@ final class TopologyValidator {
         services.forEach((name, service) -> {
             String path = Paths.key("services", name);
             service.endpoints().keySet().forEach(region ->
-                    context.requireRegion(Paths.key(Paths.key(path, "endpoints"), region), region));
+                    context.requireServingRegion(Paths.key(Paths.key(path, "endpoints"), region), region));
             if (service.healthCheck() != null && service.healthCheck().type() == io.pilotlight.topology.HealthCheckType.CALCULATED) {
                 context.report(Paths.key(Paths.key(path, "health_check"), "type"),
                         "a service's endpoint check must be HTTP, HTTPS or TCP; define CALCULATED checks under health_checks");
@@ -84,7 +89,7 @@ final class TopologyValidator {
             if (!context.topology.services().containsKey(serviceName)) {
                 context.unknown(path, "service", serviceName, context.topology.services().keySet());
             }
-            spec.capacity().keySet().forEach(region -> context.requireRegion(Paths.key(Paths.key(path, "capacity"), region), region));
+            spec.capacity().keySet().forEach(region -> context.requireServingRegion(Paths.key(Paths.key(path, "capacity"), region), region));
             boolean serves = spec.capacity().values().stream().mapToInt(Capacity::active).anyMatch(n -> n > 0);
             if (!spec.capacity().isEmpty() && !serves) {
                 context.report(Paths.key(path, "capacity"), "every region has active: 0; at least one region must run instances when serving");

@@ -163,11 +163,17 @@ final class YamlBinder {
             }
             Object value = isNull(tuple.getValueNode())
                     ? fail(keyPath, tuple.getValueNode(), null, "no value; expected " + FieldRules.allowed(valueType, null))
-                    : bind(tuple.getValueNode(), valueType, keyPath, null);
+                    : bind(tuple.getValueNode(), valueType, keyPath, scalarValues(valueType, component));
             out.put(key, value);
         }
         out.values().removeIf(java.util.Objects::isNull);
         return Collections.unmodifiableMap(out);
+    }
+
+    /** A map of scalars takes its values' bounds from the map's field ({@code @Bounds} on {@code Map<String, Integer>}). */
+    static RecordComponent scalarValues(Type valueType, RecordComponent mapComponent) {
+        Class<?> raw = FieldRules.raw(valueType);
+        return raw.isRecord() || raw == Map.class || raw == List.class ? null : mapComponent;
     }
 
     private Object bindScalar(ScalarNode node, Class<?> raw, String path, RecordComponent component) {

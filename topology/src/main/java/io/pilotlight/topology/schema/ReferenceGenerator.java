@@ -68,7 +68,8 @@ public final class ReferenceGenerator {
             return "list of " + accepts(((ParameterizedType) type).getActualTypeArguments()[0], null, todo);
         }
         if (raw == Map.class) {
-            return "map of name to " + accepts(((ParameterizedType) type).getActualTypeArguments()[1], null, todo);
+            Type values = ((ParameterizedType) type).getActualTypeArguments()[1];
+            return "map of name to " + accepts(values, SchemaGenerator.scalarValues(values, component), todo);
         }
         if (raw.isRecord()) {
             todo.addLast(raw);

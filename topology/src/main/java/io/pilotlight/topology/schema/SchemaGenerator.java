@@ -115,7 +115,8 @@ public final class SchemaGenerator {
             if (keys != null) {
                 schema.putObject("propertyNames").put("pattern", keys.regex());
             }
-            schema.set("additionalProperties", typeSchema(((ParameterizedType) type).getActualTypeArguments()[1], null));
+            Type values = ((ParameterizedType) type).getActualTypeArguments()[1];
+            schema.set("additionalProperties", typeSchema(values, scalarValues(values, component)));
         } else if (raw.isRecord()) {
             String name = raw.getSimpleName();
             if (!definitions.has(name)) {
@@ -145,6 +146,12 @@ public final class SchemaGenerator {
             throw new IllegalStateException("no schema for model type " + type);
         }
         return schema;
+    }
+
+    /** A map of scalars carries its values' bounds on the map's field, as the loader reads them. */
+    static RecordComponent scalarValues(Type valueType, RecordComponent mapComponent) {
+        Class<?> raw = valueType instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) valueType;
+        return raw.isRecord() || raw == Map.class || raw == List.class ? null : mapComponent;
     }
 
     private static void integerBounds(ObjectNode schema, Bounds bounds) {
