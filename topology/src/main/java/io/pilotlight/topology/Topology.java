@@ -49,10 +49,10 @@ public record Topology(
         return network == null ? Network.NONE : network;
     }
 
-    /** Whether the region named serves (any role but witness); false for an unknown name. */
+    /** Whether the region named serves (any role but witness; a role that failed to bind counts as serving); false for an unknown name. */
     public boolean serves(String region) {
         Region found = regions.get(region);
-        return found != null && found.role() != null && found.role().serves();
+        return found != null && (found.role() == null || found.role().serves());
     }
 
     public FailoverSettings failoverOrDefault() {

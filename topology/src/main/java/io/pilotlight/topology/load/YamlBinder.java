@@ -264,7 +264,8 @@ final class YamlBinder {
         boolean above = !bounds.max().isEmpty() && compare(value, bounds.max()) > 0;
         if (below || above) {
             throw new IllegalArgumentException("\"" + text + "\" is out of range; expected "
-                    + FieldRules.allowed(component.getGenericType(), component));
+                    + FieldRules.allowed(value.getClass(), component)); // the value's type: a map's bounds are its values'
+
         }
     }
 

@@ -57,7 +57,7 @@ class SchemaTest {
         assertThat(SCHEMA.path("required")).extracting(JsonNode::asText).containsExactly("name", "objectives");
         assertThat(SCHEMA.path("additionalProperties").asBoolean(true)).isFalse();
         assertThat(fieldNames(SCHEMA.path("properties"))).containsExactly("name", "pattern", "objectives", "regions",
-                "services", "health_checks", "dns", "data_stores", "compute", "failover", "clients", "drills", "network");
+                "services", "health_checks", "dns", "data_stores", "compute", "failover", "clients", "drills", "network", "coordination");
         assertThat(SCHEMA.at("/properties/regions/propertyNames/pattern").asText()).isEqualTo("^[a-z][a-z0-9-]*$");
     }
 
@@ -83,8 +83,18 @@ class SchemaTest {
     }
 
     @Test
+    void coordinationMembersAreIntegersWithTheBoundsTheLoaderChecks() {
+        JsonNode members = def("Coordination").at("/properties/members");
+        assertThat(members.at("/propertyNames/pattern").asText()).isEqualTo("^[a-z][a-z0-9-]*$");
+        assertThat(members.at("/additionalProperties/type").asText()).isEqualTo("integer");
+        assertThat(members.at("/additionalProperties/minimum").asInt()).isEqualTo(1);
+        assertThat(members.at("/additionalProperties/maximum").asInt()).isEqualTo(7);
+        assertThat(def("Coordination").at("/properties/store/enum")).extracting(JsonNode::asText).containsExactly("etcd", "in-process");
+    }
+
+    @Test
     void otherEnumsAreKebabCaseUnlessRoute53WritesThemUpperCase() {
-        assertThat(def("Region").at("/properties/role/enum")).extracting(JsonNode::asText).containsExactly("primary", "standby", "active");
+        assertThat(def("Region").at("/properties/role/enum")).extracting(JsonNode::asText).containsExactly("primary", "standby", "active", "witness");
         assertThat(def("DataStore").at("/properties/kind/enum")).extracting(JsonNode::asText)
                 .containsExactly("global-database", "global-table", "object-replication", "backup");
         assertThat(def("FailoverRoutingPolicy").at("/properties/type/enum")).extracting(JsonNode::asText)
