@@ -31,4 +31,20 @@ class LabSupportTest {
         assertThat(LabSupport.explain(Fixtures.example("active-active").topology())).contains("a primary region")
                 .contains("kind global-table");
     }
+
+    @Test
+    void etcdCoordinationIsNotWhatTheLabRunsYetSoTheEtcdExampleSaysSo() {
+        assertThat(LabSupport.explain(Fixtures.example("pilot-light-etcd").topology()))
+                .contains("coordination through etcd (members in us-east-1, us-west-2, eu-west-1)", "in-process coordinator")
+                .doesNotContain("a standby region");
+    }
+
+    @Test
+    void aWitnessIsNotAStandbyTheDrillCanFailOverTo() {
+        var topology = Fixtures.load(Fixtures.PILOT_LIGHT.replace("  west: {role: standby}\n", "  west: {role: witness}\n")
+                .replaceAll("(?m)^.*west.*127\\.0\\.2\\.1.*\n", "").replace("      west: {active: 4, standby: 0}\n", "")
+                + "coordination: {members: {east: 1, west: 1}}\n").topology(); // west: a witness, its endpoint, record and compute gone
+        assertThat(LabSupport.missing(topology)).anyMatch(m -> m.startsWith("a standby region to fail over to (a witness region"
+                + " holds only a coordination member"));
+    }
 }

@@ -31,8 +31,10 @@ class FindingRulesTest {
     }
 
     @Test
-    void theCleanFixtureHasNoFindings() {
-        assertThat(findings(Fixtures.load(Fixtures.PILOT_LIGHT))).isEmpty();
+    void theCleanFixtureHasOnlyTheNoteAboutItsCoordinator() {
+        // two regions with automatic failover and no coordination declared: the INFO single-coordinator note, nothing else
+        assertThat(findings(Fixtures.load(Fixtures.PILOT_LIGHT))).extracting(Finding::code).containsExactly("single-coordinator");
+        assertThat(findings(Fixtures.load(Fixtures.PILOT_LIGHT + "coordination: {store: in-process}\n"))).isEmpty();
     }
 
     @Test
