@@ -117,7 +117,8 @@ public final class DrillSession {
                     + topology.regions().keySet());
         }
         String standby = topology.regions().entrySet().stream()
-                .filter(e -> e.getValue().role() == RegionRole.STANDBY && !e.getKey().equals(victim)) // never a witness.map(Map.Entry::getKey).findFirst()
+                .filter(e -> e.getValue().role() == RegionRole.STANDBY && !e.getKey().equals(victim)) // never a witness
+                .map(Map.Entry::getKey).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the drill needs a standby region besides " + victim));
         String service = topology.services().keySet().stream().findFirst().orElseThrow(() -> new IllegalArgumentException("no service"));
         String name = routedName(topology);
