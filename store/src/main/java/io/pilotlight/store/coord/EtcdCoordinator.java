@@ -150,6 +150,21 @@ public final class EtcdCoordinator implements Coordinator, AutoCloseable {
         }
     }
 
+    /**
+     * Asks etcd until it answers or {@code patience} runs out: the first call of a JVM loads the gRPC
+     * stack and connects, which can take longer than one call's deadline. True when etcd answered.
+     */
+    public boolean awaitReachable(Duration patience) throws InterruptedException {
+        long until = System.nanoTime() + patience.toNanos();
+        while (!current().reachable()) {
+            if (System.nanoTime() - until > 0) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
+    }
+
     private EtcdView read(EtcdCalls.Deadline deadline) throws EtcdCalls.UnreachableException {
         return calls.view(bytes(target.prefix() + "/"), GetOption.builder().isPrefix(true).build(), deadline);
     }
