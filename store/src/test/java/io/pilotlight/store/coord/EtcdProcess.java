@@ -46,6 +46,7 @@ public final class EtcdProcess implements AutoCloseable {
     }
 
     public synchronized void start() throws Exception {
+        java.nio.file.Files.createDirectories(dir);
         String client = "http://127.0.0.1:" + clientPort;
         String peer = "http://127.0.0.1:" + peerPort;
         process = new ProcessBuilder(binary.toString(), "--name", "test", "--data-dir", dir.resolve("data").toString(),
