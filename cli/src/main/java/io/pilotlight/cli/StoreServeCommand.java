@@ -3,10 +3,9 @@ package io.pilotlight.cli;
 import io.pilotlight.drill.lab.Ready;
 
 import io.pilotlight.store.ReplicationMode;
-import io.pilotlight.store.coord.HttpCoordinator;
+import io.pilotlight.store.coord.Coordinators;
 import io.pilotlight.store.node.NodeConfig;
 import io.pilotlight.store.node.StoreServer;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +24,9 @@ import picocli.CommandLine.Option;
             "      --coordinator http://127.0.0.1:7000 --peer east=http://127.0.1.1:7001 --peer west=http://127.0.2.1:7001 &",
             "  pilotlight store serve --region west --data /tmp/west --listen 127.0.2.1:7001 --initial-writer east \\",
             "      --coordinator http://127.0.0.1:7000 --peer east=http://127.0.1.1:7001 --peer west=http://127.0.2.1:7001 &",
-            "  curl -X PUT --data hello http://127.0.1.1:7001/kv/greeting"})
+            "  curl -X PUT --data hello http://127.0.1.1:7001/kv/greeting",
+            "", "With etcd instead of `store coordinator` (one etcd cluster for every region; see docs/store.md):",
+            "  pilotlight store serve ... --coordinator etcd://10.0.1.5:2379,10.0.2.5:2379,10.0.3.5:2379/pilotlight/orders"})
 final class StoreServeCommand implements Callable<Integer> {
     @Option(names = "--region", required = true, description = "This node's region.")
     String region;
@@ -39,7 +40,8 @@ final class StoreServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     PeersOption peers;
 
-    @Option(names = "--coordinator", required = true, description = "URL of `pilotlight store coordinator`.")
+    @Option(names = "--coordinator", required = true, description = {"Where leases and epochs come from: the URL of `pilotlight store coordinator`",
+        "(http://HOST:PORT), or etcd: etcd://HOST:PORT[,HOST:PORT...][/prefix] (keys under the prefix, default /pilotlight/default)."})
     String coordinator;
 
     @Option(names = "--initial-writer", required = true, description = "Region that takes the lease when the cluster has never had a writer.")
@@ -78,8 +80,8 @@ final class StoreServeCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--mode \"" + mode + "\" is not allowed; expected async or sync");
         };
         Map<String, String> peerMap = peers.map();
-        URI.create(coordinator);
-        NodeConfig config = new NodeConfig(region, data, Addresses.parse("--listen", listen), peerMap, new HttpCoordinator(coordinator),
+        NodeConfig config = new NodeConfig(region, data, Addresses.parse("--listen", listen), peerMap,
+                Coordinators.open(coordinator, Duration.ofSeconds(10)),
                 lease, replication, lagBound, guardTimeout, autoFailover, initialWriter, Clock.systemUTC());
         StoreServer server = BindErrors.naming(java.util.Map.of("--listen", listen), () -> StoreServer.start(config));
         var out = spec.commandLine().getOut();

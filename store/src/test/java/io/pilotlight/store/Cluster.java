@@ -29,13 +29,18 @@ final class Cluster implements AutoCloseable {
     boolean autoFailover;
 
     Cluster(Path dir, List<String> regions) throws Exception {
+        this(dir, regions, null);
+    }
+
+    /** With {@code own}, each node reaches the coordinator through its own client (an etcd one, say) instead of the shared in-process one. */
+    Cluster(Path dir, List<String> regions, java.util.function.Function<String, io.pilotlight.store.coord.Coordinator> own) throws Exception {
         this.dir = dir;
         this.initialWriter = regions.get(0);
         for (String region : regions) {
             int port = portOutsideTheEphemeralRange();
             ports.put(region, port);
             urls.put(region, "http://127.0.0.1:" + port);
-            links.put(region, new FlakyCoordinator(coordinator));
+            links.put(region, new FlakyCoordinator(own == null ? coordinator : own.apply(region)));
         }
     }
 
