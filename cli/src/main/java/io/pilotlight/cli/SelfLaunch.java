@@ -9,8 +9,13 @@ final class SelfLaunch {
     }
 
     static List<String> java(String mainClass) {
-        return new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), mainClass));
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED"));
+        if (Runtime.version().feature() >= 23) { // as bin/pilotlight: the etcd client's protobuf would warn on stderr otherwise
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        return command;
     }
 
     /** {@code pilotlight ARGS...} as a child process. */
