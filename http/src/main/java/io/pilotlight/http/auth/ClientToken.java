@@ -30,6 +30,12 @@ public final class ClientToken {
         token = newToken;
     }
 
+    /** The header line a plain-socket client writes ({@code Authorization: Bearer …\r\n}), or "" when there is no token. */
+    public static String headerLine() {
+        String current = token;
+        return current == null ? "" : "Authorization: Bearer " + current + "\r\n";
+    }
+
     /** {@code request} with the Authorization header when there is a token. */
     public static HttpRequest.Builder sign(HttpRequest.Builder request) {
         String current = token;
