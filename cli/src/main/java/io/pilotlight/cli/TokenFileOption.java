@@ -16,6 +16,15 @@ final class TokenFileOption {
         return ServerAuth.resolve(tokenFile, System.getenv(), requireTokenForData);
     }
 
+    /** The token file: the option, else the environment variable, else null. */
+    Path path() {
+        if (tokenFile != null) {
+            return tokenFile;
+        }
+        String fromEnv = System.getenv(ServerAuth.TOKEN_FILE_ENV);
+        return fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);
+    }
+
     ServerAuth resolve() throws IOException {
         return resolve(false);
     }

@@ -136,7 +136,9 @@ public final class TokenFile {
             }
             Files.createFile(file, ownerOnly(file));
         }
-        Files.writeString(file, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        long size = Files.size(file);
+        boolean endsInNewline = size == 0 || Files.readAllBytes(file)[(int) size - 1] == '\n';
+        Files.writeString(file, (endsInNewline ? "" : "\n") + JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         return token;
     }
 
