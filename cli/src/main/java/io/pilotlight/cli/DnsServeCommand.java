@@ -63,6 +63,9 @@ final class DnsServeCommand implements Callable<Integer> {
     @Option(names = "--watch", defaultValue = "1s", description = "How often to look for file changes; 0s to reload only on command (default: ${DEFAULT-VALUE}).")
     Duration watch;
 
+    @CommandLine.Mixin
+    TokenFileOption tokens;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -77,10 +80,11 @@ final class DnsServeCommand implements Callable<Integer> {
         if (!"none".equals(admin)) {
             binds.put("--admin", admin);
         }
+        var auth = tokens.resolve();
         DnsService service = BindErrors.naming(binds, () -> DnsService.start(new DnsService.Options(file, Addresses.parse("--listen", listen),
                 "none".equals(admin) ? null : Addresses.parse("--admin", admin), stateDir, threads, vantagePoints(topology),
                 watch.isZero() ? null : watch, Clock.systemUTC(), udpIo(udpIo),
-                udpSteering(udpSteering))));
+                udpSteering(udpSteering)), auth));
         var out = spec.commandLine().getOut();
         String host = service.dnsAddress().getAddress().getHostAddress();
         int port = service.dnsAddress().getPort();

@@ -34,6 +34,9 @@ final class LabUpCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DeploymentOptions deployment;
 
+    @CommandLine.Mixin
+    TokenFileOption tokenFile;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -61,11 +64,14 @@ final class LabUpCommand implements Callable<Integer> {
             lock.close();
             return ExitCodes.BAD_INPUT;
         }
+        Path tokens = tokenFile.path();
+        io.pilotlight.drill.lab.LabTokens labTokens = tokens == null ? io.pilotlight.drill.lab.LabTokens.none()
+                : io.pilotlight.drill.lab.LabTokens.create(tokens, deployment.stateDir, plan.storeNodes().keySet(), new java.security.SecureRandom());
         LabSupervisor lab = LabSupervisor.start(plan, args -> {
             ProcessBuilder builder = new ProcessBuilder(SelfLaunch.pilotlight(args));
             builder.environment().put(Foreground.PARENT_ENV, Long.toString(ProcessHandle.current().pid())); // children go with us
             return builder;
-        });
+        }, labTokens);
         var out = spec.commandLine().getOut();
         out.println("pilotlight lab: " + topology.name() + " is serving: " + topology.regions().keySet() + " (logs in " + lab.logs() + ")");
         out.println("  " + lab.links().size() + " inter-region links through the fault-injecting proxy, "

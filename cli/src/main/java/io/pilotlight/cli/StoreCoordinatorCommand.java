@@ -22,14 +22,19 @@ final class StoreCoordinatorCommand implements Callable<Integer> {
             description = "File that keeps the last epoch and holder across restarts (default: ${DEFAULT-VALUE}).")
     java.nio.file.Path state;
 
+    @CommandLine.Mixin
+    TokenFileOption tokens;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        var auth = tokens.resolve();
+        io.pilotlight.http.auth.ServerAuth.requireProtected("store coordinator", Addresses.parse("--listen", listen), auth.enabled());
         InProcessCoordinator coordinator = new InProcessCoordinator(Clock.systemUTC(), state);
         CoordinatorServer server = BindErrors.naming(java.util.Map.of("--listen", listen),
-                () -> new CoordinatorServer(Addresses.parse("--listen", listen), coordinator));
+                () -> new CoordinatorServer(Addresses.parse("--listen", listen), coordinator, auth));
         spec.commandLine().getOut().println("pilotlight store coordinator: serving on http://" + listen + " (state in " + state + ")");
         spec.commandLine().getOut().flush();
         Ready.mark("coordinator on http://" + listen);

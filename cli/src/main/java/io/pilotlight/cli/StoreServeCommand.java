@@ -59,7 +59,8 @@ final class StoreServeCommand implements Callable<Integer> {
     @Option(names = "--guard-timeout", defaultValue = "3s", description = "How long a commit waits for the guard or a sync replica (default: ${DEFAULT-VALUE}).")
     Duration guardTimeout;
 
-    @Option(names = "--backup-dir", description = "Take backups (consistent checkpoints) into this directory while writer.")
+    @Option(names = "--backup-dir", description = {"Take backups (consistent checkpoints) into this directory while writer; also the root",
+        "under which POST /backup?dir= may write (with a token file, backups over HTTP need it)."})
     Path backupDir;
 
     @Option(names = "--backup-interval", defaultValue = "15m", description = "Time between backups (default: ${DEFAULT-VALUE}).")
@@ -68,6 +69,12 @@ final class StoreServeCommand implements Callable<Integer> {
     @Option(names = "--auto-failover", description = {"Promote this node by itself when the writer's lease lapses and no reachable node that can",
         "promote itself is further ahead (by last epoch, then index). Give it to every node."})
     boolean autoFailover;
+
+    @CommandLine.Mixin
+    TokenFileOption tokens;
+
+    @Option(names = "--require-token-for-data", description = "Data reads and writes (/kv) need a token too (any role); needs a token file.")
+    boolean requireTokenForData;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -83,7 +90,8 @@ final class StoreServeCommand implements Callable<Integer> {
         NodeConfig config = new NodeConfig(region, data, Addresses.parse("--listen", listen), peerMap,
                 Coordinators.open(coordinator, Duration.ofSeconds(10)),
                 lease, replication, lagBound, guardTimeout, autoFailover, initialWriter, Clock.systemUTC());
-        StoreServer server = BindErrors.naming(java.util.Map.of("--listen", listen), () -> StoreServer.start(config));
+        var auth = tokens.resolve(requireTokenForData);
+        StoreServer server = BindErrors.naming(java.util.Map.of("--listen", listen), () -> StoreServer.start(config, auth, backupDir));
         var out = spec.commandLine().getOut();
         io.pilotlight.store.node.BackupSchedule backups = backupDir == null ? null : new io.pilotlight.store.node.BackupSchedule(
                 server.node(), backupDir, backupInterval, Clock.systemUTC(), line -> {

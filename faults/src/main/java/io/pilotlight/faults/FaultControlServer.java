@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pilotlight.http.HttpCall;
 import io.pilotlight.http.HttpFront;
 import io.pilotlight.http.HttpReply;
+import io.pilotlight.http.auth.Access;
+import io.pilotlight.http.auth.AccessPolicy;
+import io.pilotlight.http.auth.ServerAuth;
+import java.util.Set;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 
@@ -20,16 +24,28 @@ public final class FaultControlServer implements AutoCloseable {
     private final HttpFront server;
     private final FaultyProxy proxy;
 
-    private FaultControlServer(InetSocketAddress bind, FaultyProxy proxy) throws IOException {
+    /** Reading faults and counters: any token; changing faults or resetting: an operator. */
+    static final AccessPolicy ACCESS = AccessPolicy.builder()
+            .route("/faults", Set.of("GET", "HEAD"), Access.READ)
+            .route("/faults", Access.ACT)
+            .route("/reset", Access.ACT)
+            .build();
+
+    private FaultControlServer(InetSocketAddress bind, FaultyProxy proxy, ServerAuth auth) throws IOException {
         this.proxy = proxy;
-        this.server = HttpFront.builder().name("fault-control").threads(1)
+        this.server = auth.install(HttpFront.builder(), "fault control API", bind, ACCESS).name("fault-control").threads(1)
                 .route("/", HttpFront.Mode.BLOCKING, this::handle)
                 .listen(bind);
     }
 
     /** Serves the API for {@code proxy} on {@code bind} (port 0 for a free one). */
     public static FaultControlServer start(InetSocketAddress bind, FaultyProxy proxy) throws IOException {
-        return new FaultControlServer(bind, Require.nonNull("proxy", proxy));
+        return start(bind, proxy, ServerAuth.NONE);
+    }
+
+    /** With tokens (see docs/security.md); beyond loopback they are required. */
+    public static FaultControlServer start(InetSocketAddress bind, FaultyProxy proxy, ServerAuth auth) throws IOException {
+        return new FaultControlServer(bind, Require.nonNull("proxy", proxy), auth);
     }
 
     /** Where the API listens. */

@@ -1,6 +1,7 @@
 package io.pilotlight.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pilotlight.http.auth.ClientToken;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +13,8 @@ import java.time.Duration;
  * The client side of the one HTTP stack: JSON requests to Pilotlight's own APIs over
  * {@code java.net.http}, with a connect timeout and a per-request deadline. Two failures are told
  * apart by type: no answer at all ({@link HttpUnreachableException}) and an answer whose status is
- * not 2xx ({@link HttpStatusException}, from {@link HttpAnswer#requireOk()}). Thread-safe; keep one
+ * not 2xx ({@link HttpStatusException}, from {@link HttpAnswer#requireOk()}). Every request carries
+ * {@code Authorization: Bearer $PILOTLIGHT_TOKEN} when there is one ({@link ClientToken}). Thread-safe; keep one
  * per peer or per component (it holds a connection pool).
  */
 public final class JsonHttp {
@@ -55,7 +57,7 @@ public final class JsonHttp {
      * @throws HttpUnreachableException when no answer came: refused, timed out, or the connection broke
      */
     public HttpAnswer send(String method, URI uri, Object body, Duration deadline) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(deadline);
+        HttpRequest.Builder request = ClientToken.sign(HttpRequest.newBuilder(uri).timeout(deadline));
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -68,7 +70,7 @@ public final class JsonHttp {
     /** Sends raw bytes as the body (a value the server stores as it is, not JSON); the answer whatever its status. */
     public HttpAnswer sendBytes(String method, URI uri, byte[] body, String contentType, Duration deadline)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(deadline).header("Content-Type", contentType)
+        HttpRequest.Builder request = ClientToken.sign(HttpRequest.newBuilder(uri).timeout(deadline)).header("Content-Type", contentType)
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         return exchange(method, uri, request, deadline);
     }

@@ -6,6 +6,7 @@ import io.pilotlight.http.UriText;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import io.pilotlight.http.auth.ClientToken;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ public final class StoreClient {
                     : HttpRequest.BodyPublishers.ofString(value, StandardCharsets.UTF_8);
             HttpResponse<String> response;
             try {
-                response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
+                response = http.send(ClientToken.sign(HttpRequest.newBuilder(URI.create(url))).timeout(REQUEST_TIMEOUT)
                         .method(method, body).build(), HttpResponse.BodyHandlers.ofString());
             } catch (java.net.ConnectException | java.net.http.HttpTimeoutException down) {
                 unreachable = down; // down or paused: ask the next node who the writer is
@@ -90,8 +91,8 @@ public final class StoreClient {
     }
 
     public Read get(String region, String key) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(nodes.get(region) + "/kv/"
-                + UriText.encode(key))).timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(ClientToken.sign(HttpRequest.newBuilder(URI.create(nodes.get(region) + "/kv/"
+                + UriText.encode(key)))).timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
         JsonNode json = JSON.readTree(response.body());
         return new Read(key, json.path("found").asBoolean(), json.path("value").isNull() ? null : json.path("value").asText(),
                 json.path("version").asLong(), json.path("served_by").asText(), json.path("staleness").path("entries").asLong(),

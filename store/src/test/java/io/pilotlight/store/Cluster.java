@@ -27,6 +27,8 @@ final class Cluster implements AutoCloseable {
     Duration lagBound;
     Duration lease = Duration.ofMillis(1000);
     boolean autoFailover;
+    io.pilotlight.http.auth.ServerAuth auth = io.pilotlight.http.auth.ServerAuth.NONE;
+    Path backupRoot;
 
     Cluster(Path dir, List<String> regions) throws Exception {
         this(dir, regions, null);
@@ -73,7 +75,7 @@ final class Cluster implements AutoCloseable {
         NodeConfig config = new NodeConfig(region, dir.resolve(region), new InetSocketAddress("127.0.0.1", ports.get(region)),
                 views.getOrDefault(region, urls),
                 links.get(region), lease, mode, lagBound, Duration.ofSeconds(2), autoFailover, initialWriter, Clock.systemUTC());
-        StoreServer server = StoreServer.start(config);
+        StoreServer server = StoreServer.start(config, auth, backupRoot);
         servers.put(region, server);
         return server;
     }

@@ -10,6 +10,10 @@ import io.pilotlight.http.HttpFront;
 import io.pilotlight.http.HttpFront.Mode;
 import io.pilotlight.http.HttpReply;
 import io.pilotlight.http.Route;
+import io.pilotlight.http.auth.Access;
+import io.pilotlight.http.auth.AccessPolicy;
+import io.pilotlight.http.auth.ServerAuth;
+import java.util.Set;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +35,16 @@ final class AdminApi implements AutoCloseable {
     private final HttpFront http;
     private final DnsService service;
 
-    private AdminApi(InetSocketAddress address, DnsService service) throws IOException {
+    /** Reading health, events, routing and counters: any token; changing a routing control or reloading: an operator. */
+    static final AccessPolicy ACCESS = AccessPolicy.builder()
+            .route("/routing", Set.of("GET", "HEAD"), Access.READ)
+            .route("/routing", Access.ACT)
+            .route("/reload", Access.ACT)
+            .build();
+
+    private AdminApi(InetSocketAddress address, DnsService service, ServerAuth auth) throws IOException {
         this.service = service;
-        this.http = HttpFront.builder().name("dns-admin").threads(1)
+        this.http = auth.install(HttpFront.builder(), "dns admin API", address, ACCESS).name("dns-admin").threads(1)
                 .route("/health/events", Mode.BLOCKING, only("GET", () -> service.monitor().events()))
                 .route("/health", Mode.BLOCKING, only("GET", () -> service.monitor().details()))
                 .route("/routing", Mode.BLOCKING, this::routing)
@@ -42,8 +53,8 @@ final class AdminApi implements AutoCloseable {
                 .listen(address);
     }
 
-    static AdminApi start(InetSocketAddress address, DnsService service) throws IOException {
-        return new AdminApi(address, service);
+    static AdminApi start(InetSocketAddress address, DnsService service, ServerAuth auth) throws IOException {
+        return new AdminApi(address, service, auth);
     }
 
     InetSocketAddress address() {

@@ -16,6 +16,7 @@ import io.pilotlight.topology.Topology;
 import io.pilotlight.topology.load.Problem;
 import io.pilotlight.topology.load.TopologyException;
 import io.pilotlight.topology.load.TopologyLoader;
+import io.pilotlight.http.auth.ServerAuth;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -64,7 +65,10 @@ public final class DnsService implements AutoCloseable {
         }
     }
 
-    private DnsService(Options options, Topology topology) throws IOException {
+    private DnsService(Options options, Topology topology, ServerAuth auth) throws IOException {
+        if (options.admin() != null) {
+            ServerAuth.requireProtected("dns admin API", options.admin(), auth.enabled()); // before anything listens
+        }
         this.options = options;
         this.topology = topology;
         this.checks = HealthCheckCatalog.of(topology);
@@ -76,13 +80,18 @@ public final class DnsService implements AutoCloseable {
         this.server = DnsServer.start(new DnsServer.Settings(options.listen(), options.udpThreads(), RandomGenerator.of("L64X128MixRandom"),
                         options.udpIo(), options.udpSteering()),
                 zones, health, member -> controls.get().isOn(member));
-        this.admin = options.admin() == null ? null : AdminApi.start(options.admin(), this);
+        this.admin = options.admin() == null ? null : AdminApi.start(options.admin(), this, auth);
         this.watcher = options.watchInterval() == null ? null
                 : new ZoneFileWatcher(options.topologyFile(), options.watchInterval(), this::reload);
     }
 
     public static DnsService start(Options options) throws IOException, TopologyException {
-        return new DnsService(options, TopologyLoader.load(options.topologyFile()).topology());
+        return start(options, ServerAuth.NONE);
+    }
+
+    /** With the admin API's tokens (see docs/security.md); an admin API beyond loopback needs them. */
+    public static DnsService start(Options options, ServerAuth auth) throws IOException, TopologyException {
+        return new DnsService(options, TopologyLoader.load(options.topologyFile()).topology(), auth);
     }
 
     private HealthMonitor startMonitor(Map<String, HealthCheck> catalog) {

@@ -3,6 +3,7 @@ package io.pilotlight.drill.lab;
 import io.pilotlight.faults.FaultControlServer;
 import io.pilotlight.faults.Faults;
 import io.pilotlight.faults.FaultyProxy;
+import io.pilotlight.http.auth.ServerAuth;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -30,7 +31,10 @@ public final class LabLinks implements AutoCloseable {
     private final List<Link> links = new ArrayList<>();
     private final List<AutoCloseable> running = new ArrayList<>();
 
-    private LabLinks() {
+    private final ServerAuth auth;
+
+    private LabLinks(ServerAuth auth) {
+        this.auth = auth;
     }
 
     /**
@@ -39,7 +43,13 @@ public final class LabLinks implements AutoCloseable {
      */
     public static LabLinks start(Map<String, String> regionAddresses, Map<String, InetSocketAddress> storeNodes,
                                  InetSocketAddress coordinator, Duration roundTrip) throws IOException {
-        LabLinks lab = new LabLinks();
+        return start(regionAddresses, storeNodes, coordinator, roundTrip, ServerAuth.NONE);
+    }
+
+    /** With the tokens the links' control APIs check. */
+    public static LabLinks start(Map<String, String> regionAddresses, Map<String, InetSocketAddress> storeNodes,
+                                 InetSocketAddress coordinator, Duration roundTrip, ServerAuth auth) throws IOException {
+        LabLinks lab = new LabLinks(auth);
         Faults base = baseFaults(roundTrip);
         try {
             for (String from : storeNodes.keySet()) {
@@ -66,7 +76,7 @@ public final class LabLinks implements AutoCloseable {
     private void add(String from, String to, InetSocketAddress bind, InetSocketAddress upstream, Faults base) throws IOException {
         FaultyProxy proxy = FaultyProxy.builder(upstream).listen(bind).faults(base).start();
         running.add(proxy);
-        FaultControlServer control = FaultControlServer.start(new InetSocketAddress("127.0.0.1", 0), proxy);
+        FaultControlServer control = FaultControlServer.start(new InetSocketAddress("127.0.0.1", 0), proxy, auth);
         running.add(control);
         links.add(new Link(from, to, proxy.address(), upstream, control.address()));
     }

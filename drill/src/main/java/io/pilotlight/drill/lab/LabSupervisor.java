@@ -34,15 +34,23 @@ public final class LabSupervisor implements AutoCloseable {
     private final Map<String, ProcessIdentity> identities = new LinkedHashMap<>();
     private LabLinks links;
 
-    private LabSupervisor(LabPlan plan) {
+    private final LabTokens tokens;
+
+    private LabSupervisor(LabPlan plan, LabTokens tokens) {
         this.plan = plan;
+        this.tokens = tokens;
         this.logs = plan.addresses().stateDir().resolve("logs");
         this.ready = plan.addresses().stateDir().resolve("ready");
     }
 
     /** Starts the whole lab and returns once the controller watches a healthy primary; on any failure stops what it started. */
     public static LabSupervisor start(LabPlan plan, Launcher launcher) throws Exception {
-        LabSupervisor lab = new LabSupervisor(plan);
+        return start(plan, launcher, LabTokens.none());
+    }
+
+    /** With tokens: every child, and the links' control APIs, checks them (see {@link LabTokens}). */
+    public static LabSupervisor start(LabPlan plan, Launcher launcher, LabTokens tokens) throws Exception {
+        LabSupervisor lab = new LabSupervisor(plan, tokens);
         try {
             lab.startAll(launcher);
         } catch (Exception | Error failed) {
@@ -55,7 +63,7 @@ public final class LabSupervisor implements AutoCloseable {
     private void startAll(Launcher launcher) throws Exception {
         Files.createDirectories(logs);
         Files.createDirectories(ready);
-        links = LabLinks.start(plan.linkedRegions(), plan.storeNodes(), plan.coordinator(), plan.roundTrip());
+        links = LabLinks.start(plan.linkedRegions(), plan.storeNodes(), plan.coordinator(), plan.roundTrip(), tokens.serverAuth());
         for (LabPlan.LabProcess process : plan.processes(links::url)) {
             start(launcher, process);
         }
@@ -71,6 +79,7 @@ public final class LabSupervisor implements AutoCloseable {
         ProcessBuilder builder = launcher.pilotlight(planned.args()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put(Ready.FILE_ENV, ready.resolve(name).toString());
+        tokens.applyTo(name, builder.environment());
         Process process = builder.start();
         children.add(process);
         identities.put(name, ProcessIdentity.of(process.toHandle()));

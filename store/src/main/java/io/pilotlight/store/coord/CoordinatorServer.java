@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.pilotlight.http.HttpFront;
 import io.pilotlight.http.HttpFront.Mode;
 import io.pilotlight.http.HttpReply;
+import io.pilotlight.http.auth.Access;
+import io.pilotlight.http.auth.AccessPolicy;
+import io.pilotlight.http.auth.RegionClaim;
+import io.pilotlight.http.auth.ServerAuth;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -23,8 +27,20 @@ public final class CoordinatorServer implements AutoCloseable {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private final HttpFront http;
 
+    /** Lease calls are for agents, each for its own region (the body's {@code region}); {@code /current} for any token. */
+    static final AccessPolicy ACCESS = AccessPolicy.builder()
+            .route("/acquire", Access.agent(RegionClaim.bodyField("region")))
+            .route("/renew", Access.agent(RegionClaim.bodyField("region")))
+            .route("/release", Access.agent(RegionClaim.bodyField("region")))
+            .route("/current", Access.READ)
+            .build();
+
     public CoordinatorServer(InetSocketAddress listen, Coordinator coordinator) throws IOException {
-        this.http = HttpFront.builder().name("coordinator-http").threads(1)
+        this(listen, coordinator, ServerAuth.NONE);
+    }
+
+    public CoordinatorServer(InetSocketAddress listen, Coordinator coordinator, ServerAuth auth) throws IOException {
+        this.http = auth.install(HttpFront.builder(), "store coordinator", listen, ACCESS).name("coordinator-http").threads(1)
                 .route("/acquire", Mode.INLINE, (call, reply) -> respond(reply, () -> {
                     LeaseBody.Acquire body = LeaseBody.acquire(JSON, call.body());
                     return coordinator.acquire(body.region(), body.ttl(), body.atLeastEpoch());

@@ -5,6 +5,7 @@ import io.pilotlight.store.StrictJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import io.pilotlight.http.auth.ClientToken;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -30,7 +31,7 @@ public final class HttpCoordinator implements Coordinator {
     }
 
     private <T> T call(String path, Object body, Class<T> type) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+        HttpRequest request = ClientToken.sign(HttpRequest.newBuilder(base.resolve(path))).timeout(TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {

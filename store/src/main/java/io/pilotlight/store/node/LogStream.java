@@ -42,7 +42,8 @@ final class LogStream implements AutoCloseable {
             socket.connect(new InetSocketAddress(uri.getHost(), port), connectTimeoutMillis);
             socket.setSoTimeout(readTimeoutMillis);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /log?" + query + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + port + "\r\nAccept: application/octet-stream\r\n\r\n")
+            out.write(("GET /log?" + query + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + port + "\r\nAccept: application/octet-stream\r\n"
+                    + io.pilotlight.http.auth.ClientToken.headerLine() + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             BufferedInputStream raw = new BufferedInputStream(socket.getInputStream(), 64 * 1024);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pilotlight.store.StoreException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import io.pilotlight.http.auth.ClientToken;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -35,7 +36,7 @@ final class PeerProbe {
         Map<String, CompletableFuture<HttpResponse<String>>> asked = new LinkedHashMap<>();
         for (Map.Entry<String, String> peer : book.all().entrySet()) {
             if (!peer.getKey().equals(region)) {
-                asked.put(peer.getKey(), http.sendAsync(HttpRequest.newBuilder(URI.create(peer.getValue() + "/status"))
+                asked.put(peer.getKey(), http.sendAsync(ClientToken.sign(HttpRequest.newBuilder(URI.create(peer.getValue() + "/status")))
                         .timeout(Duration.ofMillis(300)).GET().build(), HttpResponse.BodyHandlers.ofString()));
             }
         }
@@ -59,7 +60,7 @@ final class PeerProbe {
 
     PromotionReport promote(String target) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(book.url(target) + "/promote?wait_ms=5000"))
+            HttpResponse<String> response = http.send(ClientToken.sign(HttpRequest.newBuilder(URI.create(book.url(target) + "/promote?wait_ms=5000")))
                     .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new StoreException("promoting " + target + " failed: HTTP " + response.statusCode() + " " + response.body());

@@ -83,7 +83,7 @@ final class ProgressReporter implements AutoCloseable {
         }
         OutputStream out = socket.getOutputStream();
         out.write(("GET /log-ack?region=" + region + "&epoch=" + epoch.getAsLong() + "&durable=" + index + " HTTP/1.1\r\nHost: "
-                + socketWriter.substring(socketWriter.indexOf("//") + 2) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                + socketWriter.substring(socketWriter.indexOf("//") + 2) + "\r\n" + io.pilotlight.http.auth.ClientToken.headerLine() + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         LogStream.line(in); // status: 204, or 421 from a node that is no longer the writer (the stream notices that too)
         long length = 0;

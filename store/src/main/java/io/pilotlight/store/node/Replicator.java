@@ -5,6 +5,7 @@ import io.pilotlight.store.log.LogFrame;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import io.pilotlight.http.auth.ClientToken;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -98,7 +99,7 @@ final class Replicator implements AutoCloseable {
      * it (anything else is a stale or forged writer); returns that epoch.
      */
     private long reconcile(String writer, long grantedEpoch) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(writer + "/epochs"))
+        HttpResponse<String> response = http.send(ClientToken.sign(HttpRequest.newBuilder(URI.create(writer + "/epochs")))
                 .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("writer " + writer + " answered " + response.statusCode() + " to /epochs");
@@ -180,7 +181,7 @@ final class Replicator implements AutoCloseable {
     /** Tells a writer the replica's durable index and newest epoch once, outside the reporter (which follows the stream). */
     private java.util.concurrent.CompletableFuture<HttpResponse<Void>> report(String writer, long durable) {
         URI uri = URI.create(writer + "/log-ack?region=" + node.region() + "&epoch=" + node.knownEpoch() + "&durable=" + durable);
-        return http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+        return http.sendAsync(ClientToken.sign(HttpRequest.newBuilder(uri)).timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
     }
 
     /**

@@ -11,6 +11,13 @@ import io.pilotlight.http.HttpFront;
 import io.pilotlight.http.HttpFront.Mode;
 import io.pilotlight.http.HttpReply;
 import io.pilotlight.http.UriText;
+import io.pilotlight.http.auth.Access;
+import io.pilotlight.http.auth.AccessPolicy;
+import io.pilotlight.http.auth.RegionClaim;
+import io.pilotlight.http.auth.Role;
+import io.pilotlight.http.auth.ServerAuth;
+import java.nio.file.Path;
+import java.util.Set;
 import io.pilotlight.store.log.LogCodec;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -45,9 +52,36 @@ public final class StoreHttpApi implements AutoCloseable {
     private final HttpFront http;
     private final StoreNode node;
 
+    /**
+     * Who may call what (see docs/security.md): data is open unless the node requires a token for
+     * it; the replication stream and durability reports are for agents, each for its own region;
+     * {@code /promote} also for an agent (a node with {@code --auto-failover} asks its most
+     * up-to-date peer to promote itself); switchover, backups and re-pointing peers for operators.
+     */
+    static final AccessPolicy ACCESS = AccessPolicy.builder()
+            .route("/kv", Access.DATA)
+            .route("/log", Access.agent(RegionClaim.query("region")))
+            .route("/log-ack", Access.agent(RegionClaim.query("region")))
+            .route("/promote", Access.of(RegionClaim.NONE, Role.OPERATOR, Role.AGENT))
+            .route("/switchover", Access.ACT)
+            .route("/backup", Access.ACT)
+            .route("/peers", Set.of("GET", "HEAD"), Access.READ)
+            .route("/peers", Access.ACT)
+            .build();
+    private final Path backupRoot;
+
     public StoreHttpApi(InetSocketAddress listen, StoreNode node) throws IOException {
+        this(listen, node, ServerAuth.NONE, null);
+    }
+
+    /**
+     * @param backupRoot where {@code POST /backup?dir=} may write (the node's {@code --backup-dir}); null: anywhere
+     *                   when the node has no tokens, nowhere when it has (a protected node needs a root to take backups)
+     */
+    public StoreHttpApi(InetSocketAddress listen, StoreNode node, ServerAuth auth, Path backupRoot) throws IOException {
         this.node = node;
-        this.http = HttpFront.builder().name("store-http")
+        this.backupRoot = backupRoot == null && auth.enabled() ? BackupRoot.NONE : backupRoot;
+        this.http = auth.install(HttpFront.builder(), "store node " + node.region(), listen, ACCESS).name("store-http")
                 .route("/kv", Mode.INLINE, this::kv)
                 .route("/log", Mode.STREAM, this::log)
                 .route("/log-ack", Mode.INLINE, this::logAck)
@@ -351,7 +385,7 @@ public final class StoreHttpApi implements AutoCloseable {
         }
         java.nio.file.Path target;
         try {
-            target = java.nio.file.Path.of(dir);
+            target = backupRoot == null ? java.nio.file.Path.of(dir) : BackupRoot.within(backupRoot, dir);
         } catch (java.nio.file.InvalidPathException bad) {
             throw new IllegalArgumentException("query parameter \"dir\" is not a path: " + bad.getMessage());
         }
