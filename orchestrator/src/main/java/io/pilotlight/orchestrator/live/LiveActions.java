@@ -4,7 +4,6 @@ import io.pilotlight.dns.service.AdminClient;
 import io.pilotlight.engine.DataStoreEngine;
 import io.pilotlight.engine.EngineException;
 import io.pilotlight.engine.EngineFactory;
-import io.pilotlight.engine.ReplicaRole;
 import io.pilotlight.http.HttpAnswer;
 import io.pilotlight.http.JsonHttp;
 import io.pilotlight.orchestrator.compute.ComputeProvider;
@@ -76,12 +75,12 @@ public final class LiveActions implements StepActions {
         return engines.engine(store).fence(region);
     }
 
-    /** A promotion waits for the old writer's lease; if the old writer still answers with its lease, it hands over by switchover. */
+    /**
+     * A promotion waits for the old writer's lease; if the old writer still answers with its lease, it hands over by
+     * switchover. A region that already is the writer is the engine's answer ("already the writer at epoch N").
+     */
     private String promote(String store, String region) throws EngineException {
         DataStoreEngine engine = engines.engine(store);
-        if (engine.state(region).role() == ReplicaRole.WRITER) {
-            return region + " is already the writer at epoch " + engine.state(region).epoch();
-        }
         Optional<String> liveWriter = engine.writer();
         if (liveWriter.isPresent() && !liveWriter.get().equals(region)) {
             return engine.switchover(region, Duration.ofSeconds(30)).summary();
