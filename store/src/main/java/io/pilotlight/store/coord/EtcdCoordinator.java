@@ -4,7 +4,6 @@ import static io.pilotlight.store.coord.EtcdView.bytes;
 import static io.pilotlight.store.coord.EtcdView.encode;
 
 import io.etcd.jetcd.ByteSequence;
-import io.etcd.jetcd.Client;
 import io.etcd.jetcd.op.Cmp;
 import io.etcd.jetcd.op.CmpTarget;
 import io.etcd.jetcd.op.Op;
@@ -39,8 +38,7 @@ public final class EtcdCoordinator implements Coordinator, AutoCloseable {
     public EtcdCoordinator(EtcdTarget target, Clock clock, Duration deadline) {
         this.target = target;
         this.clock = clock;
-        this.calls = new EtcdCalls(Client.builder().endpoints(target.endpoints().toArray(new java.net.URI[0]))
-                .connectTimeout(deadline).build(), deadline, target);
+        this.calls = new EtcdCalls(target.client(deadline), deadline, target);
         this.lastKey = bytes(target.key("epoch"));
         this.writerKey = bytes(target.key("writer"));
         this.successorKey = bytes(target.key("successor"));

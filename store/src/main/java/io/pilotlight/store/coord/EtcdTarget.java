@@ -48,7 +48,13 @@ public record EtcdTarget(List<URI> endpoints, String prefix) {
         return new EtcdTarget(endpoints, prefix);
     }
 
-    String key(String name) {
+    /** A jetcd client for these endpoints: the one place where every etcd client of Pilotlight is built. */
+    public io.etcd.jetcd.Client client(java.time.Duration connectTimeout) {
+        return io.etcd.jetcd.Client.builder().endpoints(endpoints.toArray(new URI[0])).connectTimeout(connectTimeout).build();
+    }
+
+    /** The key {@code PREFIX/name}. */
+    public String key(String name) {
         return prefix + "/" + name;
     }
 
