@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The root of the {@code pilotlight} command; each subcommand is one thin class. */
 @Command(name = "pilotlight", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Multi-region resilience: plan the pattern, check the topology, measure RTO and RPO.",
-        subcommands = {ValidateCommand.class, TokenCommand.class, PlanCommand.class, ImportCommand.class, DnsCommand.class, RouteCommand.class, StoreCommand.class, FailoverCommand.class, ControllerCommand.class, LabCommand.class, DrillCommand.class,
+        subcommands = {ValidateCommand.class, TokenCommand.class, PlanCommand.class, ImportCommand.class, DnsCommand.class, RouteCommand.class, StoreCommand.class, FailoverCommand.class, ControllerCommand.class, AgentCommand.class, LabCommand.class, DrillCommand.class,
             SampleServiceCommand.class,
             SchemaCommand.class,
             CommandLine.HelpCommand.class},

@@ -1,12 +1,7 @@
 package io.pilotlight.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -127,22 +122,8 @@ final class LabProcesses implements AutoCloseable {
     }
 
     Process launch(boolean keepLog, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), PilotlightCommand.class.getName()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = CliLaunch.start(keepLog ? controllerLog : null, args);
         processes.add(process);
-        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String first = lines.readLine();
-        for (int skipped = 0; first != null && !first.contains("serving") && skipped < 100; skipped++) {
-            first = lines.readLine(); // log lines (e.g. health events on stderr) may come first
-        }
-        assertThat(first).as(String.join(" ", args)).contains("serving");
-        Thread.ofVirtual().start(() -> lines.lines().forEach(line -> {
-            if (keepLog) {
-                controllerLog.add(line);
-            }
-        }));
         return process;
     }
 

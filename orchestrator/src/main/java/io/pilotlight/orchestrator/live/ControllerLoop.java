@@ -42,7 +42,8 @@ public final class ControllerLoop implements AutoCloseable {
     private final HealthView health;
     private final Clock clock;
     private final Consumer<String> log;
-    private final ControllerState state;
+    private final PrimaryRecord state;
+    private final Leadership leadership;
     private final RunbookExecutor executor;
     private final DeploymentEngines engines;
     private final DecisionLog decisions;
@@ -54,6 +55,10 @@ public final class ControllerLoop implements AutoCloseable {
     private volatile Runnable onReady = () -> { };
     private boolean readyTold;
     private Instant unhealthySince;
+    private boolean acting;
+    private long watchingSince;
+    private String seenHealthy;
+    private String standingBy;
 
     public ControllerLoop(Topology topology, DeploymentLayout layout, ComputeProvider compute, HealthView health, Path stateDir,
                           Clock clock, Consumer<String> log) {
@@ -62,6 +67,15 @@ public final class ControllerLoop implements AutoCloseable {
 
     public ControllerLoop(Topology topology, DeploymentLayout layout, ComputeProvider compute, EngineFactory.Restorer restorer, HealthView health,
                           Path stateDir, Clock clock, Consumer<String> log) {
+        this(topology, layout, compute, restorer, health, stateDir, ControlPlane.local(stateDir, initialPrimary(topology)), clock, log);
+    }
+
+    /**
+     * A controller that shares its plane with others (agents: leadership, primary record and runbook progress in etcd).
+     * It watches all the time, and acts (decides, scales, runs and resumes runbooks) only while its plane lets it.
+     */
+    public ControllerLoop(Topology topology, DeploymentLayout layout, ComputeProvider compute, EngineFactory.Restorer restorer, HealthView health,
+                          Path stateDir, ControlPlane plane, Clock clock, Consumer<String> log) {
         this.topology = topology;
         this.layout = layout;
         this.compute = compute;
@@ -70,15 +84,16 @@ public final class ControllerLoop implements AutoCloseable {
         this.log = log;
         this.decisions = new DecisionLog(log);
         this.settings = ControllerSettings.of(topology);
-        this.state = new ControllerState(stateDir, initialPrimary(topology));
+        this.state = plane.primary();
+        this.leadership = plane.leadership();
         this.audit = new AuditLog(stateDir.resolve(AuditLog.FILE_NAME));
         this.engines = new DeploymentEngines(topology, layout, restorer);
-        this.executor = new RunbookExecutor(new LiveActions(topology, layout, compute, engines), stateDir.resolve("runbooks"),
-                audit, clock, log);
+        this.executor = new RunbookExecutor(new LiveActions(topology, layout, compute, engines), plane.progress(),
+                audit, clock, log, leadership::mayNotAct);
         this.thread = Thread.ofPlatform().name("controller").unstarted(this::loop);
     }
 
-    private static String initialPrimary(Topology topology) {
+    public static String initialPrimary(Topology topology) {
         return topology.regions().entrySet().stream().filter(e -> e.getValue().role() == RegionRole.PRIMARY)
                 .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new IllegalArgumentException("the controller needs a primary region"));
     }
@@ -92,18 +107,68 @@ public final class ControllerLoop implements AutoCloseable {
     }
 
     public void start() throws Exception {
+        watchingSince = System.nanoTime();
+        if (leadership == Leadership.ALONE) { // the one controller: in charge from the start, once the primary is ready
+            takeCharge("resumed after a controller restart");
+            awaitPrimaryReady();
+        }
+        thread.start();
+    }
+
+    /**
+     * Whether the primary may be judged yet: once this controller has seen it healthy, or once its instances' ready
+     * time has passed since it started watching (instances still starting fail their checks). A candidate that took
+     * the lead from a dead leader has been watching all along, so this never delays a failover.
+     */
+    private boolean primaryJudgeable() {
+        if (state.primary().equals(seenHealthy)) {
+            return true;
+        }
+        if (regionHealth(state.primary()) == HealthStatus.HEALTHY) {
+            seenHealthy = state.primary();
+            return true;
+        }
+        return System.nanoTime() - watchingSince > readyTime().toNanos();
+    }
+
+    private java.time.Duration readyTime() {
+        return topology.compute().values().stream().map(io.pilotlight.topology.Compute::instanceReadyTime)
+                .max(java.time.Duration::compareTo).orElse(java.time.Duration.ZERO).plusSeconds(5);
+    }
+
+    /** What a controller does when it starts to act: finish a runbook another (or its former self) left unfinished, then set compute. */
+    private void takeCharge(String why) throws Exception {
+        acting = true;
+        state.refresh();
         for (String region : topology.regions().keySet()) {
-            if (!region.equals(state.primary())) {
+            if (!region.equals(state.primary()) && topology.regions().get(region).role() != RegionRole.WITNESS) {
                 Runbook interrupted = RunbookPlanner.failover(topology, state.primary(), region);
                 if (executor.interrupted(interrupted)) {
                     log.accept("resuming the interrupted runbook " + interrupted.id());
-                    finish(executor.run(interrupted, "controller", "resumed after a controller restart"), region);
+                    finish(executor.run(interrupted, "controller", why), region);
                 }
             }
         }
         reconcileCompute();
-        awaitPrimaryReady();
-        thread.start();
+    }
+
+    /** Acts only while the plane lets it; says once why it stands by, and once when it takes charge. */
+    private boolean mayAct() throws Exception {
+        Optional<String> notNow = leadership.mayNotAct();
+        if (notNow.isPresent()) {
+            if (acting || !notNow.get().equals(standingBy)) {
+                log.accept("standing by: " + notNow.get());
+            }
+            acting = false;
+            standingBy = notNow.get();
+            return false;
+        }
+        if (!acting) {
+            log.accept("acting as the controller" + (standingBy == null ? "" : " (was standing by: " + standingBy + ")"));
+            standingBy = null;
+            takeCharge("resumed by the new leader");
+        }
+        return true;
     }
 
     /**
@@ -111,9 +176,7 @@ public final class ControllerLoop implements AutoCloseable {
      * been seen healthy, or once its instances' ready time has passed.
      */
     private void awaitPrimaryReady() throws InterruptedException {
-        java.time.Duration ready = topology.compute().values().stream().map(io.pilotlight.topology.Compute::instanceReadyTime)
-                .max(java.time.Duration::compareTo).orElse(java.time.Duration.ZERO).plusSeconds(5);
-        long deadline = System.nanoTime() + ready.toNanos();
+        long deadline = System.nanoTime() + readyTime().toNanos();
         LiveActions direct = new LiveActions(topology, layout, compute);
         for (var service : topology.compute().entrySet()) {
             Capacity capacity = service.getValue().capacity().get(state.primary());
@@ -138,7 +201,7 @@ public final class ControllerLoop implements AutoCloseable {
             for (var region : service.getValue().capacity().entrySet()) {
                 Capacity capacity = region.getValue();
                 int wanted = region.getKey().equals(state.primary()) ? capacity.active() : capacity.standby();
-                log.accept(compute.scale(service.getKey(), region.getKey(), wanted));
+                log.accept(compute.request(service.getKey(), region.getKey(), wanted));
             }
         }
     }
@@ -151,7 +214,12 @@ public final class ControllerLoop implements AutoCloseable {
                     readyTold = true;
                     onReady.run();
                 }
-                Decision decision = Controller.decide(snapshot(), settings);
+                Snapshot snapshot = snapshot(); // every candidate watches, so a new leader already knows since when the primary is down
+                if (!mayAct() || !primaryJudgeable()) {
+                    Thread.sleep(250);
+                    continue;
+                }
+                Decision decision = Controller.decide(snapshot, settings);
                 if (decisions.record(decision)) { // each change of decision is a typed audit event too: what tools read
                     audit.append(AuditEntry.ofDecision(clock.instant(), decision.action().name(), decision.target(), decision.reason()));
                 }
@@ -161,7 +229,7 @@ public final class ControllerLoop implements AutoCloseable {
                 Thread.sleep(250);
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 String error = "controller error: " + e.getMessage();
                 if (!error.equals(lastError)) { // a lasting error is logged once, not every 250 ms
                     log.accept(error);
@@ -207,6 +275,9 @@ public final class ControllerLoop implements AutoCloseable {
         Map<String, RegionView> regions = new LinkedHashMap<>();
         Optional<DataStoreEngine> store = engines.primaryStore();
         for (String region : topology.regions().keySet()) {
+            if (topology.regions().get(region).role() == RegionRole.WITNESS) {
+                continue; // a witness holds an etcd member only: nothing to fail over to
+            }
             Optional<RegionState> copy = store.filter(engine -> engine.regions().contains(region)).map(engine -> engine.state(region))
                     .filter(RegionState::reachable);
             long lag = copy.map(c -> c.lag().millis()).orElse(-1L);

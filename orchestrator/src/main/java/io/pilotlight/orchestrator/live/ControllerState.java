@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What the controller must remember across restarts: the region now serving and when it last failed over. */
-final class ControllerState {
+final class ControllerState implements PrimaryRecord {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
     private String primary;
@@ -25,7 +25,8 @@ final class ControllerState {
     }
 
     /** Re-reads the file, so a running controller sees a failover an operator ran by hand. */
-    synchronized void refresh() {
+    @Override
+    public synchronized void refresh() {
         if (Files.exists(file)) {
             try {
                 JsonNode node = JSON.readTree(file.toFile());
@@ -37,15 +38,18 @@ final class ControllerState {
         }
     }
 
-    String primary() {
+    @Override
+    public String primary() {
         return primary;
     }
 
-    Instant lastFailover() {
+    @Override
+    public Instant lastFailover() {
         return lastFailover;
     }
 
-    synchronized void failedOver(String newPrimary, Instant at) {
+    @Override
+    public synchronized void failedOver(String newPrimary, Instant at) {
         primary = newPrimary;
         lastFailover = at;
         Map<String, Object> body = new LinkedHashMap<>();

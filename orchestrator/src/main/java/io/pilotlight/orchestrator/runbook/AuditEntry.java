@@ -8,7 +8,7 @@ import java.time.Instant;
  * these typed fields, never the free text of {@code detail}.
  *
  * @param event  started, resumed, step-started, step-done, step-failed, step-skipped (done before a crash), finished,
- *               failed; or decision (the controller's decision changed)
+ *               failed, halted (this controller may no longer act: leadership lost); or decision (the controller's decision changed)
  * @param kind   a step's {@link StepKind} name, or a decision's action (FAIL_OVER, ALERT, ...); null for runbook events
  * @param region the region a step acts on, or a decision's target; null when none
  */

@@ -8,17 +8,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Which steps of a runbook are done, on disk, written atomically after each step. */
-final class RunbookProgress {
+/** Which steps of a runbook are done, one file per runbook, written atomically (temp file, fsync, rename) after each step. */
+final class FileProgressStore implements ProgressStore {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Path file;
-    private final Set<Integer> done = new TreeSet<>();
+    private final Path dir;
 
-    RunbookProgress(Path dir, String runbookId) {
-        this.file = dir.resolve(runbookId + ".progress.json");
+    FileProgressStore(Path dir) {
+        this.dir = dir;
+    }
+
+    private Path file(String runbookId) {
+        return dir.resolve(runbookId + ".progress.json");
+    }
+
+    @Override
+    public synchronized Set<Integer> done(String runbookId) {
+        Path file = file(runbookId);
+        Set<Integer> done = new TreeSet<>();
         if (Files.exists(file)) {
             try {
                 JSON.readTree(file.toFile()).path("done").forEach(n -> done.add(n.asInt()));
@@ -26,24 +36,20 @@ final class RunbookProgress {
                 throw new UncheckedIOException("cannot read runbook progress " + file + "; fix or remove it", e);
             }
         }
+        return done;
     }
 
-    boolean isDone(int step) {
-        return done.contains(step);
-    }
-
-    boolean started() {
-        return !done.isEmpty();
-    }
-
-    void markDone(int step) {
+    @Override
+    public synchronized void markDone(String runbookId, int step) {
+        Set<Integer> done = done(runbookId);
         done.add(step);
+        Path file = file(runbookId);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(JSON.writeValueAsBytes(java.util.Map.of("done", done))));
+                channel.write(java.nio.ByteBuffer.wrap(JSON.writeValueAsBytes(Map.of("done", done))));
                 channel.force(true);
             }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -52,10 +58,10 @@ final class RunbookProgress {
         }
     }
 
-    void clear() {
-        done.clear();
+    @Override
+    public synchronized void clear(String runbookId) {
         try {
-            Files.deleteIfExists(file);
+            Files.deleteIfExists(file(runbookId));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

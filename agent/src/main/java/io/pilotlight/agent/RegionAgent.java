@@ -1,0 +1,232 @@
+package io.pilotlight.agent;
+
+import io.pilotlight.agent.compute.ComputeReconciler;
+import io.pilotlight.agent.compute.SharedCompute;
+import io.pilotlight.agent.control.EtcdLeadership;
+import io.pilotlight.agent.control.EtcdPrimaryRecord;
+import io.pilotlight.agent.control.EtcdProgressStore;
+import io.pilotlight.agent.etcd.AgentSession;
+import io.pilotlight.agent.etcd.EtcdKv;
+import io.pilotlight.dns.service.DnsService;
+import io.pilotlight.health.HealthMonitor;
+import io.pilotlight.health.VantagePoint;
+import io.pilotlight.http.auth.ServerAuth;
+import io.pilotlight.orchestrator.compute.ComputeProvider;
+import io.pilotlight.orchestrator.live.ControlPlane;
+import io.pilotlight.orchestrator.live.ControllerLoop;
+import io.pilotlight.orchestrator.live.DeploymentLayout;
+import io.pilotlight.store.ReplicationMode;
+import io.pilotlight.store.coord.Coordinators;
+import io.pilotlight.store.coord.EtcdTarget;
+import io.pilotlight.store.node.NodeConfig;
+import io.pilotlight.store.node.StoreServer;
+import io.pilotlight.topology.DataStore;
+import io.pilotlight.topology.HealthCheckCatalog;
+import io.pilotlight.topology.Region;
+import io.pilotlight.topology.RegionRole;
+import io.pilotlight.topology.Topology;
+import io.pilotlight.topology.load.TopologyLoader;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * {@code pilotlight agent FILE --region R}: everything the topology puts in region R, in one process,
+ * coordinated with the other regions' agents through etcd: the region's store node (its writer lease
+ * and epochs from etcd), its health vantage point, its DNS server, its service instances (brought to
+ * the count the controller leader asks for) and a controller candidate (one leader acts; the others
+ * watch and take over within one lease). A witness region (an etcd member and nothing else) runs only
+ * its health vantage point, a third opinion on every check.
+ */
+public final class RegionAgent implements AutoCloseable {
+    private final List<AutoCloseable> parts = new ArrayList<>(); // closed in reverse order
+    private final AgentPlan plan;
+    private final Consumer<String> log;
+    private StoreServer store;
+    private DnsService dns;
+    private ControllerLoop controller;
+    private EtcdLeadership leadership;
+
+    private RegionAgent(AgentPlan plan, Consumer<String> log) {
+        this.plan = plan;
+        this.log = log;
+    }
+
+    /**
+     * Starts the region's parts in order (store, health, DNS, compute, controller); a failure stops what started.
+     *
+     * @param localCompute runs this region's instances (the CLI's local-process provider)
+     */
+    public static RegionAgent start(AgentOptions options, ServerAuth auth, ComputeProvider localCompute, Consumer<String> log) throws Exception {
+        Topology topology = TopologyLoader.load(options.topologyFile()).topology();
+        RegionAgent agent = new RegionAgent(AgentPlan.of(topology, options), log);
+        try {
+            agent.startParts(options, auth, localCompute);
+            return agent;
+        } catch (Exception | Error e) {
+            agent.close();
+            throw e;
+        }
+    }
+
+    private void startParts(AgentOptions options, ServerAuth auth, ComputeProvider localCompute) throws Exception {
+        EtcdKv kv = track(new EtcdKv(options.etcd(), Duration.ofSeconds(1)));
+        awaitEtcd(kv);
+        AgentSession session = track(new AgentSession(kv, options.sessionTtl(), line -> log.accept("etcd: " + line)));
+        if (plan.storeName() != null) {
+            store = track(startStore(options, auth));
+            log.accept("store " + plan.storeName() + ": " + plan.region() + " on " + plan.layout().storeUrls().get(plan.region()) + " as "
+                    + store.node().role().name().toLowerCase());
+        }
+        HealthMonitor health = track(HealthMonitor.builder().checks(HealthCheckCatalog.of(plan.topology()))
+                .vantagePoints(List.of(VantagePoint.bound(plan.region(), plan.address()))).clock(Clock.systemUTC()).build());
+        health.start();
+        if (plan.isWitness()) {
+            log.accept("witness: health vantage point only (no service, data, DNS or controller here)");
+            return;
+        }
+        dns = track(DnsService.start(new DnsService.Options(options.topologyFile(), new InetSocketAddress(plan.address(), options.dnsPort()),
+                new InetSocketAddress(plan.address(), options.dnsAdminPort()), options.stateDir().resolve("dns"), 1,
+                List.of(VantagePoint.bound(plan.region(), plan.address())), null, Clock.systemUTC()), auth));
+        log.accept("dns: " + plan.address() + ":" + options.dnsPort() + ", admin " + plan.address() + ":" + options.dnsAdminPort());
+        track(localCompute);
+        track(new ComputeReconciler(session, plan.region(), plan.topology().compute().keySet(), localCompute,
+                line -> log.accept("compute: " + line)));
+        leadership = track(new EtcdLeadership(kv, plan.region(), options.controllerLease(), System::nanoTime,
+                line -> log.accept("controller: " + line)));
+        ControlPlane plane = new ControlPlane(leadership, new EtcdPrimaryRecord(kv, leadership, ControllerLoop.initialPrimary(plan.topology())),
+                new EtcdProgressStore(kv, leadership));
+        SharedCompute compute = new SharedCompute(kv, leadership, computePatience());
+        controller = track(new ControllerLoop(plan.topology(), plan.layout(), compute, null, health, options.stateDir().resolve("controller"),
+                plane, Clock.systemUTC(), line -> log.accept("controller: " + line)));
+        controller.start();
+    }
+
+    /** The first call is slow (the client connects, classes load): wait for one answer before starting anything that leases. */
+    private void awaitEtcd(EtcdKv kv) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                kv.get(EtcdLeadership.KEY);
+                return;
+            } catch (io.pilotlight.agent.etcd.EtcdUnreachableException e) {
+                if (last == null) {
+                    log.accept("waiting for etcd " + kv.target() + ": " + e.getMessage());
+                }
+                last = e.getMessage();
+            }
+            Thread.sleep(200);
+        }
+        log.accept("etcd " + kv.target() + " still unreachable after 30s (" + last + "); starting anyway: nothing that needs etcd acts until it answers");
+    }
+
+    /** Long enough for a region's agent to start its instances (they report once started, not once healthy). */
+    private Duration computePatience() {
+        return Duration.ofSeconds(60);
+    }
+
+    private StoreServer startStore(AgentOptions options, ServerAuth auth) throws Exception {
+        DataStore spec = plan.topology().dataStores().get(plan.storeName());
+        EtcdTarget leases = new EtcdTarget(options.etcd().endpoints(), options.etcd().prefix() + "/stores/" + plan.storeName());
+        ReplicationMode mode = spec.replication() != null && spec.replication().mode() == io.pilotlight.topology.ReplicationMode.SYNC
+                ? ReplicationMode.SYNC : ReplicationMode.ASYNC;
+        Duration lagBound = spec.replication() == null ? null : spec.replication().lagBound();
+        NodeConfig config = new NodeConfig(plan.region(), options.stateDir().resolve("stores").resolve(plan.storeName()),
+                new InetSocketAddress(plan.address(), options.storePort()), plan.storePeers(),
+                Coordinators.open(leases.toString(), Duration.ofSeconds(10)), spec.lease(), mode, lagBound, Duration.ofSeconds(3), false,
+                spec.writer() == null ? ControllerLoop.initialPrimary(plan.topology()) : spec.writer(), Clock.systemUTC());
+        return StoreServer.start(config, auth, null);
+    }
+
+    private <T extends AutoCloseable> T track(T part) {
+        parts.add(part);
+        return part;
+    }
+
+    public AgentPlan plan() {
+        return plan;
+    }
+
+    /** The controller candidate, or null in a witness region. */
+    public ControllerLoop controller() {
+        return controller;
+    }
+
+    public DnsService dns() {
+        return dns;
+    }
+
+    public StoreServer store() {
+        return store;
+    }
+
+    /** Whether this agent's controller is the one that acts now. */
+    public boolean leads() {
+        return leadership != null && leadership.mayNotAct().isEmpty();
+    }
+
+    @Override
+    public void close() {
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            try {
+                parts.get(i).close();
+            } catch (Exception e) {
+                log.accept("stopping " + parts.get(i).getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+        parts.clear();
+    }
+
+    /**
+     * What the topology puts in one region, worked out before anything starts: whether it is a witness, the one
+     * embedded global database whose node it runs, the store's peers, and where everything listens.
+     */
+    public record AgentPlan(Topology topology, String region, String address, boolean isWitness, String storeName,
+                            Map<String, String> storePeers, DeploymentLayout layout) {
+        public static AgentPlan of(Topology topology, AgentOptions options) {
+            Region region = topology.regions().get(options.region());
+            if (region == null) {
+                throw new IllegalArgumentException("--region " + options.region() + " is not a region of " + options.topologyFile()
+                        + "; regions: " + topology.regions().keySet());
+            }
+            if (region.address() == null) {
+                throw new IllegalArgumentException(options.topologyFile() + ": regions." + options.region() + ".address is missing;"
+                        + " an agent listens on its region's address (e.g. 10.0.1.5)");
+            }
+            DeploymentLayout layout = DeploymentLayout.conventional(topology, options.storePort(),
+                    region.address() + ":" + options.dnsPort(), region.address() + ":" + options.dnsAdminPort(), null);
+            boolean witness = region.role() == RegionRole.WITNESS;
+            String storeName = witness ? null : embeddedDatabase(topology, options.region());
+            Map<String, String> peers = new LinkedHashMap<>();
+            if (storeName != null) {
+                for (String name : storeRegions(topology, storeName)) {
+                    peers.put(name, layout.storeUrls().get(name));
+                }
+            }
+            return new AgentPlan(topology, options.region(), region.address(), witness, storeName, Map.copyOf(peers), layout);
+        }
+
+        /** The embedded global database with a copy in the region (the agent runs one store node, as the lab does). */
+        private static String embeddedDatabase(Topology topology, String region) {
+            return topology.dataStores().entrySet().stream()
+                    .filter(e -> e.getValue().kind() == io.pilotlight.topology.DataStoreKind.GLOBAL_DATABASE)
+                    .filter(e -> "embedded".equals(e.getValue().engine()))
+                    .filter(e -> storeRegions(topology, e.getKey()).contains(region))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+        }
+
+        private static List<String> storeRegions(Topology topology, String store) {
+            List<String> declared = topology.dataStores().get(store).regions();
+            if (!declared.isEmpty()) {
+                return declared;
+            }
+            return topology.regions().entrySet().stream().filter(e -> e.getValue().role() != RegionRole.WITNESS).map(Map.Entry::getKey).toList();
+        }
+    }
+}
