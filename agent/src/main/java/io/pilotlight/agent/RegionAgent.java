@@ -136,7 +136,9 @@ public final class RegionAgent implements AutoCloseable {
         EtcdTarget leases = new EtcdTarget(options.etcd().endpoints(), options.etcd().prefix() + "/stores/" + plan.storeName());
         ReplicationMode mode = spec.replication() != null && spec.replication().mode() == io.pilotlight.topology.ReplicationMode.SYNC
                 ? ReplicationMode.SYNC : ReplicationMode.ASYNC;
-        Duration lagBound = spec.replication() == null ? null : spec.replication().lagBound();
+        // as in the lab: lag_bound is the planner's RPO bound, not a commit guard (a guard would stop all writes after a
+        // regional failover, until the lost region is back); `pilotlight store serve --lag-bound` sets one where wanted
+        Duration lagBound = null;
         NodeConfig config = new NodeConfig(plan.region(), options.stateDir().resolve("stores").resolve(plan.storeName()),
                 new InetSocketAddress(plan.address(), options.storePort()), plan.storePeers(),
                 Coordinators.open(leases.toString(), Duration.ofSeconds(10)), spec.lease(), mode, lagBound, Duration.ofSeconds(3), false,

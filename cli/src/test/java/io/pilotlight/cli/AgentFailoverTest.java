@@ -22,7 +22,7 @@ class AgentFailoverTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private HttpResponse<String> call(HttpRequest.Builder request) throws Exception {
-        return http.send(request.timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -53,7 +53,8 @@ class AgentFailoverTest {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> agents.logged("west", "failover to west completed"));
             assertThat(agents.resolveAt("west")).isEqualTo("127.0.32.1");
             String west = "http://127.0.32.1:" + agents.apiPort;
-            assertThat(call(HttpRequest.newBuilder(URI.create(west + "/items/1"))).body()).isEqualTo("before");
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> call(HttpRequest.newBuilder(URI.create(west + "/items/1"))).body().equals("before"));
             assertThat(call(HttpRequest.newBuilder(URI.create(west + "/items/2")).PUT(HttpRequest.BodyPublishers.ofString("after")))
                     .statusCode()).isEqualTo(200);
             assertThat(Files.readString(dir.resolve("west/controller/audit.jsonl"))).contains("\"finished\"");
