@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +60,36 @@ class AgentFailoverTest {
             assertThat(call(HttpRequest.newBuilder(URI.create(west + "/items/2")).PUT(HttpRequest.BodyPublishers.ofString("after")))
                     .statusCode()).isEqualTo(200);
             assertThat(Files.readString(dir.resolve("west/controller/audit.jsonl"))).contains("\"finished\"");
+        }
+    }
+
+    @Test
+    void aLeaderKilledMidRunbookIsFollowedByAnotherThatFinishesItRunningNoStepTwice(@TempDir Path dir) throws Exception {
+        try (AgentProcesses agents = new AgentProcesses(dir, Duration.ofSeconds(1))) {
+            agents.explainFailures(() -> {
+                agents.start("east");
+                await().atMost(Duration.ofSeconds(20)).until(() -> agents.logged("east", "elected controller leader"));
+                agents.start("west");
+                await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> agents.resolveAt("west").equals("127.0.31.1"));
+                // east's service fails (its agent and the controller leader live on): the leader in east starts the failover
+                Path fault = dir.resolve("east/compute/faults/api@east.json");
+                Files.createDirectories(fault.getParent());
+                Files.writeString(fault, "{\"error_ratio\": 1.0, \"seed\": 1}\n");
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5)).until(() -> agents.logged("east", "[4/6] wait until"));
+                agents.killRegion("east"); // the leader dies mid-runbook, while it waits for west's instance
+
+                await().atMost(Duration.ofSeconds(60)).until(() -> agents.logged("west", "failover to west completed"));
+                assertThat(agents.logged("west", "resuming the interrupted runbook agents-failover-east-to-west")).isTrue();
+                List<String> audit = new ArrayList<>(Files.readAllLines(dir.resolve("east/controller/audit.jsonl")));
+                audit.addAll(Files.readAllLines(dir.resolve("west/controller/audit.jsonl")));
+                for (int step = 1; step <= 6; step++) {
+                    String number = "\"step\":" + step + ",";
+                    assertThat(audit.stream().filter(l -> l.contains("\"step-done\"") && l.contains(number)))
+                            .as("step " + step + " done once, by one leader or the other").hasSize(1);
+                }
+                assertThat(audit.stream().filter(l -> l.contains("\"step-skipped\""))).as("west skipped what east had done").hasSize(3);
+                assertThat(agents.resolveAt("west")).isEqualTo("127.0.32.1");
+            });
         }
     }
 }
