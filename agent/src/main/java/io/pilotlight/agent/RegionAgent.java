@@ -64,7 +64,10 @@ public final class RegionAgent implements AutoCloseable {
      */
     public static RegionAgent start(AgentOptions options, ServerAuth auth, ComputeProvider localCompute, Consumer<String> log) throws Exception {
         Topology topology = TopologyLoader.load(options.topologyFile()).topology();
-        RegionAgent agent = new RegionAgent(AgentPlan.of(topology, options), log);
+        AgentPlan plan = AgentPlan.of(topology, options);
+        // before anything listens or touches etcd: an agent's control endpoints beyond loopback need tokens
+        ServerAuth.requireProtected("agent of " + plan.region(), new InetSocketAddress(plan.address(), options.dnsAdminPort()), auth.enabled());
+        RegionAgent agent = new RegionAgent(plan, log);
         try {
             agent.startParts(options, auth, localCompute);
             return agent;

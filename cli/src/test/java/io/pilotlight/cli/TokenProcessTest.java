@@ -103,6 +103,14 @@ class TokenProcessTest {
         assertThat(store.exitCode()).as(store.out() + store.err()).isEqualTo(2);
         assertThat(store.err()).contains("--token-file");
         assertThat(dir.resolve("east")).as("refused before the node opened its data").doesNotExist();
+        Path topology = dir.resolve("agents.yaml");
+        Files.writeString(topology, Files.readString(CliProcess.REPO_ROOT.resolve("examples/pilot-light-etcd.yaml"))
+                .replace("address: 127.0.1.1", "address: " + host));
+        Run agent = run(Map.of(), "agent", topology.toString(), "--region", "us-east-1", "--etcd", "etcd://127.0.0.1:1",
+                "--state-dir", dir.resolve("agent").toString());
+        assertThat(agent.exitCode()).as(agent.out() + agent.err()).isEqualTo(2);
+        assertThat(agent.err()).contains("agent of us-east-1").contains("--token-file");
+        assertThat(dir.resolve("agent")).as("refused before it started anything").doesNotExist();
     }
 
     @Test
