@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +75,20 @@ public final class EtcdKv implements AutoCloseable {
     public boolean putIf(String guardName, String guardValue, String name, String value) throws EtcdUnreachableException {
         return txn(new Cmp(bytes(target.key(guardName)), Cmp.Op.EQUAL, CmpTarget.value(bytes(guardValue))),
                 Op.put(bytes(target.key(name)), bytes(value), PutOption.DEFAULT));
+    }
+
+    /**
+     * Compare-and-swap on the key's last change: writes only while its mod revision is still
+     * {@code modRevision} (0: only while the key does not exist), so a writer that decided on an old
+     * value writes nothing and can read again.
+     *
+     * @return the key's new mod revision, or empty when someone else changed it first
+     */
+    public OptionalLong putIfUnchanged(String name, String value, long modRevision) throws EtcdUnreachableException {
+        var response = await(client.getKVClient().txn()
+                .If(new Cmp(bytes(target.key(name)), Cmp.Op.EQUAL, CmpTarget.modRevision(modRevision)))
+                .Then(Op.put(bytes(target.key(name)), bytes(value), PutOption.DEFAULT)).commit());
+        return response.isSucceeded() ? OptionalLong.of(response.getHeader().getRevision()) : OptionalLong.empty();
     }
 
     /** Deletes only while {@code guardName} holds {@code guardValue}. */
