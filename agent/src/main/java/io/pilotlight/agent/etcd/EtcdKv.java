@@ -9,6 +9,8 @@ import io.etcd.jetcd.op.Op;
 import io.etcd.jetcd.options.DeleteOption;
 import io.etcd.jetcd.options.GetOption;
 import io.etcd.jetcd.options.PutOption;
+import io.etcd.jetcd.common.exception.ErrorCode;
+import io.etcd.jetcd.common.exception.EtcdException;
 import io.grpc.Status;
 import io.pilotlight.store.coord.EtcdTarget;
 import java.nio.charset.StandardCharsets;
@@ -117,11 +119,17 @@ public final class EtcdKv implements AutoCloseable {
         try {
             return await(client.getLeaseClient().keepAliveOnce(lease)).getTTL() > 0;
         } catch (EtcdUnreachableException e) {
-            if (Status.fromThrowable(e.getCause()).getCode() == Status.Code.NOT_FOUND) {
+            if (leaseNotFound(e.getCause())) {
                 return false;
             }
             throw e;
         }
+    }
+
+    /** etcd's "requested lease not found", as gRPC gives it or as jetcd wraps it (an {@link EtcdException} with NOT_FOUND). */
+    private static boolean leaseNotFound(Throwable cause) {
+        return Status.fromThrowable(cause).getCode() == Status.Code.NOT_FOUND
+                || cause instanceof EtcdException etcd && etcd.getErrorCode() == ErrorCode.NOT_FOUND;
     }
 
     public void revokeQuietly(long lease) {
