@@ -72,7 +72,8 @@ public final class SharedHealthVerdicts implements AutoCloseable {
      *
      * @param monitor the agent's monitor: probing from {@code vantage}, every other region as a remote vantage point
      *                (see {@link #monitorFor})
-     * @param lease   the agent's current etcd lease (read on every write, so a renewed lease is used at once)
+     * @param lease   the agent's current etcd lease, read on every write so a new lease is used at once; while it
+     *                is 0 (none yet) nothing is published
      */
     public static SharedHealthVerdicts start(EtcdKv kv, HealthMonitor monitor, String vantage, LongSupplier lease, Settings settings) {
         SharedHealthVerdicts shared = new SharedHealthVerdicts(kv, monitor, vantage, lease, settings, System::nanoTime);
@@ -147,12 +148,11 @@ public final class SharedHealthVerdicts implements AutoCloseable {
             return;
         }
         long id = lease.getAsLong();
+        if (id == 0) {
+            return; // no lease yet: a state not bound to one would outlive this agent and keep voting for it
+        }
         try {
-            if (id == 0) {
-                kv.put(PREFIX + "/" + name, now.json());
-            } else {
-                kv.put(PREFIX + "/" + name, now.json(), id);
-            }
+            kv.put(PREFIX + "/" + name, now.json(), id);
         } catch (EtcdUnreachableException e) {
             LOG.log(Level.DEBUG, () -> "shared health verdicts: cannot publish " + name + " now (" + e.getMessage() + "); next round");
         }
