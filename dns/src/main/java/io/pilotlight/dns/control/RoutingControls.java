@@ -165,6 +165,7 @@ public final class RoutingControls implements RoutingState {
             }
             reachable();
         }
+        heard.forEach(change -> LOG.log(Level.INFO, "routing control " + change.control() + ": " + change.reason()));
         heard.forEach(this::tell);
         return heard;
     }
