@@ -19,7 +19,19 @@ final class Carryover {
 
     VantageState vantage(String name, HealthCheck check, String vantage, Instant now) {
         VantageState old = previous == null ? null : previous.copyOf(name, check, vantage);
-        return old != null ? old : new VantageState(vantage, ThresholdState.initial(check.initialState()), now);
+        return old != null && !old.remote ? old : new VantageState(vantage, ThresholdState.initial(check.initialState()), now);
+    }
+
+    /** A remote checker's state: carried over (report included) when it was remote before too, else without a report. */
+    VantageState remoteVantage(String name, HealthCheck check, String vantage, Instant now) {
+        VantageState old = previous == null ? null : previous.copyOf(name, check, vantage);
+        if (old != null && old.remote) {
+            return old;
+        }
+        VantageState fresh = new VantageState(vantage, ThresholdState.initial(check.initialState()), now);
+        fresh.remote = true;
+        fresh.reason = "no report from its agent yet: not counted";
+        return fresh;
     }
 
     /** Since when the verdict holds: the old instant when the unchanged check had the same verdict. */

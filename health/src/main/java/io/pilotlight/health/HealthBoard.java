@@ -28,6 +28,12 @@ final class HealthBoard {
     }
 
     HealthBoard(Map<String, HealthCheck> checks, List<VantagePoint> vantagePoints, EventLog log, Clock clock, Carryover carried) {
+        this(checks, vantagePoints, List.of(), log, clock, carried);
+    }
+
+    /** @param remoteVantages checkers another agent runs: this board takes their states from {@link #recordRemote} */
+    HealthBoard(Map<String, HealthCheck> checks, List<VantagePoint> vantagePoints, List<String> remoteVantages, EventLog log,
+                Clock clock, Carryover carried) {
         this.checks = checks;
         this.calculated = CalculatedOrder.of(checks);
         this.log = log;
@@ -37,6 +43,7 @@ final class HealthBoard {
             if (check.type() != HealthCheckType.CALCULATED) {
                 Map<String, VantageState> byVantage = new LinkedHashMap<>();
                 vantagePoints.forEach(v -> byVantage.put(v.name(), carried.vantage(name, check, v.name(), now)));
+                remoteVantages.forEach(v -> byVantage.put(v, carried.remoteVantage(name, check, v, now)));
                 endpoints.put(name, byVantage);
                 Verdict verdict = endpointVerdict(name);
                 verdicts.put(name, new CheckVerdict(verdict.status(), verdict.reason(), carried.since(name, check, verdict.status(), now)));
@@ -80,6 +87,60 @@ final class HealthBoard {
         events.forEach(log::publish);
     }
 
+    /**
+     * A remote checker's threshold state as its own agent reports it. A change of that checker's
+     * verdict is an event like a local one, and the aggregate verdict follows the vantage rule.
+     */
+    synchronized void recordRemote(String check, String vantage, HealthStatus status, String reason) {
+        VantageState state = remote(check, vantage);
+        String why = "reported by its agent: " + reason;
+        if (state.reporting && state.threshold.status() == status && why.equals(state.reason)) {
+            return;
+        }
+        update(check, state, true, new ThresholdState(status, status == HealthStatus.HEALTHY, 0), why);
+    }
+
+    /** A remote checker without a report (its agent is gone, or its report cannot be read): it stops voting. */
+    synchronized void forgetRemote(String check, String vantage, String why) {
+        VantageState state = remote(check, vantage);
+        if (state.reporting) {
+            update(check, state, false, state.threshold, "no report from its agent (" + why + "): not counted");
+        }
+    }
+
+    private VantageState remote(String check, String vantage) {
+        VantageState state = endpoints.getOrDefault(check, Map.of()).get(vantage);
+        if (state == null || !state.remote) {
+            throw new IllegalArgumentException("no remote checker \"" + vantage + "\" for endpoint check \"" + check + "\"");
+        }
+        return state;
+    }
+
+    private void update(String check, VantageState state, boolean reporting, ThresholdState threshold, String reason) {
+        HealthStatus before = shown(state);
+        state.reporting = reporting;
+        state.threshold = threshold;
+        state.reason = reason;
+        HealthStatus after = shown(state);
+        Instant now = clock.instant();
+        List<HealthEvent> events = new ArrayList<>();
+        if (before != after) {
+            state.since = now;
+            events.add(new HealthEvent(now, check, state.vantage, before, after, null, reason));
+        }
+        settle(check, endpointVerdict(check), null, now, events);
+        for (String parent : calculated) {
+            settle(parent, calculatedVerdict(parent), null, now, events);
+        }
+        republish();
+        events.forEach(log::publish);
+    }
+
+    /** A checker's verdict as operators see it: a remote one without a report shows UNKNOWN. */
+    private static HealthStatus shown(VantageState state) {
+        return state.votes() ? state.threshold.status() : HealthStatus.UNKNOWN;
+    }
+
     /** A copy of one checker's state of a check, if this board runs the same check from that checker. */
     synchronized VantageState copyOf(String name, HealthCheck check, String vantage) {
         VantageState state = check.equals(checks.get(name)) ? endpoints.getOrDefault(name, Map.of()).get(vantage) : null;
@@ -120,8 +181,19 @@ final class HealthBoard {
     private Verdict endpointVerdict(String name) {
         HealthCheck check = checks.get(name);
         Map<String, HealthStatus> byChecker = new LinkedHashMap<>();
-        endpoints.get(name).forEach((vantage, state) -> byChecker.put(vantage, state.threshold.status()));
-        return CheckFlags.apply(check, VantageRule.aggregate(byChecker, check.healthyCheckerFraction()));
+        List<String> silent = new ArrayList<>();
+        endpoints.get(name).forEach((vantage, state) -> {
+            if (state.votes()) {
+                byChecker.put(vantage, state.threshold.status());
+            } else {
+                silent.add(vantage);
+            }
+        });
+        Verdict measured = VantageRule.aggregate(byChecker, check.healthyCheckerFraction());
+        if (!silent.isEmpty()) {
+            measured = new Verdict(measured.status(), measured.reason() + "; not counted, no report from " + String.join(", ", silent));
+        }
+        return CheckFlags.apply(check, measured);
     }
 
     private Verdict calculatedVerdict(String name) {

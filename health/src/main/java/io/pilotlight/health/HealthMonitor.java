@@ -2,12 +2,14 @@ package io.pilotlight.health;
 
 import io.pilotlight.topology.HealthCheck;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
@@ -31,6 +33,7 @@ public final class HealthMonitor implements HealthView, AutoCloseable {
     private final HealthBoard board;
     private final ProbeScheduler scheduler;
     private final Map<String, HealthCheck> checks;
+    private final Set<String> remoteVantages;
     private boolean started;
     private boolean closed;
 
@@ -40,8 +43,9 @@ public final class HealthMonitor implements HealthView, AutoCloseable {
         if (previous != null) {
             log.seed(previous.events());
         }
-        this.board = new HealthBoard(config.checks(), config.vantagePoints(), log, config.clock(),
+        this.board = new HealthBoard(config.checks(), config.vantagePoints(), config.remoteVantages(), log, config.clock(),
                 previous == null ? Carryover.NONE : new Carryover(previous.board));
+        this.remoteVantages = Set.copyOf(config.remoteVantages());
         this.scheduler = new ProbeScheduler(config, board, ticker);
     }
 
@@ -93,6 +97,36 @@ public final class HealthMonitor implements HealthView, AutoCloseable {
         return log.recent();
     }
 
+    /**
+     * A remote checker's threshold state for one endpoint check, as the agent that runs it reports
+     * it (see {@link Builder#remoteVantages}). A change is an event for that checker, and the
+     * check's verdict follows the vantage-point rule over every checker that votes.
+     *
+     * @throws IllegalArgumentException when the check is not an endpoint check here or the vantage is not one of the remote ones
+     */
+    public void recordRemote(String check, String vantage, HealthStatus status, String reason) {
+        board.recordRemote(check, vantage, Objects.requireNonNull(status, "status"), Objects.requireNonNull(reason, "reason"));
+    }
+
+    /**
+     * The remote checker has no report for this check any more (its agent is gone, or its report
+     * is too old to trust): it stops voting either way until it reports again. {@code why} says
+     * which, for the checker's reason.
+     */
+    public void forgetRemote(String check, String vantage, String why) {
+        board.forgetRemote(check, vantage, Objects.requireNonNull(why, "why"));
+    }
+
+    /** The checkers other agents run, whose states come from {@link #recordRemote}; empty by default. */
+    public Set<String> remoteVantages() {
+        return remoteVantages;
+    }
+
+    /** The checks this monitor runs, by name, in the order given. */
+    public Map<String, HealthCheck> checks() {
+        return checks;
+    }
+
     /** Status, reason, each checker's view, last probe and consecutive counts of one check. */
     public Optional<CheckDetails> details(String check) {
         return checks.containsKey(check) ? Optional.of(board.details(check)) : Optional.empty();
@@ -107,6 +141,7 @@ public final class HealthMonitor implements HealthView, AutoCloseable {
     public static final class Builder {
         private Map<String, HealthCheck> checks = Map.of();
         private List<VantagePoint> vantagePoints = List.of(VantagePoint.of("local"));
+        private List<String> remoteVantages = List.of();
         private Clock clock = Clock.systemUTC();
         private long seed = 0x5EED;
         private int eventCapacity = 1000;
@@ -127,6 +162,19 @@ public final class HealthMonitor implements HealthView, AutoCloseable {
         /** The checkers; by default one, named {@code local}, with the system's source address. */
         public Builder vantagePoints(List<VantagePoint> vantagePoints) {
             this.vantagePoints = List.copyOf(vantagePoints);
+            return this;
+        }
+
+        /**
+         * Checkers this monitor does not probe from: each is another agent's vantage point, whose
+         * per-check threshold state arrives through {@link HealthMonitor#recordRemote} (in a
+         * deployment, from the agents' shared store). They count in the vantage-point rule like
+         * local checkers, but only while they have a report: a remote checker that never reported,
+         * or whose report was withdrawn ({@link HealthMonitor#forgetRemote}), votes neither way,
+         * so when no remote checker reports, the local ones decide alone. None by default.
+         */
+        public Builder remoteVantages(Collection<String> names) {
+            this.remoteVantages = List.copyOf(names);
             return this;
         }
 
@@ -177,7 +225,7 @@ public final class HealthMonitor implements HealthView, AutoCloseable {
 
         /** @throws InvalidHealthConfigException listing every problem with the checks or vantage points */
         public HealthMonitor build() {
-            MonitorConfig config = new MonitorConfig(Collections.unmodifiableMap(new LinkedHashMap<>(checks)), vantagePoints, clock, seed, eventCapacity,
+            MonitorConfig config = new MonitorConfig(Collections.unmodifiableMap(new LinkedHashMap<>(checks)), vantagePoints, remoteVantages, clock, seed, eventCapacity,
                     trusted != null ? trusted : DefaultTrust.context(), probeListener);
             return new HealthMonitor(config.validate(), ticker, previous);
         }

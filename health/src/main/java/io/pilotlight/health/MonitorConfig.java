@@ -11,8 +11,8 @@ import java.util.Set;
 import javax.net.ssl.SSLContext;
 
 /** Everything a monitor is built from, checked in one place; every problem is reported at once. */
-record MonitorConfig(Map<String, HealthCheck> checks, List<VantagePoint> vantagePoints, Clock clock, long seed,
-                     int eventCapacity, SSLContext trusted, ProbeListener probeListener) {
+record MonitorConfig(Map<String, HealthCheck> checks, List<VantagePoint> vantagePoints, List<String> remoteVantages, Clock clock,
+                     long seed, int eventCapacity, SSLContext trusted, ProbeListener probeListener) {
 
     MonitorConfig validate() {
         List<String> problems = new ArrayList<>();
@@ -22,6 +22,14 @@ record MonitorConfig(Map<String, HealthCheck> checks, List<VantagePoint> vantage
         Set<String> names = new HashSet<>();
         vantagePoints.stream().filter(v -> !names.add(v.name()))
                 .forEach(v -> problems.add("vantage points: \"" + v.name() + "\" is given twice; names must be unique"));
+        for (String remote : remoteVantages) {
+            if (remote == null || remote.isBlank() || remote.equals(HealthEvent.AGGREGATE) || remote.contains("/")) {
+                problems.add("remote vantage points: \"" + remote + "\" is not allowed: it must be non-blank, without \"/\" and not \""
+                        + HealthEvent.AGGREGATE + "\"");
+            } else if (!names.add(remote)) {
+                problems.add("remote vantage points: \"" + remote + "\" is given twice or is also a local vantage point; names must be unique");
+            }
+        }
         if (eventCapacity < 1) {
             problems.add("event log capacity: " + eventCapacity + "; allowed: at least 1");
         }

@@ -2,9 +2,15 @@ package io.pilotlight.health;
 
 import java.time.Instant;
 
-/** One checker's running state for one endpoint check; guarded by the board's lock. */
+/**
+ * One checker's running state for one endpoint check; guarded by the board's lock. A remote checker
+ * (one another agent runs) has no probes here: its threshold state is what its agent last reported,
+ * and while it has no report ({@code reporting} false) it does not vote.
+ */
 final class VantageState {
     final String vantage;
+    boolean remote;
+    boolean reporting;
     ThresholdState threshold;
     String reason;
     Instant since;
@@ -25,13 +31,20 @@ final class VantageState {
         copy.last = last;
         copy.probes = probes;
         copy.skipped = skipped;
+        copy.remote = remote;
+        copy.reporting = reporting;
         return copy;
+    }
+
+    /** Whether this checker counts in the vantage-point rule: a local one always, a remote one only with a report. */
+    boolean votes() {
+        return !remote || reporting;
     }
 
     VantageDetails details() {
         int streak = threshold.streak();
         boolean healthy = threshold.lastHealthy();
-        return new VantageDetails(vantage, threshold.status(), reason, since, last, healthy ? streak : 0,
+        return new VantageDetails(vantage, votes() ? threshold.status() : HealthStatus.UNKNOWN, reason, since, last, healthy ? streak : 0,
                 healthy ? 0 : streak, probes, skipped);
     }
 }

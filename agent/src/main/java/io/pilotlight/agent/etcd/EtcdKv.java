@@ -9,6 +9,8 @@ import io.etcd.jetcd.op.Op;
 import io.etcd.jetcd.options.DeleteOption;
 import io.etcd.jetcd.options.GetOption;
 import io.etcd.jetcd.options.PutOption;
+import io.etcd.jetcd.common.exception.ErrorCode;
+import io.etcd.jetcd.common.exception.EtcdException;
 import io.grpc.Status;
 import io.pilotlight.store.coord.EtcdTarget;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -76,6 +79,20 @@ public final class EtcdKv implements AutoCloseable {
                 Op.put(bytes(target.key(name)), bytes(value), PutOption.DEFAULT));
     }
 
+    /**
+     * Compare-and-swap on the key's last change: writes only while its mod revision is still
+     * {@code modRevision} (0: only while the key does not exist), so a writer that decided on an old
+     * value writes nothing and can read again.
+     *
+     * @return the key's new mod revision, or empty when someone else changed it first
+     */
+    public OptionalLong putIfUnchanged(String name, String value, long modRevision) throws EtcdUnreachableException {
+        var response = await(client.getKVClient().txn()
+                .If(new Cmp(bytes(target.key(name)), Cmp.Op.EQUAL, CmpTarget.modRevision(modRevision)))
+                .Then(Op.put(bytes(target.key(name)), bytes(value), PutOption.DEFAULT)).commit());
+        return response.isSucceeded() ? OptionalLong.of(response.getHeader().getRevision()) : OptionalLong.empty();
+    }
+
     /** Deletes only while {@code guardName} holds {@code guardValue}. */
     public boolean deleteIf(String guardName, String guardValue, String name) throws EtcdUnreachableException {
         return txn(new Cmp(bytes(target.key(guardName)), Cmp.Op.EQUAL, CmpTarget.value(bytes(guardValue))),
@@ -102,11 +119,17 @@ public final class EtcdKv implements AutoCloseable {
         try {
             return await(client.getLeaseClient().keepAliveOnce(lease)).getTTL() > 0;
         } catch (EtcdUnreachableException e) {
-            if (Status.fromThrowable(e.getCause()).getCode() == Status.Code.NOT_FOUND) {
+            if (leaseNotFound(e.getCause())) {
                 return false;
             }
             throw e;
         }
+    }
+
+    /** etcd's "requested lease not found", as gRPC gives it or as jetcd wraps it (an {@link EtcdException} with NOT_FOUND). */
+    private static boolean leaseNotFound(Throwable cause) {
+        return Status.fromThrowable(cause).getCode() == Status.Code.NOT_FOUND
+                || cause instanceof EtcdException etcd && etcd.getErrorCode() == ErrorCode.NOT_FOUND;
     }
 
     public void revokeQuietly(long lease) {

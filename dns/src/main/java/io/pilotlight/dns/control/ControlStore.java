@@ -1,71 +1,62 @@
 package io.pilotlight.dns.control;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
-/** Control states on disk, written atomically (temp file, fsync, rename) so a crash never leaves half a file. */
-final class ControlStore {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private final Path file;
-
-    ControlStore(Path file) {
-        this.file = file;
-    }
-
-    Map<String, ControlState> load() {
-        Map<String, ControlState> states = new LinkedHashMap<>();
-        if (file == null || !Files.exists(file)) {
-            return states;
-        }
-        try {
-            JsonNode root = JSON.readTree(file.toFile());
-            root.path("controls").fields().forEachRemaining(entry -> {
-                JsonNode node = entry.getValue();
-                states.put(entry.getKey(), new ControlState(entry.getKey(), node.path("on").asBoolean(true),
-                        node.hasNonNull("changed_at") ? Instant.parse(node.get("changed_at").asText()) : null,
-                        node.path("changed_by").asText(null), node.path("reason").asText(null)));
-            });
-            return states;
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("routing control state " + file + " cannot be read: " + e.getMessage()
-                    + "; fix or remove the file (every control then starts on)", e);
+/**
+ * Where routing-control state lives: a file for one DNS server (the default), or a store several
+ * servers share (the agents' etcd), so a change made through any of them reaches all. Every
+ * stored document has a version; a write names the version it was decided on and is refused when
+ * someone else wrote first, so two servers' changes never overwrite each other and safety rules
+ * are always checked against the latest state.
+ *
+ * <p>Every method may throw {@link ControlStoreUnavailableException} when the store does not answer;
+ * nothing was written then.
+ */
+public interface ControlStore {
+    /** The stored states (every control the store knows, even ones this server does not) and their version. */
+    record Snapshot(Map<String, ControlState> states, long version) {
+        public Snapshot {
+            states = Map.copyOf(states);
         }
     }
 
-    void save(Map<String, ControlState> states) {
-        if (file == null) {
-            return;
-        }
-        ObjectNode root = JSON.createObjectNode();
-        ObjectNode controls = root.putObject("controls");
-        states.forEach((name, state) -> {
-            ObjectNode node = controls.putObject(name);
-            node.put("on", state.on());
-            node.put("changed_at", state.changedAt() == null ? null : state.changedAt().toString());
-            node.put("changed_by", state.changedBy());
-            node.put("reason", state.reason());
-        });
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(JSON.writeValueAsBytes(root)));
-                channel.force(true);
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save routing control state to " + file, e);
-        }
+    /** The states as stored now; an empty snapshot when nothing was ever stored. */
+    Snapshot load();
+
+    /**
+     * Stores {@code states} only if the stored version is still {@code expectedVersion}.
+     *
+     * @return the stored snapshot, or empty when another writer changed the state since (read again and decide again)
+     */
+    Optional<Snapshot> save(Map<String, ControlState> states, long expectedVersion);
+
+    /** The stored states if their version is no longer {@code version}; empty when nothing changed. */
+    default Optional<Snapshot> changedSince(long version) {
+        Snapshot now = load();
+        return now.version() == version ? Optional.empty() : Optional.of(now);
+    }
+
+    /**
+     * What to serve when the store does not answer as a server starts: the last state this machine
+     * saw, if it kept one. Empty means there is nothing safe to start from.
+     */
+    default Optional<Snapshot> lastKnown() {
+        return Optional.empty();
+    }
+
+    /**
+     * How often a server should look for changes others made; {@link Duration#ZERO} when only this
+     * server writes (the file store).
+     */
+    default Duration refreshInterval() {
+        return Duration.ZERO;
+    }
+
+    /** The state in a file (written atomically), or in memory only when {@code file} is {@code null}. */
+    static ControlStore file(Path file) {
+        return new FileControlStore(file);
     }
 }

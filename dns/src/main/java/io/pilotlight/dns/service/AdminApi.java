@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.pilotlight.dns.control.ChangeDecision;
+import io.pilotlight.dns.control.ControlStoreUnavailableException;
 import io.pilotlight.http.HttpCall;
 import io.pilotlight.http.HttpFront;
 import io.pilotlight.http.HttpFront.Mode;
@@ -99,8 +100,15 @@ final class AdminApi implements AutoCloseable {
             send(reply, 400, Map.of("error", "give control (NAME/SET_IDENTIFIER) and state (on or off)"));
             return;
         }
-        ChangeDecision decision = service.controls().set(control, state.equals("on"), request.path("by").asText("admin-api"),
-                request.path("reason").asText(null));
+        ChangeDecision decision;
+        try {
+            decision = service.controls().set(control, state.equals("on"), request.path("by").asText("admin-api"),
+                    request.path("reason").asText(null));
+        } catch (ControlStoreUnavailableException e) {
+            // the shared state cannot be read or written: nothing changed, and answers keep the last known state
+            send(reply, 503, new ChangeDecision(false, control, state.equals("on"), e.getMessage()));
+            return;
+        }
         send(reply, decision.applied() ? 200 : 409, decision);
     }
 

@@ -5,6 +5,7 @@ import io.pilotlight.dns.UdpIo;
 import io.pilotlight.dns.UdpSteering;
 import io.pilotlight.dns.ZoneCompiler;
 import io.pilotlight.dns.Zones;
+import io.pilotlight.dns.control.ControlStore;
 import io.pilotlight.dns.control.RoutingControls;
 import io.pilotlight.dns.control.SafetyRule;
 import io.pilotlight.health.HealthMonitor;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 
@@ -41,19 +43,31 @@ public final class DnsService implements AutoCloseable {
     private final DnsServer server;
     private final AdminApi admin;
     private final ZoneFileWatcher watcher;
+    private final RoutingRefresher refresher;
     private volatile HealthMonitor monitor;
     private volatile Map<String, HealthCheck> checks;
     private volatile Topology topology;
 
     /**
      * @param admin         address of the admin API, or {@code null} for none
-     * @param stateDir      where routing-control state is kept
+     * @param stateDir      where routing-control state is kept (unless {@code controlStore} says otherwise)
      * @param watchInterval how often the file is checked for changes; {@code null} to reload only on command
      * @param udpIo         how UDP packets are received and sent
      * @param udpSteering   which socket (and thread) the kernel hands a query to
+     * @param health        a health monitor someone else built, started and owns (an agent's, whose verdicts are
+     *                      shared with other regions), or {@code null} for one of the service's own, built from
+     *                      {@code vantagePoints}; see {@link #withHealth}
+     * @param controlStore  where routing controls are kept, or {@code null} for {@code stateDir/routing-controls.json};
+     *                      see {@link #withControlStore}
      */
     public record Options(Path topologyFile, InetSocketAddress listen, InetSocketAddress admin, Path stateDir, int udpThreads,
-                          List<VantagePoint> vantagePoints, Duration watchInterval, Clock clock, UdpIo udpIo, UdpSteering udpSteering) {
+                          List<VantagePoint> vantagePoints, Duration watchInterval, Clock clock, UdpIo udpIo, UdpSteering udpSteering,
+                          HealthMonitor health, ControlStore controlStore) {
+        public Options(Path topologyFile, InetSocketAddress listen, InetSocketAddress admin, Path stateDir, int udpThreads,
+                       List<VantagePoint> vantagePoints, Duration watchInterval, Clock clock, UdpIo udpIo, UdpSteering udpSteering) {
+            this(topologyFile, listen, admin, stateDir, udpThreads, vantagePoints, watchInterval, clock, udpIo, udpSteering, null, null);
+        }
+
         public Options(Path topologyFile, InetSocketAddress listen, InetSocketAddress admin, Path stateDir, int udpThreads,
                        List<VantagePoint> vantagePoints, Duration watchInterval, Clock clock, UdpIo udpIo) {
             this(topologyFile, listen, admin, stateDir, udpThreads, vantagePoints, watchInterval, clock, udpIo, UdpSteering.AUTO);
@@ -62,6 +76,24 @@ public final class DnsService implements AutoCloseable {
         public Options(Path topologyFile, InetSocketAddress listen, InetSocketAddress admin, Path stateDir, int udpThreads,
                        List<VantagePoint> vantagePoints, Duration watchInterval, Clock clock) {
             this(topologyFile, listen, admin, stateDir, udpThreads, vantagePoints, watchInterval, clock, UdpIo.AUTO);
+        }
+
+        /**
+         * Answers from this monitor's verdicts instead of building one: e.g. an agent's monitor that
+         * probes from its own region and counts the other regions' vantage points through etcd, so
+         * every region's DNS server gives the same answer. The caller starts and closes it; the
+         * service's {@code vantagePoints} are then unused, and a reload that changes the health
+         * checks is refused (the monitor's owner must rebuild it).
+         */
+        public Options withHealth(HealthMonitor health) {
+            return new Options(topologyFile, listen, admin, stateDir, udpThreads, vantagePoints, watchInterval, clock, udpIo, udpSteering,
+                    Objects.requireNonNull(health, "health"), controlStore);
+        }
+
+        /** Keeps routing controls in this store, e.g. one shared with the other regions' DNS servers. */
+        public Options withControlStore(ControlStore controlStore) {
+            return new Options(topologyFile, listen, admin, stateDir, udpThreads, vantagePoints, watchInterval, clock, udpIo, udpSteering,
+                    health, Objects.requireNonNull(controlStore, "controlStore"));
         }
     }
 
@@ -72,7 +104,7 @@ public final class DnsService implements AutoCloseable {
         this.options = options;
         this.topology = topology;
         this.checks = HealthCheckCatalog.of(topology);
-        this.monitor = startMonitor(checks);
+        this.monitor = options.health() != null ? options.health() : startMonitor(checks);
         this.health = new SwappableHealth(monitor);
         long serial = options.clock().instant().getEpochSecond();
         Zones zones = ZoneCompiler.compile(topology, serial);
@@ -83,6 +115,7 @@ public final class DnsService implements AutoCloseable {
         this.admin = options.admin() == null ? null : AdminApi.start(options.admin(), this, auth);
         this.watcher = options.watchInterval() == null ? null
                 : new ZoneFileWatcher(options.topologyFile(), options.watchInterval(), this::reload);
+        this.refresher = RoutingRefresher.start(controls::get);
     }
 
     public static DnsService start(Options options) throws IOException, TopologyException {
@@ -121,8 +154,9 @@ public final class DnsService implements AutoCloseable {
         RoutingControlSettings settings = from.dnsOrEmpty().routingControlsOrDefault();
         settings.safetyRules().forEach(rule -> rules.add(new SafetyRule(rule.name(),
                 rule.controls().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList(), rule.minOn())));
-        RoutingControls built = new RoutingControls(all, rules, settings.waitPeriod(),
-                options.stateDir().resolve("routing-controls.json"), options.clock());
+        ControlStore store = options.controlStore() != null ? options.controlStore()
+                : ControlStore.file(options.stateDir().resolve("routing-controls.json"));
+        RoutingControls built = RoutingControls.withStore(all, rules, settings.waitPeriod(), store, options.clock());
         built.subscribe(change -> {
             if (change.applied()) {
                 server().routingChanged();
@@ -144,6 +178,11 @@ public final class DnsService implements AutoCloseable {
         long serial = Math.max(server.zones().serial() + 1, options.clock().instant().getEpochSecond());
         Zones zones = ZoneCompiler.compile(next, serial);
         Map<String, HealthCheck> nextChecks = HealthCheckCatalog.of(next);
+        if (!nextChecks.equals(checks) && options.health() != null) {
+            return new ReloadResult(false, server.zones().serial(), List.of("the health checks changed; they run in a monitor this"
+                    + " server does not own (the agent's, shared with other regions)"), "refused: the health checks in "
+                    + options.topologyFile() + " changed; restart the agent to run them; still serving serial " + server.zones().serial());
+        }
         if (!nextChecks.equals(checks)) {
             HealthMonitor old = monitor;
             monitor = startMonitor(nextChecks, old);
@@ -187,10 +226,15 @@ public final class DnsService implements AutoCloseable {
         if (watcher != null) {
             watcher.close();
         }
+        if (refresher != null) {
+            refresher.close();
+        }
         if (admin != null) {
             admin.close();
         }
         server.close();
-        monitor.close();
+        if (options.health() == null) {
+            monitor.close(); // a monitor given in the options belongs to its owner
+        }
     }
 }
