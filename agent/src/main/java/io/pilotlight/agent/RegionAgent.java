@@ -7,6 +7,8 @@ import io.pilotlight.agent.control.EtcdPrimaryRecord;
 import io.pilotlight.agent.control.EtcdProgressStore;
 import io.pilotlight.agent.etcd.AgentSession;
 import io.pilotlight.agent.etcd.EtcdKv;
+import io.pilotlight.agent.shared.EtcdControlStore;
+import io.pilotlight.agent.shared.SharedHealthVerdicts;
 import io.pilotlight.dns.service.DnsService;
 import io.pilotlight.health.HealthMonitor;
 import io.pilotlight.health.VantagePoint;
@@ -27,6 +29,7 @@ import io.pilotlight.topology.RegionRole;
 import io.pilotlight.topology.Topology;
 import io.pilotlight.topology.load.TopologyLoader;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,16 +89,21 @@ public final class RegionAgent implements AutoCloseable {
             log.accept("store " + plan.storeName() + ": " + plan.region() + " on " + plan.layout().storeUrls().get(plan.region()) + " as "
                     + store.node().role().name().toLowerCase());
         }
-        HealthMonitor health = track(HealthMonitor.builder().checks(HealthCheckCatalog.of(plan.topology()))
-                .vantagePoints(List.of(VantagePoint.bound(plan.region(), plan.address()))).clock(Clock.systemUTC()).build());
+        // one checker here; every other region's checker votes through etcd, so every region judges alike
+        HealthMonitor health = track(SharedHealthVerdicts.monitorFor(plan.topology(), VantagePoint.bound(plan.region(), plan.address()))
+                .clock(Clock.systemUTC()).build());
         health.start();
+        track(SharedHealthVerdicts.start(kv, health, plan.region(), session::lease, SharedHealthVerdicts.Settings.DEFAULTS));
         if (plan.isWitness()) {
             log.accept("witness: health vantage point only (no service, data, DNS or controller here)");
             return;
         }
+        Path dnsState = options.stateDir().resolve("dns");
         dns = track(DnsService.start(new DnsService.Options(options.topologyFile(), new InetSocketAddress(plan.address(), options.dnsPort()),
-                new InetSocketAddress(plan.address(), options.dnsAdminPort()), options.stateDir().resolve("dns"), 1,
-                List.of(VantagePoint.bound(plan.region(), plan.address())), null, Clock.systemUTC()), auth));
+                new InetSocketAddress(plan.address(), options.dnsAdminPort()), dnsState, 1,
+                List.of(VantagePoint.bound(plan.region(), plan.address())), null, Clock.systemUTC())
+                .withHealth(health)
+                .withControlStore(new EtcdControlStore(kv, dnsState.resolve("routing-controls.last-known.json"), Duration.ofMillis(250))), auth));
         log.accept("dns: " + plan.address() + ":" + options.dnsPort() + ", admin " + plan.address() + ":" + options.dnsAdminPort());
         track(localCompute);
         track(new ComputeReconciler(session, plan.region(), plan.topology().compute().keySet(), localCompute,

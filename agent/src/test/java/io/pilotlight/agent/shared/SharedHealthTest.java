@@ -55,8 +55,8 @@ class SharedHealthTest {
     EtcdProcess etcd;
     PickyEndpoint primary;
     PickyEndpoint secondary;
-    RegionAgent east;
-    RegionAgent west;
+    SharedRegion east;
+    SharedRegion west;
 
     @BeforeEach
     void start() throws Exception {
@@ -65,8 +65,8 @@ class SharedHealthTest {
         secondary = new PickyEndpoint(Set.of());
         Path file = dir.resolve("topology.yaml");
         Files.writeString(file, topology(primary.port(), secondary.port()));
-        east = new RegionAgent(etcd, "/shared-health", file, "east", EAST, dir.resolve("east"), SETTINGS);
-        west = new RegionAgent(etcd, "/shared-health", file, "west", WEST, dir.resolve("west"), SETTINGS);
+        east = new SharedRegion(etcd, "/shared-health", file, "east", EAST, dir.resolve("east"), SETTINGS);
+        west = new SharedRegion(etcd, "/shared-health", file, "west", WEST, dir.resolve("west"), SETTINGS);
     }
 
     @AfterEach
@@ -78,7 +78,7 @@ class SharedHealthTest {
         }
     }
 
-    static VantageDetails seenFrom(RegionAgent agent, String vantage) {
+    static VantageDetails seenFrom(SharedRegion agent, String vantage) {
         CheckDetails details = agent.monitor.details("api-east").orElseThrow();
         return details.vantages().stream().filter(v -> v.vantage().equals(vantage)).findFirst().orElseThrow();
     }
@@ -91,7 +91,7 @@ class SharedHealthTest {
     @Test
     void everyRegionAnswersAlikeFromAllVantagePointsAndAStoppedAgentStopsVoting() throws Exception {
         bothAnswerTheSecondaryByTheVantageRule();
-        for (RegionAgent agent : new RegionAgent[] {east, west}) {
+        for (SharedRegion agent : new SharedRegion[] {east, west}) {
             assertThat(agent.monitor.status("api-east")).isEqualTo(HealthStatus.UNHEALTHY);
             assertThat(seenFrom(agent, "east").status()).as(agent.region + "'s view of east's checker").isEqualTo(HealthStatus.HEALTHY);
             assertThat(seenFrom(agent, "west").status()).as(agent.region + "'s view of west's checker").isEqualTo(HealthStatus.UNHEALTHY);

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * alive, a monitor probing from this region's address with every other region as a remote vantage
  * point, the verdict publisher, and a DNS server answering from that monitor and the etcd control store.
  */
-final class RegionAgent implements AutoCloseable {
+final class SharedRegion implements AutoCloseable {
     static final Duration LEASE = Duration.ofSeconds(2);
     final String region;
     final EtcdKv kv;
@@ -32,7 +32,7 @@ final class RegionAgent implements AutoCloseable {
     private final AtomicLong lease = new AtomicLong();
     private final ScheduledExecutorService keepAlive;
 
-    RegionAgent(EtcdProcess etcd, String prefix, Path topologyFile, String region, String address, Path stateDir,
+    SharedRegion(EtcdProcess etcd, String prefix, Path topologyFile, String region, String address, Path stateDir,
                 SharedHealthVerdicts.Settings settings) throws Exception {
         this.region = region;
         this.kv = Etcd.client(etcd, prefix);
