@@ -252,17 +252,31 @@ class Etcd:
     def endpoints(self):
         return ",".join("%s:2379" % self.hosts.addr(m) for m in self.members)
 
-    def leader(self):
-        """The host of etcd's leader now (asked from C)."""
-        ids = {}
-        leader = None
+    def _status(self):
+        ids, leader = {}, None
         for m in self.members:
             out = curl(self.hosts, "c", "http://%s:2379/v3/maintenance/status" % self.hosts.addr(m), "POST", "{}")
             if out:
                 status = json.loads(out)
-                ids[status["header"]["member_id"]] = m
-                leader = status.get("leader")
-        return ids.get(leader, "?")
+                ids[m] = int(status["header"]["member_id"])
+                leader = int(status["leader"])
+        return ids, leader
+
+    def leader(self):
+        """The host of etcd's leader now (asked from C)."""
+        ids, leader = self._status()
+        return next((m for m, i in ids.items() if i == leader), "?")
+
+    def move_leader(self, to):
+        """etcdctl move-leader: makes the member on host `to` the leader (asked of the current leader)."""
+        ids, leader = self._status()
+        current = next(m for m, i in ids.items() if i == leader)
+        if current != to:
+            code, out = self.hosts.run("c", ["etcdctl", "--endpoints", "http://%s:2379" % self.hosts.addr(current),
+                                             "move-leader", "%x" % ids[to]], timeout=15)
+            if code != 0:
+                raise RuntimeError("etcdctl move-leader to %s failed: %s" % (to, out))
+        wait_for("etcd's leader on %s" % to, lambda: self.leader() == to, 15)
 
 
 class Client:
@@ -325,6 +339,8 @@ class Bench:
     def settle_and_kill(self, client, rundir, etcd=None):
         """Lets the client write for a moment, kills A at a random phase, returns (ms to B's first ack, etcd leader)."""
         wait_for("acknowledged writes on A", lambda: client.count("a") >= 20, 60)
+        if etcd and self.args.etcd_leader != "elected":
+            etcd.move_leader(self.args.etcd_leader)
         time.sleep(self.args.settle + random.random())
         leader = etcd.leader() if etcd else "-"
         before = client.count("a")
@@ -465,6 +481,13 @@ def main_bench(args):
     for system in systems:
         if system != "inproc":
             print("etcd leader at the kill (%s): %s" % (system, " ".join(leaders[system])))
+    for system in systems:
+        if system != "inproc":
+            in_a = [v for v, l in zip(results[system], leaders[system]) if l == "a"]
+            elsewhere = [v for v, l in zip(results[system], leaders[system]) if l != "a"]
+            print("%s: median %s with etcd's leader in A (%d runs), %s with it elsewhere (%d runs)"
+                  % (system, "%.0f ms" % median(in_a) if in_a else "-", len(in_a),
+                     "%.0f ms" % median(elsewhere) if elsewhere else "-", len(elsewhere)))
     med = {s: median(v) for s, v in results.items()}
     if "patroni" in med and "etcd" in med:
         print("ratio Patroni / etcd: %.1fx (target: at least 6x)" % (med["patroni"] / med["etcd"]))
@@ -496,6 +519,8 @@ def main():
     bench.add_argument("--lease", default="2s")
     bench.add_argument("--etcd-heartbeat", type=int, default=50)
     bench.add_argument("--etcd-election", type=int, default=500)
+    bench.add_argument("--etcd-leader", choices=["elected", "a", "b", "c"], default="elected",
+                       help="where etcd's leader is when A is killed: as elected, or moved to that host first")
     bench.add_argument("--pace", type=float, default=0.005)
     bench.add_argument("--settle", type=float, default=2.0)
     bench.add_argument("--timeout", type=int, default=90)

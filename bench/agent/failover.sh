@@ -10,6 +10,7 @@
 #
 # Usage: bench/agent/failover.sh        (as root: namespaces; PostgreSQL runs as postgres via runuser)
 #   Environment (defaults): RUNS=5 SYSTEMS=etcd,inproc,patroni LEASE=2s ETCD_HEARTBEAT_MS=50 ETCD_ELECTION_MS=500
+#   ETCD_LEADER=elected (or a, b, c: move etcd's leader to that host before the kill; a is the worst case)
 #   PILOTLIGHT_JAR=<jar> measure a prebuilt CLI jar instead of this working tree's cli/target/pilotlight.jar
 # Installs (apt-get) etcd-server, etcd-client, patroni, python3-psycopg2, curl when missing. About 1.5 minutes a round.
 set -euo pipefail
@@ -20,6 +21,7 @@ SYSTEMS=${SYSTEMS:-etcd,inproc,patroni}
 LEASE=${LEASE:-2s}
 ETCD_HEARTBEAT_MS=${ETCD_HEARTBEAT_MS:-50}
 ETCD_ELECTION_MS=${ETCD_ELECTION_MS:-500}
+ETCD_LEADER=${ETCD_LEADER:-elected}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 
 [[ $(id -u) -eq 0 ]] || { echo "bench: run as root (network namespaces; PostgreSQL runs as postgres via runuser)" >&2; exit 2; }
@@ -59,5 +61,5 @@ echo "bench: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(da
   "$("$PGBIN/postgres" --version)" >&2
 /usr/bin/python3 "$root/bench/agent/failover.py" bench --runs "$RUNS" --systems "$SYSTEMS" --work "$work" \
   --jar "$work/pilotlight.jar" --java "$jdk/bin/java" --java-opts "$opts" --pgbin "$PGBIN" --lease "$LEASE" \
-  --etcd-heartbeat "$ETCD_HEARTBEAT_MS" --etcd-election "$ETCD_ELECTION_MS"
+  --etcd-heartbeat "$ETCD_HEARTBEAT_MS" --etcd-election "$ETCD_ELECTION_MS" --etcd-leader "$ETCD_LEADER"
 echo "bench: load average after $(cut -d' ' -f1-3 /proc/loadavg)" >&2
