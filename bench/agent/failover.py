@@ -336,11 +336,11 @@ class Bench:
         self.token("agent", "agent-west", "west")
         self.token("operator", "bench")
 
-    def settle_and_kill(self, client, rundir, etcd=None):
+    def settle_and_kill(self, client, rundir, etcd=None, placement="elected"):
         """Lets the client write for a moment, kills A at a random phase, returns (ms to B's first ack, etcd leader)."""
         wait_for("acknowledged writes on A", lambda: client.count("a") >= 20, 60)
-        if etcd and self.args.etcd_leader != "elected":
-            etcd.move_leader(self.args.etcd_leader)
+        if etcd and placement != "elected":
+            etcd.move_leader(placement)
         time.sleep(self.args.settle + random.random())
         leader = etcd.leader() if etcd else "-"
         before = client.count("a")
@@ -350,9 +350,9 @@ class Bench:
             raise RuntimeError("no write acknowledged by B within %ds of the kill; logs in %s" % (self.args.timeout, rundir))
         return (first - killed) / 1e6, leader, before
 
-    def store_round(self, kind, round_no):
+    def store_round(self, kind, round_no, placement="elected"):
         hosts = self.hosts
-        rundir = os.path.join(self.args.work, "r%d-%s" % (round_no, kind))
+        rundir = os.path.join(self.args.work, "r%d-%s-%s" % (round_no, kind, placement))
         os.makedirs(rundir)
         etcd = None
         if kind == "etcd":
@@ -362,7 +362,7 @@ class Bench:
             coordinator = "http://%s:7000" % hosts.addr("c")
             hosts.popen("c", self.java + ["store", "coordinator", "--listen", hosts.addr("c") + ":7000", "--state",
                                           os.path.join(rundir, "coordinator.json"), "--token-file", self.tokens_file],
-                        "r%d-%s-coordinator.log" % (round_no, kind))
+                        "r%d-%s-%s-coordinator.log" % (round_no, kind, placement))
             wait_for("the coordinator", lambda: curl(hosts, "c", coordinator + "/current", token=self.tokens["bench"]) is not None, 60)
         peers = []
         for region, host in (("east", "a"), ("west", "b")):
@@ -372,7 +372,7 @@ class Bench:
                                            "--listen", hosts.addr(host) + ":7001", "--coordinator", coordinator,
                                            "--initial-writer", "east", "--auto-failover", "--lease", self.args.lease,
                                            "--token-file", self.tokens_file] + peers,
-                        "r%d-%s-%s.log" % (round_no, kind, region), env={"PILOTLIGHT_TOKEN": self.tokens["agent-" + region]})
+                        "r%d-%s-%s-%s.log" % (round_no, kind, placement, region), env={"PILOTLIGHT_TOKEN": self.tokens["agent-" + region]})
 
         def status(host):
             return json.loads(curl(hosts, "c", "http://%s:7001/status" % hosts.addr(host), token=self.tokens["bench"]))
@@ -380,15 +380,15 @@ class Bench:
         wait_for("east the writer", lambda: str(status("a")["role"]).lower() == "writer", 90)
         wait_for("west streaming", lambda: status("b").get("streaming") is True, 60)
         client = Client(hosts, "store", ["a=http://%s:7001" % hosts.addr("a"), "b=http://%s:7001" % hosts.addr("b")],
-                        self.args.pace, "r%d-%s-client.log" % (round_no, kind))
+                        self.args.pace, "r%d-%s-%s-client.log" % (round_no, kind, placement))
         try:
-            return self.settle_and_kill(client, rundir, etcd)
+            return self.settle_and_kill(client, rundir, etcd, placement)
         finally:
             hosts.kill_all()
 
-    def patroni_round(self, round_no):
+    def patroni_round(self, round_no, placement="elected"):
         hosts = self.hosts
-        rundir = os.path.join(self.args.work, "r%d-patroni" % round_no)
+        rundir = os.path.join(self.args.work, "r%d-patroni-%s" % (round_no, placement))
         os.makedirs(rundir)
         shutil.chown(rundir, "postgres", "postgres")
         etcd = Etcd(hosts, rundir, self.args.etcd_heartbeat, self.args.etcd_election)
@@ -425,7 +425,7 @@ class Bench:
             with open(path, "w") as out:
                 json.dump(config, out, indent=1)  # JSON is YAML
             shutil.chown(path, "postgres", "postgres")
-            hosts.popen(host, ["/usr/bin/patroni", path], "r%d-patroni-%s.log" % (round_no, host), user="postgres")
+            hosts.popen(host, ["/usr/bin/patroni", path], "r%d-patroni-%s-%s.log" % (round_no, placement, host), user="postgres")
             if host == "a":
                 wait_for("Patroni's primary in A", lambda: '"role": "master"' in (curl(hosts, "c", "http://%s:8008/patroni" % hosts.addr("a")) or "")
                          or '"role": "primary"' in (curl(hosts, "c", "http://%s:8008/patroni" % hosts.addr("a")) or ""), 120)
@@ -436,9 +436,9 @@ class Bench:
 
         wait_for("Patroni's replica in B streaming", replica_streaming, 180)
         client = Client(hosts, "pg", ["a=%s" % hosts.addr("a"), "b=%s" % hosts.addr("b")], self.args.pace,
-                        "r%d-patroni-client.log" % round_no)
+                        "r%d-patroni-%s-client.log" % (round_no, placement))
         try:
-            return self.settle_and_kill(client, rundir, etcd)
+            return self.settle_and_kill(client, rundir, etcd, placement)
         finally:
             hosts.kill_all()
 
@@ -449,53 +449,53 @@ def median(values):
 
 def main_bench(args):
     bench = Bench(args)
-    systems = [s for s in args.systems.split(",") if s]
-    results = {s: [] for s in systems}
-    leaders = {s: [] for s in systems}
-    previous = {}
+    placements = [p for p in args.etcd_leader.split(",") if p]
+    variants = []  # (label, system, placement): each etcd-based system once per placement of etcd's leader
+    for system in [s for s in args.systems.split(",") if s]:
+        for placement in (["elected"] if system == "inproc" else placements):
+            variants.append((system if placement == "elected" else "%s@%s" % (system, placement), system, placement))
+    labels = [v[0] for v in variants]
+    results = {label: [] for label in labels}
+    leaders = {label: [] for label in labels}
     for sig in (signal.SIGTERM, signal.SIGHUP):
-        previous[sig] = signal.signal(sig, lambda *_: sys.exit(130))
+        signal.signal(sig, lambda *_: sys.exit(130))
     try:
         bench.prepare()
         log("hosts: A %s, B %s, C %s (namespaces %s, %s, %s)" % (bench.hosts.addr("a"), bench.hosts.addr("b"), bench.hosts.addr("c"),
                                                                  bench.hosts.ns("a"), bench.hosts.ns("b"), bench.hosts.ns("c")))
         for round_no in range(1, args.runs + 1):
-            for system in systems:
+            for label, system, placement in variants:
                 started = time.time()
                 if system == "patroni":
-                    ms, leader, before = bench.patroni_round(round_no)
+                    ms, leader, before = bench.patroni_round(round_no, placement)
                 else:
-                    ms, leader, before = bench.store_round(system, round_no)
-                results[system].append(ms)
-                leaders[system].append(leader)
-                log("round %d %-8s %8.0f ms  (etcd leader at the kill: %s; %d writes acknowledged by A before it; round took %.0f s)"
-                    % (round_no, system, ms, leader, before, time.time() - started))
+                    ms, leader, before = bench.store_round(system, round_no, placement)
+                results[label].append(ms)
+                leaders[label].append(leader)
+                log("round %d %-10s %8.0f ms  (etcd leader at the kill: %s; %d writes acknowledged by A before it; round took %.0f s)"
+                    % (round_no, label, ms, leader, before, time.time() - started))
     finally:
         bench.hosts.close()
+    width = max(10, max(len(label) for label in labels) + 2)
     print()
-    print("Failover: every process in A killed -> first write acknowledged by B (ms)")
-    header = "%-8s" % "system" + "".join("%9s" % ("run %d" % (i + 1)) for i in range(args.runs)) + "%10s" % "median"
-    print(header)
-    for system in systems:
-        print("%-8s" % system + "".join("%9.0f" % v for v in results[system]) + "%10.0f" % median(results[system]))
-    for system in systems:
-        if system != "inproc":
-            print("etcd leader at the kill (%s): %s" % (system, " ".join(leaders[system])))
-    for system in systems:
-        if system != "inproc":
-            in_a = [v for v, l in zip(results[system], leaders[system]) if l == "a"]
-            elsewhere = [v for v, l in zip(results[system], leaders[system]) if l != "a"]
-            print("%s: median %s with etcd's leader in A (%d runs), %s with it elsewhere (%d runs)"
-                  % (system, "%.0f ms" % median(in_a) if in_a else "-", len(in_a),
-                     "%.0f ms" % median(elsewhere) if elsewhere else "-", len(elsewhere)))
-    med = {s: median(v) for s, v in results.items()}
-    if "patroni" in med and "etcd" in med:
-        print("ratio Patroni / etcd: %.1fx (target: at least 6x)" % (med["patroni"] / med["etcd"]))
-    if "etcd" in med and "inproc" in med:
-        print("ratio etcd / in-process: %.2fx" % (med["etcd"] / med["inproc"]))
-    if "etcd" in med:
-        print("etcd median %.2f s with a %s lease (target: under 3 s): %s"
-              % (med["etcd"] / 1000, args.lease, "met" if med["etcd"] < 3000 else "MISSED"))
+    print("Failover: every process in A killed -> first write acknowledged by B (ms); @X: etcd's leader on host X at the kill")
+    print("%-*s" % (width, "system") + "".join("%9s" % ("run %d" % (i + 1)) for i in range(args.runs)) + "%10s" % "median")
+    for label in labels:
+        print("%-*s" % (width, label) + "".join("%9.0f" % v for v in results[label]) + "%10.0f" % median(results[label]))
+    for label, system, placement in variants:
+        if system != "inproc" and placement == "elected":
+            print("etcd's leader at the kill (%s): %s" % (label, " ".join(leaders[label])))
+    med = {label: median(v) for label, v in results.items()}
+    for placement in placements:
+        suffix = "" if placement == "elected" else "@" + placement
+        etcd, patroni = med.get("etcd" + suffix), med.get("patroni" + suffix)
+        if etcd is not None and patroni is not None:
+            print("ratio Patroni / etcd%s: %.1fx (target: at least 6x)" % (suffix, patroni / etcd))
+        if etcd is not None and "inproc" in med:
+            print("ratio etcd%s / in-process: %.2fx" % (suffix, etcd / med["inproc"]))
+        if etcd is not None:
+            print("etcd%s median %.2f s with a %s lease (target: under 3 s): %s"
+                  % (suffix, etcd / 1000, args.lease, "met" if etcd < 3000 else "MISSED"))
     with open(os.path.join(args.work, "results.json"), "w") as out:
         json.dump({"runs_ms": results, "etcd_leader_at_kill": leaders, "medians_ms": med, "lease": args.lease,
                    "etcd_heartbeat_ms": args.etcd_heartbeat, "etcd_election_ms": args.etcd_election}, out, indent=1)
@@ -519,8 +519,9 @@ def main():
     bench.add_argument("--lease", default="2s")
     bench.add_argument("--etcd-heartbeat", type=int, default=50)
     bench.add_argument("--etcd-election", type=int, default=500)
-    bench.add_argument("--etcd-leader", choices=["elected", "a", "b", "c"], default="elected",
-                       help="where etcd's leader is when A is killed: as elected, or moved to that host first")
+    bench.add_argument("--etcd-leader", default="b,a",
+                       help="where etcd's leader is when A is killed, a comma list of elected, a, b, c (moved there first);"
+                            " each etcd-based system runs once per entry")
     bench.add_argument("--pace", type=float, default=0.005)
     bench.add_argument("--settle", type=float, default=2.0)
     bench.add_argument("--timeout", type=int, default=90)

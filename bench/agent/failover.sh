@@ -10,7 +10,9 @@
 #
 # Usage: bench/agent/failover.sh        (as root: namespaces; PostgreSQL runs as postgres via runuser)
 #   Environment (defaults): RUNS=5 SYSTEMS=etcd,inproc,patroni LEASE=2s ETCD_HEARTBEAT_MS=50 ETCD_ELECTION_MS=500
-#   ETCD_LEADER=elected (or a, b, c: move etcd's leader to that host before the kill; a is the worst case)
+#   ETCD_LEADER=b,a  where etcd's leader is at the kill, each etcd-based system once per entry: b (it survives),
+#                    a (it dies with the writer's region: etcd elects a new leader, which restarts every lease),
+#                    c, or elected (wherever etcd's election put it)
 #   PILOTLIGHT_JAR=<jar> measure a prebuilt CLI jar instead of this working tree's cli/target/pilotlight.jar
 # Installs (apt-get) etcd-server, etcd-client, patroni, python3-psycopg2, curl when missing. About 1.5 minutes a round.
 set -euo pipefail
@@ -21,7 +23,7 @@ SYSTEMS=${SYSTEMS:-etcd,inproc,patroni}
 LEASE=${LEASE:-2s}
 ETCD_HEARTBEAT_MS=${ETCD_HEARTBEAT_MS:-50}
 ETCD_ELECTION_MS=${ETCD_ELECTION_MS:-500}
-ETCD_LEADER=${ETCD_LEADER:-elected}
+ETCD_LEADER=${ETCD_LEADER:-b,a}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 
 [[ $(id -u) -eq 0 ]] || { echo "bench: run as root (network namespaces; PostgreSQL runs as postgres via runuser)" >&2; exit 2; }
