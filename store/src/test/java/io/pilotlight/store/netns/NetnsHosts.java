@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  *     hosts.partition("a");   // a's link down, both directions
  *     hosts.heal("a");
  *     hosts.kill("a");        // SIGKILL every process in a: the region dies
+ *     int port = hosts.forward("c", hosts.address("b"), 7001).port();  // 127.0.0.1:port reaches b:7001 from c
  * }
  * }</pre>
  */
@@ -41,6 +42,7 @@ public final class NetnsHosts implements AutoCloseable {
     private final Path logDir;
     private final Map<String, Integer> indexes = new LinkedHashMap<>();
     private final List<Process> processes = new CopyOnWriteArrayList<>();
+    private final List<NetnsForward> forwards = new CopyOnWriteArrayList<>();
     private final List<String> created = new ArrayList<>();
     private final Thread cleanupOnExit = new Thread(this::closeQuietly, "netns-cleanup");
     private boolean closed;
@@ -197,6 +199,23 @@ public final class NetnsHosts implements AutoCloseable {
         }
     }
 
+    /**
+     * A port on this JVM's loopback that reaches {@code address:port} as seen from inside {@code host}
+     * (the test's JVM itself cannot reach the hosts): through a relay process in {@code host}, so it
+     * dies with the host and is cut by the host's partition when it goes through the host's link. Ask
+     * through the host whose view the test wants: its own address for an operator on that machine, a
+     * witness host for a client elsewhere. Closed with the hosts.
+     */
+    public NetnsForward forward(String host, String address, int port) {
+        Path socket = logDir.resolve("fwd-" + runId + "-" + forwards.size() + ".sock");
+        if (socket.toString().length() > 100) {
+            socket = Path.of(System.getProperty("java.io.tmpdir"), "plt" + runId + "-fwd-" + forwards.size() + ".sock");
+        }
+        NetnsForward forward = new NetnsForward(this, host, address, port, socket);
+        forwards.add(forward);
+        return forward;
+    }
+
     /** The PIDs of every process inside {@code host} now. */
     public List<Long> pids(String host) {
         return ip.run("netns", "pids", namespace(host)).lines().map(String::strip).filter(s -> !s.isEmpty()).map(Long::parseLong).toList();
@@ -243,6 +262,9 @@ public final class NetnsHosts implements AutoCloseable {
         }
         closed = true;
         List<String> failures = new ArrayList<>();
+        for (NetnsForward forward : forwards) {
+            forward.close();
+        }
         for (Process process : processes) {
             process.destroyForcibly();
         }

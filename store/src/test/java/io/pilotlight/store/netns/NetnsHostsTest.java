@@ -69,6 +69,38 @@ class NetnsHostsTest {
     }
 
     @Test
+    void aForwardReachesAHostFromTheTestJvmAsSeenFromTheHostItGoesThrough(@TempDir Path dir) throws Exception {
+        try (NetnsHosts hosts = NetnsHosts.create(dir, "a", "b", "c")) {
+            listen(hosts, "a");
+            assertThat(connectsWithin(hosts, "c", "a", Duration.ofSeconds(15))).isTrue();
+            NetnsForward throughC = hosts.forward("c", hosts.address("a"), PORT);
+            NetnsForward local = hosts.forward("a", hosts.address("a"), PORT);
+            assertThat(pong(throughC.port())).isEqualTo("pong");
+            assertThat(pong(local.port())).isEqualTo("pong");
+
+            hosts.partition("a");
+            assertThat(pong(throughC.port())).as("through c, partitioned a is out of reach").isNull();
+            assertThat(pong(local.port())).as("a itself still reaches its own listener").isEqualTo("pong");
+            hosts.heal("a");
+            assertThat(pong(throughC.port())).isEqualTo("pong");
+
+            hosts.kill("a");
+            assertThat(pong(local.port())).as("the relay died with its host").isNull();
+        }
+    }
+
+    /** The line a listener answers through a forward, or null when the connection gives nothing. */
+    private static String pong(int port) {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(3000);
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .readLine();
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    @Test
     void killingAHostEndsEveryProcessInItAndNoneElsewhere(@TempDir Path dir) throws Exception {
         try (NetnsHosts hosts = NetnsHosts.create(dir, "a", "b")) {
             Process first = hosts.exec("a", "sleep.log", "sleep", "600");

@@ -6,10 +6,14 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.StandardProtocolFamily;
 import java.net.URI;
+import java.net.UnixDomainSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +27,9 @@ import java.util.List;
  *   <li>{@code listen PORT}: accepts connections on every address and answers each with {@code pong};</li>
  *   <li>{@code connect HOST PORT TIMEOUT_MS}: exit 0 when it got {@code pong}, 1 otherwise (the reason printed);</li>
  *   <li>{@code http METHOD URL TIMEOUT_MS [BODY]}: prints the status and body; exit 0 on 2xx;</li>
- *   <li>{@code await URL TEXT TIMEOUT_MS}: GETs URL until a 2xx body contains TEXT; exit 0 then, 1 at the timeout.</li>
+ *   <li>{@code await URL TEXT TIMEOUT_MS}: GETs URL until a 2xx body contains TEXT; exit 0 then, 1 at the timeout;</li>
+ *   <li>{@code relay SOCKET_PATH HOST PORT}: accepts on a Unix socket and connects each connection on to HOST:PORT
+ *       (the far end of {@link NetnsForward}).</li>
  * </ul>
  */
 public final class NetnsProbe {
@@ -44,6 +50,7 @@ public final class NetnsProbe {
             case "connect" -> connect(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "http" -> http(args[1], args[2], Integer.parseInt(args[3]), args.length > 4 ? args[4] : null);
             case "await" -> await(args[1], args[2], Integer.parseInt(args[3]));
+            case "relay" -> relay(Path.of(args[1]), args[2], Integer.parseInt(args[3]));
             default -> {
                 System.out.println("usage: listen PORT | connect HOST PORT TIMEOUT_MS | http METHOD URL TIMEOUT_MS [BODY] | await URL TEXT TIMEOUT_MS");
                 yield 2;
@@ -109,6 +116,26 @@ public final class NetnsProbe {
         }
         System.out.println(url + " did not answer with " + text + " within " + timeoutMillis + " ms; last: " + last);
         return 1;
+    }
+
+    private static int relay(Path path, String host, int port) throws Exception {
+        java.nio.file.Files.deleteIfExists(path);
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(path));
+            System.out.println("relaying " + path + " to " + host + ":" + port);
+            while (true) {
+                SocketChannel unix = server.accept();
+                Thread.ofVirtual().start(() -> {
+                    try (unix; SocketChannel target = SocketChannel.open()) {
+                        target.socket().connect(new InetSocketAddress(host, port), 2000);
+                        target.socket().setTcpNoDelay(true);
+                        NetnsForward.bridge(unix, target);
+                    } catch (Exception e) {
+                        System.out.println("relay to " + host + ":" + port + ": " + e);
+                    }
+                });
+            }
+        }
     }
 
     private static HttpResponse<String> send(String method, String url, int timeoutMillis, String body) throws Exception {
