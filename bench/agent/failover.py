@@ -279,6 +279,27 @@ class Etcd:
         wait_for("etcd's leader on %s" % to, lambda: self.leader() == to, 15)
 
 
+class KeyWatch:
+    """etcdctl watch on one key, from C through C's own member (it survives); the instant of each DELETE as it arrives."""
+
+    def __init__(self, hosts, key, logname):
+        self.deletes = []
+        self.lock = threading.Lock()
+        self.proc = hosts.popen("c", ["etcdctl", "--endpoints", "http://%s:2379" % hosts.addr("c"), "watch", key],
+                                logname, stdout=subprocess.PIPE)
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for line in self.proc.stdout:
+            if line.strip() == b"DELETE":
+                with self.lock:
+                    self.deletes.append(mono_ns())
+
+    def first_after(self, since):
+        with self.lock:
+            return next((t for t in self.deletes if t > since), None)
+
+
 class Client:
     """The client process in C; collects (time, host) of every acknowledged write."""
 
@@ -336,8 +357,10 @@ class Bench:
         self.token("agent", "agent-west", "west")
         self.token("operator", "bench")
 
-    def settle_and_kill(self, client, rundir, etcd=None, placement="elected"):
-        """Lets the client write for a moment, kills A at a random phase, returns (ms to B's first ack, etcd leader)."""
+    def settle_and_kill(self, client, rundir, etcd=None, placement="elected", watch_key=None):
+        """Lets the client write for a moment, kills A at a random phase; returns (ms to B's first ack, etcd's leader at
+        the kill, writes A acknowledged, ms to the deletion of the writer's key in etcd or None)."""
+        watch = KeyWatch(self.hosts, watch_key, os.path.basename(rundir) + "-watch.log") if watch_key else None
         wait_for("acknowledged writes on A", lambda: client.count("a") >= 20, 60)
         if etcd and placement != "elected":
             etcd.move_leader(placement)
@@ -348,7 +371,8 @@ class Bench:
         first = client.first_after("b", killed, self.args.timeout)
         if first is None:
             raise RuntimeError("no write acknowledged by B within %ds of the kill; logs in %s" % (self.args.timeout, rundir))
-        return (first - killed) / 1e6, leader, before
+        gone = watch.first_after(killed) if watch else None
+        return (first - killed) / 1e6, leader, before, (gone - killed) / 1e6 if gone else None
 
     def store_round(self, kind, round_no, placement="elected"):
         hosts = self.hosts
@@ -382,7 +406,7 @@ class Bench:
         client = Client(hosts, "store", ["a=http://%s:7001" % hosts.addr("a"), "b=http://%s:7001" % hosts.addr("b")],
                         self.args.pace, "r%d-%s-%s-client.log" % (round_no, kind, placement))
         try:
-            return self.settle_and_kill(client, rundir, etcd, placement)
+            return self.settle_and_kill(client, rundir, etcd, placement, "/pilotlight/bench/writer" if etcd else None)
         finally:
             hosts.kill_all()
 
@@ -438,7 +462,7 @@ class Bench:
         client = Client(hosts, "pg", ["a=%s" % hosts.addr("a"), "b=%s" % hosts.addr("b")], self.args.pace,
                         "r%d-patroni-%s-client.log" % (round_no, placement))
         try:
-            return self.settle_and_kill(client, rundir, etcd, placement)
+            return self.settle_and_kill(client, rundir, etcd, placement, "/service/plt%s-r%d/leader" % (hosts.id, round_no))
         finally:
             hosts.kill_all()
 
@@ -457,6 +481,7 @@ def main_bench(args):
     labels = [v[0] for v in variants]
     results = {label: [] for label in labels}
     leaders = {label: [] for label in labels}
+    lapses = {label: [] for label in labels}
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, lambda *_: sys.exit(130))
     try:
@@ -467,13 +492,15 @@ def main_bench(args):
             for label, system, placement in variants:
                 started = time.time()
                 if system == "patroni":
-                    ms, leader, before = bench.patroni_round(round_no, placement)
+                    ms, leader, before, gone = bench.patroni_round(round_no, placement)
                 else:
-                    ms, leader, before = bench.store_round(system, round_no, placement)
+                    ms, leader, before, gone = bench.store_round(system, round_no, placement)
                 results[label].append(ms)
                 leaders[label].append(leader)
-                log("round %d %-10s %8.0f ms  (etcd leader at the kill: %s; %d writes acknowledged by A before it; round took %.0f s)"
-                    % (round_no, label, ms, leader, before, time.time() - started))
+                lapses[label].append(gone)
+                log("round %d %-10s %8.0f ms  (writer's key deleted in etcd at %s; etcd leader at the kill: %s; %d writes acknowledged"
+                    " by A before it; round took %.0f s)" % (round_no, label, ms, "%.0f ms" % gone if gone else "-", leader, before,
+                                                            time.time() - started))
     finally:
         bench.hosts.close()
     width = max(10, max(len(label) for label in labels) + 2)
@@ -482,6 +509,13 @@ def main_bench(args):
     print("%-*s" % (width, "system") + "".join("%9s" % ("run %d" % (i + 1)) for i in range(args.runs)) + "%10s" % "median")
     for label in labels:
         print("%-*s" % (width, label) + "".join("%9.0f" % v for v in results[label]) + "%10.0f" % median(results[label]))
+    print()
+    print("Where the time goes (medians, ms): the kill -> the writer's key deleted in etcd (its etcd lease lapsed) -> B's first ack")
+    for label, system, placement in variants:
+        pairs = [(g, v) for g, v in zip(lapses[label], results[label]) if g is not None]
+        if pairs:
+            print("%-*s lease lapse %6.0f   then reaction %6.0f   (%d runs with the deletion seen)"
+                  % (width, label, median([g for g, _ in pairs]), median([v - g for g, v in pairs]), len(pairs)))
     for label, system, placement in variants:
         if system != "inproc" and placement == "elected":
             print("etcd's leader at the kill (%s): %s" % (label, " ".join(leaders[label])))
@@ -497,7 +531,7 @@ def main_bench(args):
             print("etcd%s median %.2f s with a %s lease (target: under 3 s): %s"
                   % (suffix, etcd / 1000, args.lease, "met" if etcd < 3000 else "MISSED"))
     with open(os.path.join(args.work, "results.json"), "w") as out:
-        json.dump({"runs_ms": results, "etcd_leader_at_kill": leaders, "medians_ms": med, "lease": args.lease,
+        json.dump({"runs_ms": results, "writer_key_deleted_ms": lapses, "etcd_leader_at_kill": leaders, "medians_ms": med, "lease": args.lease,
                    "etcd_heartbeat_ms": args.etcd_heartbeat, "etcd_election_ms": args.etcd_election}, out, indent=1)
 
 
