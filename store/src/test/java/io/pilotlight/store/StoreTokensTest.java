@@ -85,6 +85,7 @@ class StoreTokensTest {
             }
             assertThat(call(viewer, "GET", base + "/peers")).isEqualTo(200);
             assertThat(call(operator, "POST", base + "/promote")).isEqualTo(200);
+            assertThat(call(east, "POST", base + "/promote")).as("an agent acts too: the controller leader is one").isEqualTo(200);
             HttpAnswer inside = answer(operator, "POST", base + "/backup?dir=nightly", null);
             assertThat(inside.status()).isEqualTo(200);
             assertThat(inside.text()).contains(root.resolve("nightly").toString());

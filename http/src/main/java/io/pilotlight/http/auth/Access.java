@@ -11,8 +11,11 @@ import java.util.stream.Collectors;
 public record Access(Set<Role> roles, RegionClaim claim, boolean data) {
     /** Status, events, digests: any token. */
     public static final Access READ = new Access(EnumSet.allOf(Role.class), RegionClaim.NONE, false);
-    /** Promote, switchover, peers, backup, routing controls, reload, fault control. */
-    public static final Access ACT = new Access(EnumSet.of(Role.OPERATOR), RegionClaim.NONE, false);
+    /**
+     * Promote, switchover, peers, backup, routing controls, reload, fault control: operators, and agents (the controller
+     * leader is an agent, and acts with its agent token: protect an agent token as an operator's).
+     */
+    public static final Access ACT = new Access(EnumSet.of(Role.OPERATOR, Role.AGENT), RegionClaim.NONE, false);
     /** Open to anyone. */
     public static final Access OPEN = new Access(Set.of(), RegionClaim.NONE, false);
     /**
