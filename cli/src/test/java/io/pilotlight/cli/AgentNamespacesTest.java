@@ -34,6 +34,12 @@ class AgentNamespacesTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> deployment.logged("west", "standing by: the controller leader is east/"));
     }
 
+    /** The old writer follows the new one's log (of the new epoch): it has rolled back what it wrote alone, into its ledger. */
+    private static boolean rejoined(JsonNode status) {
+        return status.path("role").asText().equals("REPLICA") && status.path("writerRegion").asText().equals("west")
+                && status.path("lastEpoch").asLong() >= 2 && status.path("streaming").asBoolean();
+    }
+
     @Test
     void everyProcessOfTheWritersRegionDiesAndTheServiceFailsOver(@TempDir Path dir) throws Exception {
         try (AgentHosts deployment = new AgentHosts(dir)) {
@@ -76,7 +82,7 @@ class AgentNamespacesTest {
 
                 deployment.hosts.heal("a");
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                        .until(() -> deployment.json("a", deployment.storeUrl("east") + "/status").path("role").asText().equals("REPLICA"));
+                        .until(() -> rejoined(deployment.json("a", deployment.storeUrl("east") + "/status")));
                 writer.destroyForcibly().waitFor();
 
                 Map<String, String> acked = new LinkedHashMap<>();

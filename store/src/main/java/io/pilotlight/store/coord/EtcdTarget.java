@@ -48,9 +48,17 @@ public record EtcdTarget(List<URI> endpoints, String prefix) {
         return new EtcdTarget(endpoints, prefix);
     }
 
-    /** A jetcd client for these endpoints: the one place where every etcd client of Pilotlight is built. */
+    /**
+     * A jetcd client for these endpoints: the one place where every etcd client of Pilotlight is built. Requests go
+     * round-robin over every member (one member cut off costs a request its deadline, not every request), and a
+     * connection whose member went silent (a partition drops packets: no reset ever comes) is found dead by gRPC
+     * keepalive pings within about 6 s, at etcd's default minimum ping interval of 5 s ({@code --grpc-keepalive-min-time}).
+     */
     public io.etcd.jetcd.Client client(java.time.Duration connectTimeout) {
-        return io.etcd.jetcd.Client.builder().endpoints(endpoints.toArray(new URI[0])).connectTimeout(connectTimeout).build();
+        return io.etcd.jetcd.Client.builder().endpoints(endpoints.toArray(new URI[0])).connectTimeout(connectTimeout)
+                .loadBalancerPolicy("round_robin")
+                .keepaliveTime(java.time.Duration.ofSeconds(5)).keepaliveTimeout(java.time.Duration.ofSeconds(1)).keepaliveWithoutCalls(true)
+                .build();
     }
 
     /** The key {@code PREFIX/name}. */
