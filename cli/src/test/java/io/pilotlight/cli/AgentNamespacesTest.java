@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -109,6 +111,34 @@ class AgentNamespacesTest {
                 }
                 assertThat(ledger).as("east acknowledged writes while cut off, before its lease lapsed").isNotEmpty();
                 assertThat(survived).isPositive();
+            });
+        }
+    }
+
+    @Test
+    void theControllerLeaderKilledMidRunbookIsFollowedByAnotherThatFinishesItOnce(@TempDir Path dir) throws Exception {
+        try (AgentHosts deployment = new AgentHosts(dir)) {
+            deployment.explainFailures(() -> {
+                startHealthyDeployment(deployment);
+                // east's service fails while its agent (the leader) lives: the leader starts the failover from east
+                Path fault = dir.resolve("east/compute/faults/api@east.json");
+                Files.createDirectories(fault.getParent());
+                Files.writeString(fault, "{\"error_ratio\": 1.0, \"seed\": 1}\n");
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+                        .until(() -> deployment.logged("east", "[4/6] wait until"));
+                deployment.hosts.kill("a"); // the leader dies mid-runbook (with its region's etcd member)
+
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> deployment.logged("west", "failover to west completed"));
+                assertThat(deployment.log("west")).contains("resuming the interrupted runbook agents-failover-east-to-west");
+                List<String> audit = new ArrayList<>(Files.readAllLines(dir.resolve("east/controller/audit.jsonl")));
+                audit.addAll(Files.readAllLines(dir.resolve("west/controller/audit.jsonl")));
+                for (int step = 1; step <= 6; step++) {
+                    String number = "\"step\":" + step + ",";
+                    assertThat(audit.stream().filter(l -> l.contains("\"step-done\"") && l.contains(number)))
+                            .as("step " + step + " done once, by one leader or the other").hasSize(1);
+                }
+                assertThat(deployment.resolveAt("west")).isEqualTo(deployment.address("west"));
             });
         }
     }
