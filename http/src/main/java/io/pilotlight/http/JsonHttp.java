@@ -87,7 +87,7 @@ public final class JsonHttp {
         if (current == null || builtWith != tls) {
             synchronized (this) {
                 if (client == null || builtWith != tls) {
-                    client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).sslContext(tls).build();
+                    client = ClientTls.configure(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1), connectTimeout).build();
                     builtWith = tls;
                 }
                 current = client;

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -69,9 +70,21 @@ public final class ClientTls {
         }
     }
 
-    /** {@code builder} with this process's client TLS. */
-    public static HttpClient.Builder configure(HttpClient.Builder builder) {
-        return builder.sslContext(context());
+    /**
+     * How much longer a connection may take when this process speaks TLS: java.net.http counts the
+     * handshake in its connect timeout, and the first handshake of a fresh process (the CLI) took
+     * 1.5 to 3 s on a busy 2-core machine here (class loading, key set-up), against a few ms later.
+     */
+    public static final Duration HANDSHAKE_ALLOWANCE = Duration.ofSeconds(3);
+
+    /** {@code builder} with this process's client TLS and {@code connectTimeout} (plus {@link #HANDSHAKE_ALLOWANCE} when it has TLS files). */
+    public static HttpClient.Builder configure(HttpClient.Builder builder, Duration connectTimeout) {
+        return builder.sslContext(context()).connectTimeout(connectTimeout(connectTimeout));
+    }
+
+    /** {@code plain}, plus {@link #HANDSHAKE_ALLOWANCE} when this process has TLS files (so it talks to https:// peers). */
+    public static Duration connectTimeout(Duration plain) {
+        return state().material() == null ? plain : plain.plus(HANDSHAKE_ALLOWANCE);
     }
 
     /**
@@ -93,7 +106,7 @@ public final class ClientTls {
             SSLParameters parameters = socket.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
             socket.setSSLParameters(parameters);
-            socket.setSoTimeout(Math.max(connectTimeoutMillis, 1000));
+            socket.setSoTimeout((int) Math.max(connectTimeoutMillis, HANDSHAKE_ALLOWANCE.toMillis()));
             socket.startHandshake();
             return socket;
         } catch (IOException | RuntimeException e) {

@@ -24,7 +24,7 @@ public final class HttpCoordinator implements Coordinator {
      */
     private static final ObjectMapper JSON = StrictJson.mapper();
     private static final Duration TIMEOUT = Duration.ofMillis(500);
-    private final HttpClient http = ClientTls.configure(HttpClient.newBuilder()).connectTimeout(TIMEOUT).build();
+    private final HttpClient http = ClientTls.configure(HttpClient.newBuilder(), TIMEOUT).build();
     private final URI base;
 
     public HttpCoordinator(String url) {

@@ -22,7 +22,7 @@ final class PeerProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String region;
     private final PeerBook book;
-    private final HttpClient http = ClientTls.configure(HttpClient.newBuilder()).connectTimeout(Duration.ofMillis(300)).build();
+    private final HttpClient http = ClientTls.configure(HttpClient.newBuilder(), Duration.ofMillis(300)).build();
 
     PeerProbe(String region, PeerBook book) {
         this.region = region;

@@ -30,7 +30,7 @@ final class Replicator implements AutoCloseable {
     private static final long LEASE_CHECK_NANOS = 1_000_000_000;
 
     private final StoreNode node;
-    private final HttpClient http = ClientTls.configure(HttpClient.newBuilder()).connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http = ClientTls.configure(HttpClient.newBuilder(), Duration.ofSeconds(1)).build();
     private final Thread streamThread;
     private final Thread syncThread;
     private final ProgressReporter reporter;
