@@ -63,7 +63,9 @@ public record ServerAuth(Tokens tokens, boolean requireTokenForData, ServerTls t
      */
     public HttpFront.Builder install(HttpFront.Builder builder, String server, InetSocketAddress listen, AccessPolicy policy) {
         requireProtected(server, listen, enabled());
-        builder.tls(tls);
+        if (tls != null) {
+            builder.tls(tls);
+        }
         return enabled() ? builder.filter(new TokenFilter(tokens == null ? new Tokens(List.of()) : tokens, policy, requireTokenForData)) : builder;
     }
 
