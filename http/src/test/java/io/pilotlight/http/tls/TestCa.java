@@ -27,9 +27,9 @@ public final class TestCa {
 
     /** A new CA named {@code name} in {@code dir} (created if needed). */
     public static TestCa create(Path dir, String name) throws IOException, InterruptedException {
-        Files.createDirectories(dir);
-        TestCa ca = new TestCa(dir, name);
-        openssl(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+        Path absolute = Files.createDirectories(dir).toAbsolutePath(); // openssl runs in it: relative paths would not resolve
+        TestCa ca = new TestCa(absolute, name);
+        openssl(absolute, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                 "-keyout", ca.key().toString(), "-out", ca.certificate().toString(), "-days", "2", "-subj", "/CN=" + name,
                 "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
         return ca;
