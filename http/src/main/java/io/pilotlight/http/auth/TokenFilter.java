@@ -38,14 +38,16 @@ public final class TokenFilter implements Filter {
             next.handle(call, reply);
             return;
         }
-        Optional<Caller> who = caller(call);
-        if (who.isEmpty()) {
-            refuse(reply, 401, "unauthorized", "anonymous", call, access.needed(),
+        Optional<Caller> known = caller(call);
+        if (known.isEmpty()) {
+            String who = call.header("Authorization") != null ? "unknown token"
+                    : call.peerCertificate() != null ? "certificate " + call.peerCertificate().getSubjectX500Principal().getName() : "anonymous";
+            refuse(reply, 401, "unauthorized", who, call, access.needed(),
                     "a bearer token is required (Authorization: Bearer …; clients read PILOTLIGHT_TOKEN)"
                             + (call.peerCertificate() != null ? ", or a client certificate whose CN is ROLE.NAME (agent.REGION, operator.NAME, viewer.NAME)" : ""));
             return;
         }
-        Caller caller = who.get();
+        Caller caller = known.get();
         if (!access.roles().contains(caller.role())) {
             refuse(reply, 403, "forbidden", caller.name(), call, access.needed(),
                     quoted(caller) + " is " + caller.role().label() + "; " + call.method() + " " + call.rawPath() + " needs " + access.needed());

@@ -133,6 +133,14 @@ class MutualTlsTest {
     }
 
     @Test
+    void aServerThatChecksClientCertificatesMayListenBeyondLoopback() {
+        InetSocketAddress beyond = new InetSocketAddress("10.1.2.3", 7001);
+        ServerAuth.NONE.withTls(ServerTls.of(server.load(), ClientAuthMode.REQUIRED)).install(HttpFront.builder(), "test", beyond, POLICY);
+        assertThatThrownBy(() -> ServerAuth.NONE.withTls(ServerTls.of(server.load(), ClientAuthMode.NONE)).install(HttpFront.builder(), "test", beyond, POLICY))
+                .isInstanceOf(io.pilotlight.http.auth.UnprotectedListenerException.class).hasMessageContaining("--tls-ca");
+    }
+
+    @Test
     void aPlainClientGetsNoAnswerFromATlsServer() throws Exception {
         try (HttpFront front = start(ServerAuth.NONE.withTls(ServerTls.of(server.load(), ClientAuthMode.NONE)))) {
             assertThatThrownBy(() -> status("GET", "http://127.0.0.1:" + front.address().getPort() + "/status", null))
