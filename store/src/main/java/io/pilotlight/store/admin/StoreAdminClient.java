@@ -30,10 +30,11 @@ public final class StoreAdminClient {
     private static final JsonHttp HTTP = new JsonHttp(Duration.ofMillis(500), Duration.ofSeconds(10));
     private static final Duration STATUS_TIMEOUT = Duration.ofMillis(800);
     /**
-     * Over TLS the first call also pays for the handshake, and in a fresh process (the CLI) on a busy
-     * machine that took over 3 s here (class loading and key setup, at a load of 15 on 2 cores); later calls reuse the connection.
+     * Over TLS the first call also pays for the handshake, which in a fresh process (the CLI) on a busy
+     * machine took over 3 s here (class loading and key set-up, at a load of 15 to 33 on 2 cores); later
+     * calls reuse the connection. A node that does not answer at all still costs only the connect timeout.
      */
-    private static final Duration TLS_STATUS_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration TLS_STATUS_TIMEOUT = Duration.ofSeconds(10);
 
     private final String baseUrl;
 
