@@ -66,6 +66,9 @@ final class DnsServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     TokenFileOption tokens;
 
+    @CommandLine.Mixin
+    TlsOptions tls;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -80,7 +83,7 @@ final class DnsServeCommand implements Callable<Integer> {
         if (!"none".equals(admin)) {
             binds.put("--admin", admin);
         }
-        var auth = tokens.resolve();
+        var auth = tokens.resolve().withTls(tls.resolve()); // TLS is for the admin API; DNS itself is not HTTP
         DnsService service = BindErrors.naming(binds, () -> DnsService.start(new DnsService.Options(file, Addresses.parse("--listen", listen),
                 "none".equals(admin) ? null : Addresses.parse("--admin", admin), stateDir, threads, vantagePoints(topology),
                 watch.isZero() ? null : watch, Clock.systemUTC(), udpIo(udpIo),
@@ -92,11 +95,11 @@ final class DnsServeCommand implements Callable<Integer> {
         Ready.mark("dns on " + host + ":" + port);
         out.println("  UDP I/O:     " + service.server().udpTransport());
         if (service.adminAddress() != null) {
-            out.println("  admin API:   http://" + service.adminAddress().getHostString() + ":" + service.adminAddress().getPort());
+            out.println("  admin API:   " + auth.scheme() + "://" + service.adminAddress().getHostString() + ":" + service.adminAddress().getPort());
         }
         service.server().zones().routedGroups().keySet().stream().findFirst().ifPresent(group ->
                 out.println("  try:         dig @" + host + " -p " + port + " " + group.split(" ")[0] + " " + group.split(" ")[1]));
-        out.println("  health:      pilotlight dns health --admin " + admin);
+        out.println("  health:      pilotlight dns health --admin " + (auth.tls() == null ? admin : "https://" + admin));
         out.println("  stop with Ctrl-C");
         out.flush();
         Foreground.holdUntilStopped(() -> {

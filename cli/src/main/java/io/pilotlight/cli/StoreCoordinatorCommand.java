@@ -25,19 +25,22 @@ final class StoreCoordinatorCommand implements Callable<Integer> {
     @CommandLine.Mixin
     TokenFileOption tokens;
 
+    @CommandLine.Mixin
+    TlsOptions tls;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        var auth = tokens.resolve();
+        var auth = tokens.resolve().withTls(tls.resolve());
         io.pilotlight.http.auth.ServerAuth.requireProtected("store coordinator", Addresses.parse("--listen", listen), auth.enabled());
         InProcessCoordinator coordinator = new InProcessCoordinator(Clock.systemUTC(), state);
         CoordinatorServer server = BindErrors.naming(java.util.Map.of("--listen", listen),
                 () -> new CoordinatorServer(Addresses.parse("--listen", listen), coordinator, auth));
-        spec.commandLine().getOut().println("pilotlight store coordinator: serving on http://" + listen + " (state in " + state + ")");
+        spec.commandLine().getOut().println("pilotlight store coordinator: serving on " + auth.scheme() + "://" + listen + " (state in " + state + ")");
         spec.commandLine().getOut().flush();
-        Ready.mark("coordinator on http://" + listen);
+        Ready.mark("coordinator on " + auth.scheme() + "://" + listen);
         Foreground.holdUntilStopped(() -> {
             server.close();
         });

@@ -73,6 +73,9 @@ final class StoreServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     TokenFileOption tokens;
 
+    @CommandLine.Mixin
+    TlsOptions tls;
+
     @Option(names = "--require-token-for-data", description = "Data reads and writes (/kv) need a token too (any role); needs a token file.")
     boolean requireTokenForData;
 
@@ -86,11 +89,12 @@ final class StoreServeCommand implements Callable<Integer> {
             case "sync" -> ReplicationMode.SYNC;
             default -> throw new IllegalArgumentException("--mode \"" + mode + "\" is not allowed; expected async or sync");
         };
+        var serverTls = tls.resolve(); // before any client is built: the coordinator's and the replica's clients show this agent's certificate
         Map<String, String> peerMap = peers.map();
         NodeConfig config = new NodeConfig(region, data, Addresses.parse("--listen", listen), peerMap,
                 Coordinators.open(coordinator, Duration.ofSeconds(10)),
                 lease, replication, lagBound, guardTimeout, autoFailover, initialWriter, Clock.systemUTC());
-        var auth = tokens.resolve(requireTokenForData);
+        var auth = tokens.resolve(requireTokenForData).withTls(serverTls);
         StoreServer server = BindErrors.naming(java.util.Map.of("--listen", listen), () -> StoreServer.start(config, auth, backupDir));
         var out = spec.commandLine().getOut();
         io.pilotlight.store.node.BackupSchedule backups = backupDir == null ? null : new io.pilotlight.store.node.BackupSchedule(
@@ -98,9 +102,9 @@ final class StoreServeCommand implements Callable<Integer> {
                     out.println(line);
                     out.flush();
                 });
-        spec.commandLine().getOut().println("pilotlight store: " + region + " serving on http://" + listen + " as "
+        spec.commandLine().getOut().println("pilotlight store: " + region + " serving on " + auth.scheme() + "://" + listen + " as "
                 + server.node().role().name().toLowerCase() + " (epoch " + server.node().status().epoch() + ")");
-        Ready.mark("store " + region + " on http://" + listen);
+        Ready.mark("store " + region + " on " + auth.scheme() + "://" + listen);
         spec.commandLine().getOut().flush();
         Foreground.holdUntilStopped(() -> {
             if (backups != null) {

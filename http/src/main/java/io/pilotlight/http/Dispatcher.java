@@ -7,7 +7,11 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.ssl.SslHandler;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +65,8 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         HttpCall call;
         try {
-            call = HttpCall.of(request.method().name(), request.uri(), request.headers()::get, ByteBufUtil.getBytes(request.content()));
+            call = HttpCall.of(request.method().name(), request.uri(), request.headers()::get, ByteBufUtil.getBytes(request.content()),
+                    peerCertificate(ctx));
         } catch (IllegalArgumentException badQuery) {
             reply.send(400, "application/json", error("bad_request", badQuery.getMessage()));
             return;
@@ -76,6 +81,20 @@ final class Dispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
                 case STREAM -> Thread.ofPlatform().daemon().name(mounted.prefix().substring(1) + "-stream")
                         .start(() -> run(mounted.route(), call, reply));
             }
+        }
+    }
+
+    /** The client's certificate on a TLS connection where it showed one (the handshake has verified it against the CA), else null. */
+    private static X509Certificate peerCertificate(ChannelHandlerContext ctx) {
+        SslHandler tls = ctx.pipeline().get(SslHandler.class);
+        if (tls == null) {
+            return null;
+        }
+        try {
+            Certificate[] chain = tls.engine().getSession().getPeerCertificates();
+            return chain.length > 0 && chain[0] instanceof X509Certificate leaf ? leaf : null;
+        } catch (SSLPeerUnverifiedException none) {
+            return null;
         }
     }
 

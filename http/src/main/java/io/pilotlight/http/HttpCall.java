@@ -1,5 +1,6 @@
 package io.pilotlight.http;
 
+import java.security.cert.X509Certificate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -7,18 +8,25 @@ import java.util.function.Function;
 /**
  * One HTTP request as a route sees it: the method, the raw path (undecoded, one character per
  * byte: decode a part of it with {@link UriText#decodePath}), the decoded query parameters, the
- * headers (names case-insensitive) and the whole body.
+ * headers (names case-insensitive), the whole body, and the client's certificate when the call came
+ * over TLS with one the server's CA verified (null otherwise).
  */
-public record HttpCall(String method, String rawPath, Map<String, String> query, Function<String, String> headers, byte[] body) {
+public record HttpCall(String method, String rawPath, Map<String, String> query, Function<String, String> headers, byte[] body,
+                       X509Certificate peerCertificate) {
+
+    /** A call without a client certificate. */
+    public HttpCall(String method, String rawPath, Map<String, String> query, Function<String, String> headers, byte[] body) {
+        this(method, rawPath, query, headers, body, null);
+    }
 
     /**
      * Splits a request target ({@code /kv/a%20b?if_version=3}) into its raw path and decoded query.
      * A bad escape or bytes that are not UTF-8 in the query are an {@link IllegalArgumentException} naming the parameter.
      */
-    static HttpCall of(String method, String target, Function<String, String> headers, byte[] body) {
+    static HttpCall of(String method, String target, Function<String, String> headers, byte[] body, X509Certificate peer) {
         int mark = target.indexOf('?');
         String path = mark < 0 ? target : target.substring(0, mark);
-        return new HttpCall(method, path, mark < 0 ? Map.of() : decodeQuery(target.substring(mark + 1)), headers, body);
+        return new HttpCall(method, path, mark < 0 ? Map.of() : decodeQuery(target.substring(mark + 1)), headers, body, peer);
     }
 
     /** A request header's value, or null. */

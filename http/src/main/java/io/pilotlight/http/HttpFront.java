@@ -23,6 +23,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.pilotlight.http.tls.ServerTls;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -45,8 +46,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * write on the writer's stream).
  *
  * <p>What every server will need in the same way (bearer tokens, metrics, access logs) goes in
- * {@link Builder#filter}; TLS, when it comes, is an option of the {@link Builder} whose handler goes
- * first in each connection's pipeline.
+ * {@link Builder#filter}; TLS is an option of the {@link Builder} ({@link Builder#tls}) whose handler goes
+ * first in each connection's pipeline, so a client that fails the handshake (no certificate where one
+ * is required, one from another CA) never reaches HTTP.
  */
 public final class HttpFront implements AutoCloseable {
     /** The largest request body accepted; a bigger one gets 413. */
@@ -102,7 +104,7 @@ public final class HttpFront implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             connections.add(ch);
-                            pipeline(ch, longestFirst, notFound);
+                            pipeline(ch, settings.tls, longestFirst, notFound);
                         }
                     });
             if (settings.reusePort) {
@@ -115,10 +117,13 @@ public final class HttpFront implements AutoCloseable {
         }
     }
 
-    /** The handlers of one connection, from the socket in: the one place where a TLS handler will go first. */
-    private void pipeline(SocketChannel ch, List<Mounted> routes, Route notFound) {
+    /** The handlers of one connection, from the socket in: TLS first when the server speaks it. */
+    private void pipeline(SocketChannel ch, ServerTls tls, List<Mounted> routes, Route notFound) {
         HttpDecoderConfig decoding = new HttpDecoderConfig().setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES).setMaxHeaderSize(MAX_HEADER_BYTES);
         ReadGate gate = new ReadGate();
+        if (tls != null) {
+            ch.pipeline().addLast(tls.context().newHandler(ch.alloc()));
+        }
         ch.pipeline().addLast(gate, new HttpServerCodec(decoding, MAX_PIPELINE_DEPTH), new HttpServerKeepAliveHandler(),
                 new HttpObjectAggregator(MAX_BODY_BYTES), new Dispatcher(routes, notFound, blocking, gate));
     }
@@ -166,6 +171,7 @@ public final class HttpFront implements AutoCloseable {
         private int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         private String name = "http";
         private boolean reusePort;
+        private ServerTls tls;
 
         /** Serves {@code prefix} and the paths under it ({@code /kv} serves {@code /kv} and {@code /kv/a}, not {@code /kvx}). */
         public Builder route(String prefix, Mode mode, Route route) {
@@ -200,6 +206,12 @@ public final class HttpFront implements AutoCloseable {
         /** Lets other sockets listen on the same address (SO_REUSEPORT): the kernel spreads connections over them. */
         public Builder reusePort(boolean reusePort) {
             this.reusePort = reusePort;
+            return this;
+        }
+
+        /** Speaks TLS on every connection (null: plain HTTP, the default). */
+        public Builder tls(ServerTls tls) {
+            this.tls = tls;
             return this;
         }
 

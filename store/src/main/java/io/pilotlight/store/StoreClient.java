@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import io.pilotlight.http.auth.ClientToken;
+import io.pilotlight.http.tls.ClientTls;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ public final class StoreClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Longer than any commit wait (guard, sync replica), shorter than a person's patience with a paused node. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(4);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = ClientTls.configure(HttpClient.newBuilder(), Duration.ofSeconds(2)).build();
     private final Map<String, String> nodes;
     private volatile String writer;
 

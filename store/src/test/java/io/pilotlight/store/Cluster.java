@@ -29,6 +29,8 @@ final class Cluster implements AutoCloseable {
     boolean autoFailover;
     io.pilotlight.http.auth.ServerAuth auth = io.pilotlight.http.auth.ServerAuth.NONE;
     Path backupRoot;
+    /** Per region, the TLS its node serves (see {@link #serveTls}); plain HTTP when absent. */
+    private final Map<String, io.pilotlight.http.tls.ServerTls> tls = new LinkedHashMap<>();
 
     Cluster(Path dir, List<String> regions) throws Exception {
         this(dir, regions, null);
@@ -64,6 +66,13 @@ final class Cluster implements AutoCloseable {
         throw new java.io.IOException("no free port between 20000 and 32000 on loopback after 100 tries");
     }
 
+    /** Every node serves TLS with its region's own certificate, and the nodes reach each other at https:// URLs. */
+    Cluster serveTls(Map<String, io.pilotlight.http.tls.ServerTls> byRegion) {
+        tls.putAll(byRegion);
+        byRegion.keySet().forEach(region -> urls.put(region, "https://127.0.0.1:" + ports.get(region)));
+        return this;
+    }
+
     Cluster startAll() throws Exception {
         for (String region : urls.keySet()) {
             start(region);
@@ -75,7 +84,7 @@ final class Cluster implements AutoCloseable {
         NodeConfig config = new NodeConfig(region, dir.resolve(region), new InetSocketAddress("127.0.0.1", ports.get(region)),
                 views.getOrDefault(region, urls),
                 links.get(region), lease, mode, lagBound, Duration.ofSeconds(2), autoFailover, initialWriter, Clock.systemUTC());
-        StoreServer server = StoreServer.start(config, auth, backupRoot);
+        StoreServer server = StoreServer.start(config, tls.containsKey(region) ? auth.withTls(tls.get(region)) : auth, backupRoot);
         servers.put(region, server);
         return server;
     }

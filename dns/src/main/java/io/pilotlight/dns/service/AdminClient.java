@@ -31,9 +31,9 @@ public final class AdminClient {
         }
     }
 
-    /** @param address {@code host:port} of the admin API */
+    /** @param address {@code host:port} of the admin API (plain HTTP), or its {@code https://host:port} when it speaks TLS */
     public AdminClient(String address) {
-        this.base = URI.create("http://" + address);
+        this.base = URI.create(address.startsWith("https://") || address.startsWith("http://") ? address : "http://" + address);
     }
 
     public Reply get(String path) throws IOException, InterruptedException {

@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The bearer-token check every server runs when it has a token file: what the call needs comes from
+ * The caller check every server runs when it has a token file or checks client certificates
+ * (mutual TLS, see {@link CertificateIdentity}): what the call needs comes from
  * the server's {@link AccessPolicy}; no (or an unknown) token is 401, a role the call does not allow
  * or an agent speaking for another region is 403. Every refusal is logged with who (the token's
  * name or "anonymous"), the method, the path and what was needed. Cheap enough for the event loop
@@ -37,27 +38,43 @@ public final class TokenFilter implements Filter {
             next.handle(call, reply);
             return;
         }
-        Optional<TokenEntry> who = bearer(call.header("Authorization")).flatMap(tokens::verify);
-        if (who.isEmpty()) {
-            refuse(reply, 401, "unauthorized", "anonymous", call, access.needed(),
-                    "a bearer token is required (Authorization: Bearer …; clients read PILOTLIGHT_TOKEN)");
+        Optional<Caller> known = caller(call);
+        if (known.isEmpty()) {
+            String who = call.header("Authorization") != null ? "unknown token"
+                    : call.peerCertificate() != null ? "certificate " + call.peerCertificate().getSubjectX500Principal().getName() : "anonymous";
+            refuse(reply, 401, "unauthorized", who, call, access.needed(),
+                    "a bearer token is required (Authorization: Bearer …; clients read PILOTLIGHT_TOKEN)"
+                            + (call.peerCertificate() != null ? ", or a client certificate whose CN is ROLE.NAME (agent.REGION, operator.NAME, viewer.NAME)" : ""));
             return;
         }
-        TokenEntry entry = who.get();
-        if (!access.roles().contains(entry.role())) {
-            refuse(reply, 403, "forbidden", entry.name(), call, access.needed(),
-                    "token \"" + entry.name() + "\" is " + entry.role().label() + "; " + call.method() + " " + call.rawPath() + " needs " + access.needed());
+        Caller caller = known.get();
+        if (!access.roles().contains(caller.role())) {
+            refuse(reply, 403, "forbidden", caller.name(), call, access.needed(),
+                    quoted(caller) + " is " + caller.role().label() + "; " + call.method() + " " + call.rawPath() + " needs " + access.needed());
             return;
         }
-        if (entry.role() == Role.AGENT) {
+        if (caller.role() == Role.AGENT) {
             String claimed = access.claim().region(call);
-            if (claimed != null && !claimed.equals(entry.region())) {
-                refuse(reply, 403, "forbidden", entry.name(), call, "agent of region " + claimed,
-                        "token \"" + entry.name() + "\" is the agent of region " + entry.region() + " and may not speak for region " + claimed);
+            if (claimed != null && !claimed.equals(caller.region())) {
+                refuse(reply, 403, "forbidden", caller.name(), call, "agent of region " + claimed,
+                        quoted(caller) + " is the agent of region " + caller.region() + " and may not speak for region " + claimed);
                 return;
             }
         }
         next.handle(call, reply);
+    }
+
+    /**
+     * Who calls: a token, when the call sends one, decides (a wrong token is not saved by a
+     * certificate); without one, the client certificate the TLS handshake verified, when its common
+     * name follows {@link CertificateIdentity}'s convention.
+     */
+    private Optional<Caller> caller(HttpCall call) {
+        String authorization = call.header("Authorization");
+        if (authorization != null) {
+            return bearer(authorization).flatMap(tokens::verify).map(Caller::of);
+        }
+        return CertificateIdentity.of(call.peerCertificate());
     }
 
     /** The token of an {@code Authorization: Bearer TOKEN} header, if it is one. */
@@ -71,6 +88,11 @@ public final class TokenFilter implements Filter {
         }
         String token = value.substring(7).strip();
         return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
+    /** {@code token "vera"} or {@code certificate CN=agent.east}, for refusals. */
+    private static String quoted(Caller caller) {
+        return caller.name().startsWith("certificate ") ? caller.name() : "token \"" + caller.name() + "\"";
     }
 
     private static void refuse(HttpReply reply, int status, String error, String who, HttpCall call, String needed, String message)

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import io.pilotlight.http.auth.ClientToken;
+import io.pilotlight.http.tls.ClientTls;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -23,7 +24,7 @@ public final class HttpCoordinator implements Coordinator {
      */
     private static final ObjectMapper JSON = StrictJson.mapper();
     private static final Duration TIMEOUT = Duration.ofMillis(500);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http = ClientTls.configure(HttpClient.newBuilder(), TIMEOUT).build();
     private final URI base;
 
     public HttpCoordinator(String url) {

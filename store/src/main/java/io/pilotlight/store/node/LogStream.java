@@ -1,5 +1,6 @@
 package io.pilotlight.store.node;
 
+import io.pilotlight.http.tls.ClientTls;
 import io.pilotlight.store.log.LogCodec;
 import io.pilotlight.store.log.LogFrame;
 import java.io.BufferedInputStream;
@@ -8,7 +9,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -35,11 +35,9 @@ final class LogStream implements AutoCloseable {
     /** Opens {@code writer/log?query}; fails on any answer but 200 (e.g. 421 from a node that is no longer the writer). */
     static LogStream open(String writer, String query, int connectTimeoutMillis, int readTimeoutMillis) throws IOException {
         URI uri = URI.create(writer);
-        int port = uri.getPort() < 0 ? 80 : uri.getPort();
-        Socket socket = new Socket();
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        Socket socket = ClientTls.connect(uri, connectTimeoutMillis); // TLS to an https:// writer, with this agent's certificate
         try {
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(uri.getHost(), port), connectTimeoutMillis);
             socket.setSoTimeout(readTimeoutMillis);
             OutputStream out = socket.getOutputStream();
             out.write(("GET /log?" + query + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + port + "\r\nAccept: application/octet-stream\r\n"

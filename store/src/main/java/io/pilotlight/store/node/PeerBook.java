@@ -38,7 +38,7 @@ final class PeerBook {
         return new TreeMap<>(urls).keySet();
     }
 
-    /** Re-points a known region; refuses an unknown region or a URL that is not http://HOST:PORT. */
+    /** Re-points a known region; refuses an unknown region or a URL that is not http(s)://HOST:PORT. */
     void set(String region, String url) {
         if (region == null || !urls.containsKey(region)) {
             throw new IllegalArgumentException("region " + region + " is not a peer; known: " + regions());
@@ -47,12 +47,12 @@ final class PeerBook {
         try {
             uri = URI.create(url == null ? "" : url);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("url \"" + url + "\" is not a URL; expected http://HOST:PORT");
+            throw new IllegalArgumentException("url \"" + url + "\" is not a URL; expected http://HOST:PORT or https://HOST:PORT");
         }
         boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
                 && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
-        if (!"http".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() <= 0 || uri.getPort() > 65535 || !bare) {
-            throw new IllegalArgumentException("url \"" + url + "\" is not allowed; expected http://HOST:PORT");
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null || uri.getPort() <= 0 || uri.getPort() > 65535 || !bare) {
+            throw new IllegalArgumentException("url \"" + url + "\" is not allowed; expected http://HOST:PORT or https://HOST:PORT");
         }
         urls.put(region, url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
     }

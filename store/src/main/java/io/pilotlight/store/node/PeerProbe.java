@@ -6,6 +6,7 @@ import io.pilotlight.store.StoreException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import io.pilotlight.http.auth.ClientToken;
+import io.pilotlight.http.tls.ClientTls;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -21,7 +22,7 @@ final class PeerProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String region;
     private final PeerBook book;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(300)).build();
+    private final HttpClient http = ClientTls.configure(HttpClient.newBuilder(), Duration.ofMillis(300)).build();
 
     PeerProbe(String region, PeerBook book) {
         this.region = region;

@@ -1,10 +1,10 @@
 package io.pilotlight.store.node;
 
+import io.pilotlight.http.tls.ClientTls;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -73,9 +73,7 @@ final class ProgressReporter implements AutoCloseable {
         if (socket == null || !target.equals(socketWriter)) {
             disconnect();
             URI uri = URI.create(target);
-            Socket opened = new Socket();
-            opened.setTcpNoDelay(true);
-            opened.connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort()), TIMEOUT_MILLIS);
+            Socket opened = ClientTls.connect(uri, TIMEOUT_MILLIS); // TLS to an https:// writer
             opened.setSoTimeout(TIMEOUT_MILLIS);
             socket = opened;
             socketWriter = target;

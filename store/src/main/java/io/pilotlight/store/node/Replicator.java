@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import io.pilotlight.http.auth.ClientToken;
+import io.pilotlight.http.tls.ClientTls;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -29,7 +30,7 @@ final class Replicator implements AutoCloseable {
     private static final long LEASE_CHECK_NANOS = 1_000_000_000;
 
     private final StoreNode node;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http = ClientTls.configure(HttpClient.newBuilder(), Duration.ofSeconds(1)).build();
     private final Thread streamThread;
     private final Thread syncThread;
     private final ProgressReporter reporter;

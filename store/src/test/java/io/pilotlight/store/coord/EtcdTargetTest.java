@@ -18,6 +18,15 @@ class EtcdTargetTest {
     }
 
     @Test
+    void etcdsMeansTls() {
+        EtcdTarget target = EtcdTarget.parse("etcds://10.0.1.5:2379,10.0.2.5:2379/pilotlight/orders");
+        assertThat(target.tls()).isTrue();
+        assertThat(target.endpoints()).containsExactly(URI.create("https://10.0.1.5:2379"), URI.create("https://10.0.2.5:2379"));
+        assertThat(target).hasToString("etcds://10.0.1.5:2379,10.0.2.5:2379/pilotlight/orders");
+        assertThat(EtcdTarget.parse("etcd://10.0.1.5:2379").tls()).isFalse();
+    }
+
+    @Test
     void withoutAPrefixTheKeysGoUnderTheDefaultOne() {
         assertThat(EtcdTarget.parse("etcd://127.0.0.1:2379").key("epoch")).isEqualTo("/pilotlight/default/epoch");
     }
