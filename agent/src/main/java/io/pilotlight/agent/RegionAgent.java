@@ -67,7 +67,7 @@ public final class RegionAgent implements AutoCloseable {
      */
     public static RegionAgent start(AgentOptions options, ServerAuth auth, ComputeProvider localCompute, Consumer<String> log) throws Exception {
         Topology topology = TopologyLoader.load(options.topologyFile()).topology();
-        AgentPlan plan = AgentPlan.of(topology, options);
+        AgentPlan plan = AgentPlan.of(topology, options, auth.scheme());
         // before anything listens or touches etcd: an agent's control endpoints beyond loopback need tokens
         ServerAuth.requireProtected("agent of " + plan.region(), new InetSocketAddress(plan.address(), options.dnsAdminPort()), auth.enabled());
         RegionAgent agent = new RegionAgent(plan, log);
@@ -202,7 +202,8 @@ public final class RegionAgent implements AutoCloseable {
      */
     public record AgentPlan(Topology topology, String region, String address, boolean isWitness, String storeName,
                             Map<String, String> storePeers, DeploymentLayout layout) {
-        public static AgentPlan of(Topology topology, AgentOptions options) {
+        /** @param scheme {@code https} when the agents serve TLS ({@code ServerAuth.scheme()}), else {@code http} */
+        public static AgentPlan of(Topology topology, AgentOptions options, String scheme) {
             Region region = topology.regions().get(options.region());
             if (region == null) {
                 throw new IllegalArgumentException("--region " + options.region() + " is not a region of " + options.topologyFile()
@@ -212,8 +213,9 @@ public final class RegionAgent implements AutoCloseable {
                 throw new IllegalArgumentException(options.topologyFile() + ": regions." + options.region() + ".address is missing;"
                         + " an agent listens on its region's address (e.g. 10.0.1.5)");
             }
-            DeploymentLayout layout = DeploymentLayout.conventional(topology, options.storePort(),
-                    region.address() + ":" + options.dnsPort(), region.address() + ":" + options.dnsAdminPort(), null);
+            String admin = region.address() + ":" + options.dnsAdminPort();
+            DeploymentLayout layout = DeploymentLayout.conventional(topology, scheme, options.storePort(),
+                    region.address() + ":" + options.dnsPort(), scheme.equals("https") ? "https://" + admin : admin, null);
             boolean witness = region.role() == RegionRole.WITNESS;
             String storeName = witness ? null : embeddedDatabase(topology, options.region());
             Map<String, String> peers = new LinkedHashMap<>();

@@ -32,8 +32,8 @@ final class AgentCommand implements Callable<Integer> {
     String region;
 
     @Option(names = "--etcd", required = true, paramLabel = "etcd://HOST:PORT[,...][/prefix]",
-            description = {"The deployment's etcd cluster. Every shared key lives under the prefix (default: /pilotlight/NAME,",
-                "NAME being the topology's name)."})
+            description = {"The deployment's etcd cluster (etcds:// for TLS, with the --tls-* files). Every shared key lives under",
+                "the prefix (default: /pilotlight/NAME, NAME being the topology's name)."})
     String etcd;
 
     @Option(names = "--state-dir", defaultValue = ".pilotlight/agent", description = "This agent's own files: store data, instances, audit log (default: ${DEFAULT-VALUE}).")
@@ -55,14 +55,19 @@ final class AgentCommand implements Callable<Integer> {
     @CommandLine.Mixin
     TokenFileOption tokens;
 
+    @CommandLine.Mixin
+    TlsOptions tls;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         Topology topology = TopologyLoader.load(file).topology();
+        var serverTls = tls.resolve(); // first: from here on every client of this process (store, etcd) shows the agent's certificate
+        var auth = tokens.resolve().withTls(serverTls);
         EtcdTarget target = EtcdTarget.parse(etcd);
-        if (!etcd.substring("etcd://".length()).contains("/")) { // no prefix given: one deployment per topology name
+        if (!etcd.substring(etcd.indexOf("://") + 3).contains("/")) { // no prefix given: one deployment per topology name
             target = new EtcdTarget(target.endpoints(), "/pilotlight/" + topology.name());
         }
         AgentOptions options = new AgentOptions(file, region, target, stateDir, storePort, dnsPort, dnsAdminPort, controllerLease,
@@ -77,9 +82,10 @@ final class AgentCommand implements Callable<Integer> {
                 out.flush();
             }
         };
-        RegionAgent.AgentPlan plan = RegionAgent.AgentPlan.of(topology, options);
+        RegionAgent.AgentPlan plan = RegionAgent.AgentPlan.of(topology, options, auth.scheme());
+        deployment.instanceEnvironment.putAll(tls.environment()); // the instances reach their store node over TLS as the agent does
         LocalProcessProvider compute = deployment.compute(topology, plan.layout());
-        RegionAgent agent = RegionAgent.start(options, tokens.resolve(), compute, log);
+        RegionAgent agent = RegionAgent.start(options, auth, compute, log);
         log.accept("pilotlight agent: serving " + region + " of " + topology.name() + " on " + agent.plan().address() + ", etcd " + target);
         Ready.mark("agent " + region);
         Foreground.holdUntilStopped(agent::close);

@@ -60,6 +60,7 @@ final class DeploymentOptions {
                 argv.addAll(List.of("/bin/sh", "-c", command));
             }
             ProcessBuilder builder = new ProcessBuilder(argv);
+            builder.environment().putAll(instanceEnvironment);
             builder.environment().put("REGION", region);
             builder.environment().put("LISTEN", layout.services().get(service).get(region));
             builder.environment().put("STORE_NODES", storeNodes);
@@ -74,6 +75,9 @@ final class DeploymentOptions {
         };
         return new LocalProcessProvider(withoutReadyFile, stateDir);
     }
+
+    /** Extra environment of every instance (an agent's TLS files). */
+    final java.util.Map<String, String> instanceEnvironment = new java.util.LinkedHashMap<>();
 
     static final String STORE_SERVICE = "store:";
 

@@ -27,6 +27,22 @@ final class TlsOptions {
                 "must show a token) or none; default: required when there is a CA bundle, else none."})
     String clientAuth;
 
+    /** The TLS files as environment variables, for child processes that must reach the same servers (empty without TLS). */
+    java.util.Map<String, String> environment() {
+        TlsFiles files = TlsFiles.resolve(certificate, privateKey, trustedCa, System.getenv());
+        java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+        if (files != null) {
+            if (files.certificate() != null) {
+                env.put(TlsFiles.CERT_ENV, files.certificate().toAbsolutePath().toString());
+                env.put(TlsFiles.KEY_ENV, files.privateKey().toAbsolutePath().toString());
+            }
+            if (files.trustedCa() != null) {
+                env.put(TlsFiles.CA_ENV, files.trustedCa().toAbsolutePath().toString());
+            }
+        }
+        return env;
+    }
+
     /**
      * The server's TLS, or null for plain HTTP (no certificate given). From here on this process's
      * clients (a replica's log pulls, lease calls, etcd) use the same files, so an agent shows its

@@ -68,9 +68,12 @@ final class AgentProcesses implements AutoCloseable {
         this.etcd = EtcdProcess.start(dir.resolve("etcd"));
     }
 
+    /** Environment of each region's agent (e.g. its TLS files); empty by default. */
+    final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+
     Process start(String region) throws Exception {
         List<String> log = logs.computeIfAbsent(region, r -> new CopyOnWriteArrayList<>());
-        Process agent = CliLaunch.start(log, "agent", file.toString(), "--region", region, "--etcd", etcd.target("/pilotlight/agents").toString(),
+        Process agent = CliLaunch.start(log, environments.getOrDefault(region, Map.of()), "agent", file.toString(), "--region", region, "--etcd", etcd.target("/pilotlight/agents").toString(),
                 "--state-dir", dir.resolve(region).toString(), "--store-port", Integer.toString(storePort),
                 "--dns-port", Integer.toString(dnsPort), "--dns-admin-port", Integer.toString(adminPort), "--controller-lease", "2s");
         agents.put(region, agent);

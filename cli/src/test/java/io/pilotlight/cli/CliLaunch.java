@@ -15,10 +15,17 @@ final class CliLaunch {
 
     /** @param log where every later line of its output goes; null to drop them */
     static Process start(List<String> log, String... args) throws Exception {
+        return start(log, java.util.Map.of(), args);
+    }
+
+    /** With extra environment variables. */
+    static Process start(List<String> log, java.util.Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), PilotlightCommand.class.getName()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         List<String> before = new ArrayList<>();
         String first = lines.readLine();

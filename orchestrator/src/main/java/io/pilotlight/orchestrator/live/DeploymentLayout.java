@@ -19,13 +19,18 @@ public record DeploymentLayout(Map<String, String> storeUrls, Map<String, Map<St
                                String coordinator) {
 
     public static DeploymentLayout conventional(Topology topology, int storePort, String dns, String dnsAdmin, String coordinator) {
+        return conventional(topology, "http", storePort, dns, dnsAdmin, coordinator);
+    }
+
+    /** @param scheme {@code http}, or {@code https} where the store nodes serve TLS (agents with certificates) */
+    public static DeploymentLayout conventional(Topology topology, String scheme, int storePort, String dns, String dnsAdmin, String coordinator) {
         Map<String, String> stores = new LinkedHashMap<>();
         for (Map.Entry<String, Region> region : topology.regions().entrySet()) {
             if (region.getValue().address() == null) {
                 throw new IllegalArgumentException("region " + region.getKey() + " has no address; the lab and the controller need"
                         + " regions.*.address (e.g. 127.0.1.1) to find its parts");
             }
-            stores.put(region.getKey(), "http://" + region.getValue().address() + ":" + storePort);
+            stores.put(region.getKey(), scheme + "://" + region.getValue().address() + ":" + storePort);
         }
         Map<String, Map<String, String>> services = new LinkedHashMap<>();
         for (Map.Entry<String, Service> service : topology.services().entrySet()) {
