@@ -131,13 +131,8 @@ class AgentNamespacesTest {
                 await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                         .until(() -> deployment.logged("west", "failover to west completed"));
                 assertThat(deployment.log("west")).contains("resuming the interrupted runbook agents-failover-east-to-west");
-                List<String> audit = new ArrayList<>(Files.readAllLines(dir.resolve("east/controller/audit.jsonl")));
-                audit.addAll(Files.readAllLines(dir.resolve("west/controller/audit.jsonl")));
-                for (int step = 1; step <= 6; step++) {
-                    String number = "\"step\":" + step + ",";
-                    assertThat(audit.stream().filter(l -> l.contains("\"step-done\"") && l.contains(number)))
-                            .as("step " + step + " done once, by one leader or the other").hasSize(1);
-                }
+                List<Path> audits = List.of(dir.resolve("east/controller/audit.jsonl"), dir.resolve("west/controller/audit.jsonl"));
+                AgentProcesses.assertEachStepDoneOnce(audits, 6);
                 assertThat(deployment.resolveAt("west")).isEqualTo(deployment.address("west"));
             });
         }

@@ -109,6 +109,19 @@ final class AgentProcesses implements AutoCloseable {
         return all;
     }
 
+    /** Across the audit logs of every controller that led: each of the runbook's steps done exactly once. */
+    static void assertEachStepDoneOnce(java.util.List<Path> audits, int steps) throws java.io.IOException {
+        List<String> audit = new ArrayList<>();
+        for (Path log : audits) {
+            audit.addAll(Files.readAllLines(log));
+        }
+        for (int step = 1; step <= steps; step++) {
+            String number = "\"step\":" + step + ",";
+            org.assertj.core.api.Assertions.assertThat(audit.stream().filter(l -> l.contains("\"step-done\"") && l.contains(number)))
+                    .as("step " + step + " done once, by one leader or the other").hasSize(1);
+        }
+    }
+
     interface Scenario {
         void run() throws Exception;
     }

@@ -1,14 +1,10 @@
 package io.pilotlight.agent.control;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pilotlight.agent.etcd.EtcdKv;
 import io.pilotlight.agent.etcd.EtcdUnreachableException;
 import io.pilotlight.orchestrator.live.PrimaryRecord;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,7 +14,6 @@ import java.util.Optional;
  */
 public final class EtcdPrimaryRecord implements PrimaryRecord {
     public static final String KEY = "controller/primary";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final EtcdKv kv;
     private final EtcdLeadership leadership;
     private volatile String primary;
@@ -41,10 +36,10 @@ public final class EtcdPrimaryRecord implements PrimaryRecord {
         }
         if (entry.isPresent()) {
             try {
-                JsonNode node = JSON.readTree(entry.get().value());
-                primary = node.path("primary").asText(primary);
-                lastFailover = node.hasNonNull("last_failover") ? Instant.parse(node.get("last_failover").asText()) : null;
-            } catch (java.io.IOException | RuntimeException e) {
+                Facts facts = Facts.parse(entry.get().value().getBytes(StandardCharsets.UTF_8), primary);
+                primary = facts.primary();
+                lastFailover = facts.lastFailover();
+            } catch (java.io.IOException e) {
                 throw new IllegalStateException("etcd key " + kv.target().key(KEY) + " is not a primary record (" + e.getMessage()
                         + "); fix or delete it: etcdctl put " + kv.target().key(KEY) + " '{\"primary\":\"REGION\"}'", e);
             }
@@ -63,17 +58,12 @@ public final class EtcdPrimaryRecord implements PrimaryRecord {
 
     @Override
     public void failedOver(String newPrimary, Instant at) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("primary", newPrimary);
-        body.put("last_failover", at.toString());
         try {
-            if (!leadership.guardedPut(KEY, JSON.writeValueAsString(body))) {
+            if (!leadership.guardedPut(KEY, new String(new Facts(newPrimary, at).toJson(), StandardCharsets.UTF_8))) {
                 throw new IllegalStateException("failover to " + newPrimary + " not recorded: this controller no longer leads");
             }
         } catch (EtcdUnreachableException e) {
             throw new IllegalStateException("failover to " + newPrimary + " not recorded: " + e.getMessage(), e);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
         }
         primary = newPrimary;
         lastFailover = at;

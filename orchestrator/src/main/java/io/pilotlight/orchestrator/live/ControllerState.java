@@ -1,19 +1,14 @@
 package io.pilotlight.orchestrator.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** What the controller must remember across restarts: the region now serving and when it last failed over. */
 final class ControllerState implements PrimaryRecord {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
     private String primary;
     private Instant lastFailover;
@@ -29,9 +24,9 @@ final class ControllerState implements PrimaryRecord {
     public synchronized void refresh() {
         if (Files.exists(file)) {
             try {
-                JsonNode node = JSON.readTree(file.toFile());
-                primary = node.path("primary").asText(primary);
-                lastFailover = node.hasNonNull("last_failover") ? Instant.parse(node.get("last_failover").asText()) : null;
+                Facts facts = Facts.parse(Files.readAllBytes(file), primary);
+                primary = facts.primary();
+                lastFailover = facts.lastFailover();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file + "; fix or remove it", e);
             }
@@ -52,13 +47,10 @@ final class ControllerState implements PrimaryRecord {
     public synchronized void failedOver(String newPrimary, Instant at) {
         primary = newPrimary;
         lastFailover = at;
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("primary", primary);
-        body.put("last_failover", at.toString());
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temp = file.resolveSibling("controller.json.tmp");
-            Files.write(temp, JSON.writeValueAsBytes(body));
+            Files.write(temp, new Facts(primary, at).toJson());
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save " + file, e);
