@@ -1,0 +1,140 @@
+package io.pilotlight.engine.postgres;
+
+import io.pilotlight.engine.EngineException;
+import io.pilotlight.engine.Handover;
+import io.pilotlight.engine.RegionState;
+import io.pilotlight.engine.ReplicaRole;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Logger;
+
+/**
+ * Planned hand-over, RPO 0: the old primary stops taking writes (read-only by default, its client
+ * sessions ended), the target replays up to the old primary's last LSN, the lease passes to it, it is
+ * promoted; then the old primary, stopped cleanly, is rewound if it must be and follows the new one.
+ * The write gap runs from the moment writes stopped until the new primary takes them.
+ */
+final class Switchover {
+    private static final Logger LOG = Logger.getLogger(Switchover.class.getName());
+    private final PgCluster cluster;
+    private final StateProbe probe;
+    private final Promotion promotion;
+
+    Switchover(PgCluster cluster, StateProbe probe, Promotion promotion) {
+        this.cluster = cluster;
+        this.probe = probe;
+        this.promotion = promotion;
+    }
+
+    Handover switchover(String to, Duration timeout) throws EngineException {
+        WriterLease lease = cluster.lease();
+        String from = lease.holder();
+        if (from.isEmpty() || !lease.heldBy(from, cluster.clock.instant())) {
+            throw new EngineException("no region holds the writer lease of " + cluster.name + "; a switchover needs a live writer"
+                    + " (after a failure, promote instead)");
+        }
+        if (from.equals(to)) {
+            return new Handover(to, probe.state(to).epoch(), Duration.ZERO, to + " is already the writer");
+        }
+        RegionState target = probe.state(to);
+        if (target.role() != ReplicaRole.REPLICA) {
+            throw new EngineException("cannot switch over to " + to + ": " + target.detail());
+        }
+        Instant stopped = cluster.clock.instant();
+        long lastLsn = stopWrites(from);
+        awaitReplay(from, to, lastLsn, stopped.plus(timeout));
+        long epoch = lease.epoch() + 1;
+        Instant acquired = cluster.clock.instant();
+        try {
+            if (!cluster.leases.transfer(from, to, epoch, cluster.ttl)) {
+                resumeWrites(from);
+                throw new EngineException(from + " no longer held the writer lease when handing it to " + to + "; writes resumed on " + from);
+            }
+        } catch (IOException e) {
+            resumeWrites(from);
+            throw new EngineException("the writer lease cannot be handed to " + to + ": " + e.getMessage() + "; writes resumed on " + from, e);
+        }
+        cluster.unguard(from);
+        int timeline = promotion.pgPromote(to, epoch, acquired);
+        Duration gap = Duration.between(stopped, cluster.clock.instant());
+        String demoted = demote(from, to);
+        String summary = "switchover " + from + " -> " + to + ": " + to + " replayed " + Lsn.text(lastLsn) + " and took writes on timeline "
+                + timeline + " after a " + gap.toMillis() + "ms write gap; " + demoted;
+        LOG.info(summary);
+        return new Handover(to, timeline, gap, summary);
+    }
+
+    /** Read-only for every new session, the reload seen by a new session, every client session ended; returns the last LSN. */
+    private long stopWrites(String from) throws EngineException {
+        try (Connection c = cluster.connect(from)) {
+            PgCluster.readOnly(c);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (true) {
+                try (Connection fresh = cluster.connect(from)) {
+                    if ("on".equals(Sql.text(fresh, "show default_transaction_read_only"))) {
+                        break;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new EngineException(from + " did not turn read-only within 5s");
+                }
+                Promotion.sleep(Duration.ofMillis(5));
+            }
+            // sessions that began before the reload still had read-write defaults: end them again
+            Sql.text(c, "select count(pg_terminate_backend(pid)) from pg_stat_activity where backend_type = 'client backend'"
+                    + " and pid <> pg_backend_pid()");
+            return Lsn.parse(Sql.text(c, "select pg_current_wal_lsn()::text"));
+        } catch (SQLException e) {
+            throw new EngineException("cannot stop writes on " + from + ": " + e.getMessage() + " (if it is down, promote instead)", e);
+        }
+    }
+
+    private void awaitReplay(String from, String to, long lsn, Instant deadline) throws EngineException {
+        while (true) {
+            try (Connection c = cluster.connect(to)) {
+                String replayed = Sql.text(c, "select pg_last_wal_replay_lsn()::text");
+                if (replayed != null && Lsn.parse(replayed) >= lsn) {
+                    return;
+                }
+            } catch (SQLException e) {
+                // retried until the deadline
+            }
+            if (cluster.clock.instant().isAfter(deadline)) {
+                resumeWrites(from);
+                throw new EngineException(to + " did not replay " + from + "'s last LSN " + Lsn.text(lsn) + " in time; nothing changed,"
+                        + " writes resumed on " + from);
+            }
+            Promotion.sleep(Duration.ofMillis(5));
+        }
+    }
+
+    private void resumeWrites(String from) {
+        try (Connection c = cluster.connect(from)) {
+            Sql.run(c, "alter system reset default_transaction_read_only");
+            Sql.text(c, "select pg_reload_conf()");
+        } catch (SQLException e) {
+            LOG.warning("could not make " + from + " writable again: " + e.getMessage());
+        }
+    }
+
+    /** The old primary follows the new one: stopped cleanly, rewound (a no-op when its log did not fork), a standby again. */
+    private String demote(String from, String to) throws EngineException {
+        Member old = cluster.member(from);
+        if (old.managed() == null) {
+            return from + " is attached (not managed) and stays read-only: make it a standby of " + to + " on its host";
+        }
+        try {
+            old.managed().stop("fast");
+            old.managed().rewindFrom(cluster.member(to).port());
+            old.managed().follow(cluster.member(to).port());
+            old.managed().start();
+            return from + " follows " + to + " as a standby";
+        } catch (PostgresSetupException e) {
+            throw new EngineException(to + " is the writer, but " + from + " could not be made its standby: " + e.getMessage()
+                    + "; run rejoin " + from, e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.pilotlight.engine.postgres;
+
+import io.pilotlight.engine.DataStoreEngine;
+import io.pilotlight.engine.Engines;
+import io.pilotlight.topology.DataStore;
+import io.pilotlight.topology.DataStoreKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Real PostgreSQL 15 servers for one test: started in a fresh folder, killed and deleted on close, also after a failure. */
+final class PgFixture implements AutoCloseable {
+    static final Duration LEASE = Duration.ofSeconds(2);
+    final Path base;
+    final ManagedPostgres servers;
+    final DataStoreEngine engine;
+
+    PgFixture(String writer, String... standbys) throws IOException {
+        base = Files.createTempDirectory("pilotlight-pg-test-");
+        Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ManagedPostgres started = null;
+        DataStoreEngine opened = null;
+        try {
+            List<String> regions = Stream.concat(Stream.of(writer), Stream.of(standbys)).toList();
+            started = ManagedPostgres.start(base, writer, ManagedPostgres.freePorts(regions));
+            opened = Engines.open("orders", spec(writer, regions), started.endpoints(), null);
+        } catch (RuntimeException e) {
+            if (started != null) {
+                started.close();
+            }
+            delete(base);
+            throw e;
+        }
+        servers = started;
+        engine = opened;
+    }
+
+    static DataStore spec(String writer, List<String> regions) {
+        return new DataStore(DataStoreKind.GLOBAL_DATABASE, "postgres", regions, writer, null, null, null, null, LEASE, null);
+    }
+
+    Connection connect(String region) throws SQLException {
+        return DriverManager.getConnection(servers.jdbcUrl(region));
+    }
+
+    void signal(String region, String signal) throws IOException, InterruptedException {
+        long pid = servers.pid(region);
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+        List<Long> pids = Stream.concat(Stream.of(postmaster), postmaster.descendants()).map(ProcessHandle::pid).toList();
+        for (long p : pids) {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(p)).inheritIO().start().waitFor();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            engine.close();
+        } finally {
+            try {
+                servers.close();
+            } finally {
+                delete(base);
+            }
+        }
+    }
+
+    static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
