@@ -201,7 +201,20 @@ final class ManagedServer {
             command.add(option);
         }
         command.add("start");
-        AsPostgres.run(command, 130);
+        try {
+            AsPostgres.run(command, 130);
+        } catch (PostgresSetupException e) {
+            throw new PostgresSetupException(region + "'s server did not start: " + e.getMessage() + "\n" + logTail(), e);
+        }
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(root.resolve("server.log"));
+            return "server.log: " + String.join("\n", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
+        } catch (IOException e) {
+            return "(no server.log)";
+        }
     }
 
     /** Stops the server: "fast" (clean: it sends its last WAL to the standbys) or "immediate". No-op when it is not running. */
@@ -248,8 +261,10 @@ final class ManagedServer {
 
     /** pg_rewind of this stopped server from the running server on {@code sourcePort}. */
     String rewindFrom(int sourcePort) {
-        return AsPostgres.run(List.of(bin.tool("pg_rewind"), "-D", data().toString(), "--source-server",
+        String out = AsPostgres.run(List.of(bin.tool("pg_rewind"), "-D", data().toString(), "--source-server",
                 "host=127.0.0.1 port=" + sourcePort + " user=postgres dbname=postgres", "--no-sync"), 300);
+        appendSettings(); // pg_rewind copied the source's configuration files: this server's port and socket again
+        return out;
     }
 
     /** The postmaster's PID when it runs (postmaster.pid's first line, the process alive). */

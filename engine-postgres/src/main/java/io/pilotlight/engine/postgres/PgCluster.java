@@ -166,6 +166,16 @@ final class PgCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * A checkpoint on a freshly promoted primary, so its control file names its new timeline: pg_rewind reads the source's
+     * timeline from there and would otherwise find "no rewind required" for a target whose log forked.
+     */
+    void checkpoint(String region) throws SQLException {
+        try (Connection c = Sql.connect(member(region).jdbcUrl(), Duration.ofSeconds(60))) {
+            Sql.run(c, "checkpoint");
+        }
+    }
+
     static void ensureSlot(Connection c, String region) throws SQLException {
         String slot = ManagedServer.slotName(region);
         if (Sql.text(c, "select slot_name from pg_replication_slots where slot_name = ?", slot) == null) {

@@ -63,7 +63,8 @@ final class Promotion {
         if (!lease.holder().isEmpty() && !lease.holder().equals(region)) {
             cluster.unguard(lease.holder());
         }
-        int timeline = pgPromote(region, epoch, acquired);
+        pgPromote(region, epoch, acquired);
+        int timeline = prepare(region);
         String summary = region + " promoted to primary on timeline " + timeline + " (writer lease epoch " + epoch + ")"
                 + (lease.holder().isEmpty() ? "" : " after " + lease.holder() + "'s lease lapsed (waited " + waited.toMillis() + "ms)");
         LOG.info(summary);
@@ -89,15 +90,20 @@ final class Promotion {
     }
 
     /**
-     * Promotes {@code region}'s server under the lease it just took (guarded from now on), then the steps of a new primary;
-     * returns its new timeline.
+     * Promotes {@code region}'s server under the lease it just took (guarded from now on) and returns once it takes
+     * writes; {@link #prepare} then does the steps of a new primary.
      */
-    int pgPromote(String region, long epoch, Instant acquired) throws EngineException {
+    void pgPromote(String region, long epoch, Instant acquired) throws EngineException {
         cluster.promoting(region, true);
         cluster.guard(region, epoch, acquired);
         try (Connection c = cluster.connect(region)) {
-            if (!"t".equals(Sql.text(c, "select pg_promote(true, 60)"))) {
-                throw new EngineException(region + "'s server did not finish its promotion within 60s");
+            Sql.text(c, "select pg_promote(false)");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!"f".equals(Sql.text(c, "select pg_is_in_recovery()"))) {
+                if (System.nanoTime() > deadline) {
+                    throw new EngineException(region + "'s server did not finish its promotion within 60s");
+                }
+                sleep(Duration.ofMillis(5));
             }
         } catch (SQLException e) {
             cluster.unguard(region);
@@ -105,6 +111,10 @@ final class Promotion {
         } finally {
             cluster.promoting(region, false);
         }
+    }
+
+    /** The steps after a promotion (slots, the other standbys repointed); returns the new primary's timeline. */
+    int prepare(String region) throws EngineException {
         try {
             cluster.afterPromotion(region);
         } catch (SQLException e) {

@@ -64,6 +64,7 @@ final class Rejoin {
         }
         Member source = cluster.member(writer);
         try {
+            cluster.checkpoint(writer);
             server.rewindFrom(source.port());
             server.follow(source.port());
             try (Connection c = cluster.connect(writer)) {

@@ -58,8 +58,11 @@ final class Switchover {
             throw new EngineException("the writer lease cannot be handed to " + to + ": " + e.getMessage() + "; writes resumed on " + from, e);
         }
         cluster.unguard(from);
-        int timeline = promotion.pgPromote(to, epoch, acquired);
+        promotion.pgPromote(to, epoch, acquired);
         Duration gap = Duration.between(stopped, cluster.clock.instant());
+        LOG.info("switchover " + from + " -> " + to + ": writes stopped at " + stopped + ", replayed after "
+                + Duration.between(stopped, acquired).toMillis() + "ms, " + to + " took writes after " + gap.toMillis() + "ms");
+        int timeline = promotion.prepare(to);
         String demoted = demote(from, to);
         String summary = "switchover " + from + " -> " + to + ": " + to + " replayed " + Lsn.text(lastLsn) + " and took writes on timeline "
                 + timeline + " after a " + gap.toMillis() + "ms write gap; " + demoted;
@@ -128,11 +131,12 @@ final class Switchover {
         }
         try {
             old.managed().stop("fast");
+            cluster.checkpoint(to);
             old.managed().rewindFrom(cluster.member(to).port());
             old.managed().follow(cluster.member(to).port());
             old.managed().start();
             return from + " follows " + to + " as a standby";
-        } catch (PostgresSetupException e) {
+        } catch (PostgresSetupException | SQLException e) {
             throw new EngineException(to + " is the writer, but " + from + " could not be made its standby: " + e.getMessage()
                     + "; run rejoin " + from, e);
         }

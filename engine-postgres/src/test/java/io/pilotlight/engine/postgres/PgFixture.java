@@ -60,6 +60,19 @@ final class PgFixture implements AutoCloseable {
         }
     }
 
+    /** The engine's state of a region and the tail of its server log, for a failure message. */
+    String diagnose(String region) {
+        StringBuilder sb = new StringBuilder(engine.state(region).toString());
+        try {
+            List<String> log = Files.readAllLines(base.resolve(region).resolve("server.log"));
+            sb.append("\n--- ").append(region).append(" server.log (tail)\n");
+            log.subList(Math.max(0, log.size() - 25), log.size()).forEach(l -> sb.append(l).append('\n'));
+        } catch (IOException e) {
+            sb.append(" (no server log: ").append(e.getMessage()).append(')');
+        }
+        return sb.toString();
+    }
+
     @Override
     public void close() throws IOException {
         try {

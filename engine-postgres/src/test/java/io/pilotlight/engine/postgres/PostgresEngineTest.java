@@ -60,6 +60,15 @@ class PostgresEngineTest {
         }
     }
 
+    static void awaitFollowing(PgFixture pg, String region) {
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> pg.engine.state(region).role() == ReplicaRole.REPLICA
+                    && pg.engine.state(region).detail().contains("streaming") && pg.engine.state(region).lag().entries() == 0);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(region + " does not follow the writer: " + pg.diagnose(region), e);
+        }
+    }
+
     @Test
     void aSwitchoverLosesNothingAndTheOldPrimaryFollowsTheNewOne() throws Exception {
         try (PgFixture pg = new PgFixture("east", "west")) {
@@ -74,8 +83,7 @@ class PostgresEngineTest {
             assertThat(handover.writeGap()).isLessThan(Duration.ofSeconds(1));
             assertThat(engine.writer()).contains("west");
             engine.writeProbe("after", "1");
-            await().atMost(Duration.ofSeconds(20)).until(() -> engine.state("east").role() == ReplicaRole.REPLICA
-                    && engine.state("east").detail().contains("streaming") && engine.state("east").lag().entries() == 0);
+            awaitFollowing(pg, "east");
             assertThat(engine.state("east").epoch()).isEqualTo(2);
             List<String> keys = new java.util.ArrayList<>(List.of("after"));
             for (int i = 0; i < 50; i++) {
