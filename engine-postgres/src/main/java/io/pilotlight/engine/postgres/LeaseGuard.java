@@ -31,6 +31,7 @@ final class LeaseGuard implements AutoCloseable {
     private volatile Instant validUntil;
     private volatile boolean running = true;
     private volatile String fencedBecause;
+    private volatile boolean fencing;
 
     LeaseGuard(String region, long epoch, Instant acquiredAt, LeaseStore leases, Duration ttl, Clock clock, BooleanSupplier serverIsPrimary,
                Fence fence) {
@@ -84,8 +85,13 @@ final class LeaseGuard implements AutoCloseable {
             } else if (!clock.instant().isBefore(validUntil) && running) {
                 fencedBecause = "the writer lease of " + region + " (epoch " + epoch + ") was not renewed in time: " + why;
                 LOG.warning(region + ": FENCE: " + fencedBecause);
+                fencing = true;
                 running = false;
-                fence.fence(fencedBecause);
+                try {
+                    fence.fence(fencedBecause);
+                } catch (RuntimeException e) {
+                    LOG.severe(region + ": fencing failed: " + e.getMessage());
+                }
                 return;
             }
             sleep(period);
@@ -100,11 +106,13 @@ final class LeaseGuard implements AutoCloseable {
         }
     }
 
-    /** Stops renewing without fencing (a switchover hands the lease over; the engine closes). */
+    /** Stops renewing without fencing (a switchover hands the lease over; the engine closes); a fence under way finishes first. */
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
+        if (!fencing) {
+            thread.interrupt();
+        }
         try {
             thread.join(ttl.toMillis() + 5000);
         } catch (InterruptedException e) {
