@@ -3,6 +3,12 @@ package io.pilotlight.engine.postgres;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
@@ -66,39 +72,67 @@ final class LeaseGuard implements AutoCloseable {
 
     private void loop() {
         Duration period = ttl.dividedBy(4);
-        while (running) {
-            Instant start = clock.instant();
-            boolean renewed = false;
-            String why = "";
-            try {
-                if (serverIsPrimary.getAsBoolean()) {
-                    renewed = leases.renew(region, epoch, ttl);
-                    why = renewed ? "" : "the lease store refused the renewal (another region holds the lease or it lapsed)";
-                } else {
-                    why = "its server does not answer as a primary";
+        try (ExecutorService attempts = Executors.newVirtualThreadPerTaskExecutor()) {
+            while (running) {
+                Instant start = clock.instant();
+                String why = attempt(attempts);
+                if (why.isEmpty()) {
+                    validUntil = start.plus(ttl).minus(margin(ttl));
+                } else if (!clock.instant().isBefore(validUntil) && running) {
+                    fence(why);
+                    return;
                 }
-            } catch (Exception e) {
-                why = "the lease store cannot be reached: " + e.getMessage();
-            }
-            if (renewed) {
-                validUntil = start.plus(ttl).minus(margin(ttl));
-            } else if (!clock.instant().isBefore(validUntil) && running) {
-                fencedBecause = "the writer lease of " + region + " (epoch " + epoch + ") was not renewed in time: " + why;
-                LOG.warning(region + ": FENCE: " + fencedBecause);
-                fencing = true;
-                running = false;
-                try {
-                    fence.fence(fencedBecause);
-                } catch (RuntimeException e) {
-                    LOG.severe(region + ": fencing failed: " + e.getMessage());
+                // the next attempt a quarter lease later, or at once when the lease would lapse before then
+                Instant next = start.plus(period);
+                if (!why.isEmpty() && validUntil.isBefore(next)) {
+                    next = validUntil;
                 }
-                return;
+                sleep(Duration.between(clock.instant(), next));
             }
-            sleep(period);
+        }
+    }
+
+    /**
+     * One renewal, bounded by the lease's own validity: a server or lease store that hangs (a paused process, a cut
+     * link) cannot hold the guard past the moment it must fence. Returns "" when renewed, else why not.
+     */
+    private String attempt(ExecutorService attempts) {
+        Future<String> attempt = attempts.submit(() -> {
+            if (!serverIsPrimary.getAsBoolean()) {
+                return "its server does not answer as a primary";
+            }
+            return leases.renew(region, epoch, ttl) ? "" : "the lease store refused the renewal (another region holds the lease or it lapsed)";
+        });
+        long budget = Math.max(1, Duration.between(clock.instant(), validUntil).toMillis());
+        try {
+            return attempt.get(budget, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            attempt.cancel(true);
+            return "neither its server nor the lease store answered before the lease's end";
+        } catch (ExecutionException e) {
+            return "the lease store cannot be reached: " + e.getCause().getMessage();
+        } catch (InterruptedException e) {
+            running = false;
+            return "stopped";
+        }
+    }
+
+    private void fence(String why) {
+        fencedBecause = "the writer lease of " + region + " (epoch " + epoch + ") was not renewed in time: " + why;
+        LOG.warning(region + ": FENCE: " + fencedBecause);
+        fencing = true;
+        running = false;
+        try {
+            fence.fence(fencedBecause);
+        } catch (RuntimeException e) {
+            LOG.severe(region + ": fencing failed: " + e.getMessage());
         }
     }
 
     private void sleep(Duration period) {
+        if (period.isNegative() || period.isZero()) {
+            return;
+        }
         try {
             Thread.sleep(period);
         } catch (InterruptedException e) {

@@ -237,12 +237,34 @@ final class ManagedServer {
             List<ProcessHandle> children = postmaster.descendants().toList();
             postmaster.destroyForcibly();
             children.forEach(ProcessHandle::destroyForcibly);
-            try {
-                postmaster.onExit().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new PostgresSetupException(region + ": its postmaster " + postmaster.pid() + " did not die after SIGKILL", e);
+            // not our child: onExit() would poll slowly; look every few milliseconds instead
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!gone(postmaster.pid())) {
+                if (System.nanoTime() > deadline) {
+                    throw new PostgresSetupException(region + ": its postmaster " + postmaster.pid() + " did not die after SIGKILL");
+                }
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         });
+    }
+
+    /**
+     * The process has exited: no /proc entry, or a zombie (state Z) its new parent has not reaped yet, which can take a
+     * second when PID 1 reaps slowly; a zombie runs no code and holds no socket.
+     */
+    static boolean gone(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String state = stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+            return state.equals("Z") || state.equals("X");
+        } catch (IOException | RuntimeException e) {
+            return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        }
     }
 
     /** Marks this server as fenced, then makes sure it takes nothing more: stopped at once, killed if it does not answer. */
@@ -279,7 +301,7 @@ final class ManagedServer {
                 return Optional.empty();
             }
             long pid = Long.parseLong(lines.get(0).strip());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
+            return gone(pid) ? Optional.empty() : Optional.of(pid);
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }

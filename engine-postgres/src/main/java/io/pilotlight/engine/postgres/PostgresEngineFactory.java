@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code engine: postgres}. Endpoints: per region {@code pgmanaged:/folder?port=N} (a server Pilotlight manages, see
@@ -22,10 +23,11 @@ public final class PostgresEngineFactory implements EngineFactory {
 
     @Override
     public DataStoreEngine open(String name, DataStore spec, Map<String, String> endpoints, Restorer restorer) {
-        return open(name, spec, endpoints, Clock.systemUTC());
+        return open(name, spec, endpoints, Clock.systemUTC(), UnaryOperator.identity());
     }
 
-    static PostgresEngine open(String name, DataStore spec, Map<String, String> endpoints, Clock clock) {
+    /** @param leaseStore wraps the lease store (tests cut a region off from it) */
+    static PostgresEngine open(String name, DataStore spec, Map<String, String> endpoints, Clock clock, UnaryOperator<LeaseStore> leaseStore) {
         Map<String, Member> members = new LinkedHashMap<>();
         PgBinaries[] binaries = new PgBinaries[1];
         endpoints.forEach((region, endpoint) -> members.put(region, Member.parse(region, endpoint, () -> {
@@ -39,7 +41,7 @@ public final class PostgresEngineFactory implements EngineFactory {
                     String dir = System.getenv("PILOTLIGHT_PG_LEASE_DIR");
                     return dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("java.io.tmpdir"), "pilotlight");
                 });
-        LeaseStore leases = new FileLeaseStore(leaseDir.resolve(name + ".writer-lease.json"), clock);
+        LeaseStore leases = leaseStore.apply(new FileLeaseStore(leaseDir.resolve(name + ".writer-lease.json"), clock));
         return new PostgresEngine(new PgCluster(name, spec.lease(), clock, leases, members));
     }
 }

@@ -1,7 +1,6 @@
 package io.pilotlight.engine.postgres;
 
 import io.pilotlight.engine.DataStoreEngine;
-import io.pilotlight.engine.Engines;
 import io.pilotlight.topology.DataStore;
 import io.pilotlight.topology.DataStoreKind;
 import java.io.IOException;
@@ -24,6 +23,10 @@ final class PgFixture implements AutoCloseable {
     final DataStoreEngine engine;
 
     PgFixture(String writer, String... standbys) throws IOException {
+        this(java.util.function.UnaryOperator.identity(), writer, standbys);
+    }
+
+    PgFixture(java.util.function.UnaryOperator<LeaseStore> leaseStore, String writer, String... standbys) throws IOException {
         base = Files.createTempDirectory("pilotlight-pg-test-");
         Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
         ManagedPostgres started = null;
@@ -31,7 +34,8 @@ final class PgFixture implements AutoCloseable {
         try {
             List<String> regions = Stream.concat(Stream.of(writer), Stream.of(standbys)).toList();
             started = ManagedPostgres.start(base, writer, ManagedPostgres.freePorts(regions));
-            opened = Engines.open("orders", spec(writer, regions), started.endpoints(), null);
+            opened = PostgresEngineFactory.open("orders", spec(writer, regions), started.endpoints(), java.time.Clock.systemUTC(), leaseStore);
+            // the factory is what Engines.open finds for "postgres" (asserted in PostgresEngineTest)
         } catch (RuntimeException e) {
             if (started != null) {
                 started.close();

@@ -23,6 +23,11 @@ class PostgresEngineTest {
         try (PgFixture pg = new PgFixture("east", "west")) {
             var engine = pg.engine;
             assertThat(engine.engine()).isEqualTo("postgres");
+            try (var found = io.pilotlight.engine.Engines.open("orders", PgFixture.spec("east", List.of("east", "west")), pg.servers.endpoints(),
+                    null)) {
+                assertThat(found).isInstanceOf(PostgresEngine.class);
+                assertThat(found.state("east").role()).isEqualTo(ReplicaRole.WRITER);
+            }
             assertThat(engine.capabilities()).contains(Capability.PROMOTE, Capability.SWITCHOVER, Capability.LOST_WRITES_LEDGER);
             assertThat(engine.writer()).contains("east");
             Position last = Position.NONE;

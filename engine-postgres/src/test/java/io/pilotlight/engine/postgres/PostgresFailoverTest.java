@@ -104,11 +104,14 @@ class PostgresFailoverTest {
             pg.signal("east", "STOP");
             Handover handover = engine.promote("west", Duration.ofSeconds(10), false);
             assertThat(handover.region()).isEqualTo("west");
-            await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.of(eastPid).map(p -> !p.isAlive()).orElse(true));
+            await().atMost(Duration.ofSeconds(10)).until(() -> ManagedServer.gone(eastPid));
             assertThat(Files.exists(pg.base.resolve("east").resolve(ManagedServer.FENCED_MARKER))).isTrue();
             assertThat(engine.state("east").reachable()).isFalse();
             assertThat(engine.state("east").detail()).contains("fenced");
             assertThatThrownBy(() -> pg.connect("east")).isInstanceOf(SQLException.class);
+            int eastPort = Integer.parseInt(pg.servers.endpoints().get("east").replaceAll(".*port=", ""));
+            assertThatThrownBy(() -> new ManagedServer("east", pg.base.resolve("east"), eastPort, PgBinaries.locate()).start())
+                    .isInstanceOf(PostgresSetupException.class).hasMessageContaining("never started as a primary again");
             engine.writeProbe("after", "2");
             assertThat(engine.readBack(List.of("before", "after"))).hasSize(2);
 
@@ -117,6 +120,69 @@ class PostgresFailoverTest {
             assertThat(engine.lostWrites("east")).isEmpty();
             PostgresEngineTest.awaitFollowing(pg, "east");
             assertThat(engine.state("east").role()).isEqualTo(ReplicaRole.REPLICA);
+        }
+    }
+
+    @Test
+    void aPrimaryCutOffFromTheLeaseStoreStopsBeforeAnotherIsPromoted() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean cut = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<Instant> acquiredAt = new java.util.concurrent.atomic.AtomicReference<>();
+        try (PgFixture pg = new PgFixture(store -> new CutOffLeaseStore(store, "east", cut, acquiredAt), "east", "west")) {
+            var engine = pg.engine;
+            engine.writeProbe("before", "1");
+            PostgresEngineTest.awaitFollowing(pg, "west");
+            java.util.concurrent.atomic.AtomicReference<Instant> fencedAt = new java.util.concurrent.atomic.AtomicReference<>();
+            ProcessHandle eastPostmaster = ProcessHandle.of(pg.servers.pid("east")).orElseThrow();
+            Thread.ofVirtual().start(() -> {
+                while (!ManagedServer.gone(eastPostmaster.pid())) {
+                    try {
+                        Thread.sleep(2);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                fencedAt.set(Instant.now());
+            });
+            cut.set(true);
+            Instant asked = Instant.now();
+            Handover handover = engine.promote("west", Duration.ofSeconds(10), false);
+            assertThat(fencedAt.get()).as("east stopped before west took the lease and was promoted").isNotNull().isBefore(acquiredAt.get());
+            System.out.println("cut off from the lease store: east stopped " + Duration.between(asked, fencedAt.get()).toMillis()
+                    + "ms after the cut, west took the lease " + Duration.between(fencedAt.get(), acquiredAt.get()).toMillis()
+                    + "ms after that (waited " + handover.writeGap().toMillis() + "ms)");
+            assertThat(engine.writer()).contains("west");
+            assertThat(engine.state("east").reachable()).isFalse();
+        }
+    }
+
+    /** A lease store that refuses one region's renewals while {@code cut} is set: that region's agent is cut off from it. */
+    private record CutOffLeaseStore(LeaseStore store, String region, java.util.concurrent.atomic.AtomicBoolean cut,
+                                    java.util.concurrent.atomic.AtomicReference<Instant> acquiredAt) implements LeaseStore {
+        @Override
+        public WriterLease current() throws java.io.IOException {
+            return store.current();
+        }
+
+        @Override
+        public boolean acquire(String r, long epoch, Duration ttl) throws java.io.IOException {
+            boolean acquired = store.acquire(r, epoch, ttl);
+            if (acquired && !r.equals(region)) {
+                acquiredAt.set(Instant.now());
+            }
+            return acquired;
+        }
+
+        @Override
+        public boolean renew(String r, long epoch, Duration ttl) throws java.io.IOException {
+            if (cut.get() && r.equals(region)) {
+                throw new java.io.IOException(region + " is cut off from the lease store");
+            }
+            return store.renew(r, epoch, ttl);
+        }
+
+        @Override
+        public boolean transfer(String from, String to, long epoch, Duration ttl) throws java.io.IOException {
+            return store.transfer(from, to, epoch, ttl);
         }
     }
 
