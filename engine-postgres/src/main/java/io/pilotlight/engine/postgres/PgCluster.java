@@ -31,6 +31,7 @@ final class PgCluster implements AutoCloseable {
     private final Map<String, LeaseGuard> guards = new ConcurrentHashMap<>();
     /** Regions being promoted: their guard renews while the server answers at all (it is still in recovery). */
     private final java.util.Set<String> promoting = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> checks = new ConcurrentHashMap<>();
 
     PgCluster(String name, Duration ttl, Clock clock, LeaseStore leases, Map<String, Member> members) {
         this.name = name;
@@ -69,6 +70,31 @@ final class PgCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * The guard's check: the server answers as a primary. Every few checks it also moves the ledger slot up to the least
+     * position every standby's physical slot has flushed: what every standby holds can never be lost by a failover, so the
+     * slot need not keep its WAL (a disconnected standby's slot stays where it was, and so does the ledger's).
+     */
+    private boolean answersAsPrimaryAdvancingLedger(String region) {
+        try (Connection c = connect(region)) {
+            if (!"f".equals(Sql.text(c, "select pg_is_in_recovery()"))) {
+                return false;
+            }
+            if (checks.merge(region, 1, Integer::sum) % 8 == 0) {
+                try {
+                    Sql.text(c, "select pg_replication_slot_advance(?, m) from (select min(restart_lsn) as m from pg_replication_slots"
+                            + " where slot_type = 'physical') s, pg_replication_slots l where l.slot_name = ? and m > l.confirmed_flush_lsn",
+                            LEDGER_SLOT, LEDGER_SLOT);
+                } catch (SQLException e) {
+                    LOG.fine(region + ": the ledger slot was not advanced: " + e.getMessage());
+                }
+            }
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     boolean answers(String region) {
         try (Connection c = connect(region)) {
             return Sql.text(c, "select 1") != null;
@@ -90,7 +116,7 @@ final class PgCluster implements AutoCloseable {
         unguard(region);
         Member member = member(region);
         LeaseGuard guard = new LeaseGuard(region, epoch, acquiredAt, leases, ttl, clock,
-                () -> promoting.contains(region) ? answers(region) : answersAsPrimary(region), why -> fenceNow(member, why));
+                () -> promoting.contains(region) ? answers(region) : answersAsPrimaryAdvancingLedger(region), why -> fenceNow(member, why));
         guards.put(region, guard);
     }
 
