@@ -53,6 +53,8 @@ class PostgresFailoverTest {
                 expectedLost.add("public.orders|2|delete|null");
             }
             assertThat(engine.state("west").lag().entries()).isPositive();
+            // the guard moves the ledger slot up to what the cut-off standby flushed, and no further
+            await().atMost(Duration.ofSeconds(15)).until(() -> ledgerSlotAtStandbysSlot(pg, "east"));
 
             pg.signal("east", "KILL");
             Instant killed = Instant.now();
@@ -183,6 +185,16 @@ class PostgresFailoverTest {
         @Override
         public boolean transfer(String from, String to, long epoch, Duration ttl) throws java.io.IOException {
             return store.transfer(from, to, epoch, ttl);
+        }
+    }
+
+    private static boolean ledgerSlotAtStandbysSlot(PgFixture pg, String primary) throws SQLException {
+        try (Connection c = pg.connect(primary); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select l.confirmed_flush_lsn = p.restart_lsn, l.confirmed_flush_lsn < pg_current_wal_lsn()"
+                     + " from pg_replication_slots l, pg_replication_slots p where l.slot_name = 'pilotlight_ledger'"
+                     + " and p.slot_type = 'physical'")) {
+            r.next();
+            return r.getBoolean(1) && r.getBoolean(2);
         }
     }
 
