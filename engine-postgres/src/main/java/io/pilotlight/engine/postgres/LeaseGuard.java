@@ -38,6 +38,7 @@ final class LeaseGuard implements AutoCloseable {
     private volatile boolean running = true;
     private volatile String fencedBecause;
     private volatile boolean fencing;
+    private String lastWhy = "";
 
     LeaseGuard(String region, long epoch, Instant acquiredAt, LeaseStore leases, Duration ttl, Clock clock, BooleanSupplier serverIsPrimary,
                Fence fence) {
@@ -76,6 +77,10 @@ final class LeaseGuard implements AutoCloseable {
             while (running) {
                 Instant start = clock.instant();
                 String why = attempt(attempts);
+                if (why.startsWith("timed out") && !lastWhy.isEmpty()) {
+                    why = lastWhy; // the last attempt before the lease's end had no time left: the reason is the one before
+                }
+                lastWhy = why;
                 if (why.isEmpty()) {
                     validUntil = start.plus(ttl).minus(margin(ttl));
                 } else if (!clock.instant().isBefore(validUntil) && running) {
@@ -108,7 +113,7 @@ final class LeaseGuard implements AutoCloseable {
             return attempt.get(budget, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             attempt.cancel(true);
-            return "neither its server nor the lease store answered before the lease's end";
+            return "timed out: neither its server nor the lease store answered before the lease's end";
         } catch (ExecutionException e) {
             return "the lease store cannot be reached: " + e.getCause().getMessage();
         } catch (InterruptedException e) {

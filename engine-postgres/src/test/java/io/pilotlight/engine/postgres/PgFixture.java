@@ -60,7 +60,9 @@ final class PgFixture implements AutoCloseable {
         ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
         List<Long> pids = Stream.concat(Stream.of(postmaster), postmaster.descendants()).map(ProcessHandle::pid).toList();
         for (long p : pids) {
-            new ProcessBuilder("kill", "-" + signal, Long.toString(p)).inheritIO().start().waitFor();
+            // a child may be gone already once its postmaster is killed
+            new ProcessBuilder("kill", "-" + signal, Long.toString(p)).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
         }
     }
 
