@@ -62,6 +62,12 @@ final class Promotion {
         }
         if (!lease.holder().isEmpty() && !lease.holder().equals(region)) {
             cluster.unguard(lease.holder());
+            // its guard fenced it when the lease lapsed; if no guard ran (its process is gone) and it still answers as a
+            // primary, fence it here before promoting another
+            if (cluster.answersAsPrimary(lease.holder())) {
+                cluster.fenceNow(cluster.member(lease.holder()), "its lease lapsed while it still answered as a primary: fenced before "
+                        + region + " is promoted");
+            }
         }
         pgPromote(region, epoch, acquired);
         int timeline = prepare(region);

@@ -126,6 +126,24 @@ class PostgresFailoverTest {
     }
 
     @Test
+    void aPrimaryWhoseGuardIsGoneIsFencedByThePromotionBeforeAnotherTakesWrites() throws Exception {
+        try (PgFixture pg = new PgFixture("east", "west")) {
+            pg.engine.writeProbe("before", "1");
+            PostgresEngineTest.awaitFollowing(pg, "west");
+            long eastPid = pg.servers.pid("east");
+            try (var other = PostgresEngineFactory.open("orders", PgFixture.spec("east", List.of("east", "west")), pg.servers.endpoints(),
+                    java.time.Clock.systemUTC(), java.util.function.UnaryOperator.identity())) {
+                pg.engine.close(); // the process guarding east is gone: its lease lapses, east still answers as a primary
+                Handover handover = other.promote("west", Duration.ofSeconds(10), false);
+                assertThat(handover.region()).isEqualTo("west");
+                assertThat(ManagedServer.gone(eastPid)).isTrue();
+                assertThat(Files.exists(pg.base.resolve("east").resolve(ManagedServer.FENCED_MARKER))).isTrue();
+                assertThat(other.writer()).contains("west");
+            }
+        }
+    }
+
+    @Test
     void aPrimaryCutOffFromTheLeaseStoreStopsBeforeAnotherIsPromoted() throws Exception {
         java.util.concurrent.atomic.AtomicBoolean cut = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicReference<Instant> acquiredAt = new java.util.concurrent.atomic.AtomicReference<>();
