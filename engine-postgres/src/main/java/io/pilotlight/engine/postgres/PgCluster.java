@@ -28,13 +28,16 @@ final class PgCluster implements AutoCloseable {
     final Clock clock;
     final LeaseStore leases;
     final Map<String, Member> members;
+    /** Sync mode: a commit is acknowledged once one other region's standby has it (synchronous_standby_names = ANY 1). */
+    final boolean sync;
     private final Map<String, LeaseGuard> guards = new ConcurrentHashMap<>();
     /** Regions being promoted: their guard renews while the server answers at all (it is still in recovery). */
     private final java.util.Set<String> promoting = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> checks = new ConcurrentHashMap<>();
 
-    PgCluster(String name, Duration ttl, Clock clock, LeaseStore leases, Map<String, Member> members) {
+    PgCluster(String name, Duration ttl, Clock clock, LeaseStore leases, Map<String, Member> members, boolean sync) {
         this.name = name;
+        this.sync = sync;
         this.ttl = ttl;
         this.clock = clock;
         this.leases = leases;
@@ -166,6 +169,7 @@ final class PgCluster implements AutoCloseable {
     void afterPromotion(String region) throws SQLException {
         try (Connection c = connect(region)) {
             Sql.run(c, "alter system reset default_transaction_read_only");
+            replicationMode(c, region);
             Sql.text(c, "select pg_reload_conf()");
             Sql.text(c, "select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = ?", LEDGER_SLOT);
             Sql.text(c, "select pg_create_logical_replication_slot(?, 'test_decoding')", LEDGER_SLOT);
@@ -200,6 +204,22 @@ final class PgCluster implements AutoCloseable {
         try (Connection c = Sql.connect(member(region).jdbcUrl(), Duration.ofSeconds(60))) {
             Sql.run(c, "checkpoint");
         }
+    }
+
+    /**
+     * Sync mode on the primary {@code region}: synchronous_standby_names = ANY 1 of the other regions (their standbys'
+     * application_name), so a commit returns once one of them has flushed it; async: no synchronous standby. The caller
+     * reloads the configuration.
+     */
+    void replicationMode(Connection c, String region) throws SQLException {
+        if (!sync) {
+            Sql.run(c, "alter system reset synchronous_standby_names");
+            return;
+        }
+        String others = members.keySet().stream().filter(r -> !r.equals(region)).map(r -> "\"" + r.replace("\"", "") + "\"")
+                .collect(java.util.stream.Collectors.joining(", "));
+        Sql.run(c, "alter system set synchronous_standby_names = " + Sql.quote("ANY 1 (" + others + ")"));
+        Sql.run(c, "alter system set synchronous_commit = on");
     }
 
     static void ensureSlot(Connection c, String region) throws SQLException {

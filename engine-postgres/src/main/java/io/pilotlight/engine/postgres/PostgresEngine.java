@@ -68,6 +68,8 @@ final class PostgresEngine implements DataStoreEngine {
                             if (Sql.text(c, "select slot_name from pg_replication_slots where slot_name = ?", PgCluster.LEDGER_SLOT) == null) {
                                 Sql.text(c, "select pg_create_logical_replication_slot(?, 'test_decoding')", PgCluster.LEDGER_SLOT);
                             }
+                            cluster.replicationMode(c, region);
+                            Sql.text(c, "select pg_reload_conf()");
                         }
                     }
                 } catch (IOException | SQLException e) {

@@ -3,6 +3,7 @@ package io.pilotlight.engine.postgres;
 import io.pilotlight.engine.DataStoreEngine;
 import io.pilotlight.engine.EngineFactory;
 import io.pilotlight.topology.DataStore;
+import io.pilotlight.topology.ReplicationMode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -42,6 +43,7 @@ public final class PostgresEngineFactory implements EngineFactory {
                     return dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("java.io.tmpdir"), "pilotlight");
                 });
         LeaseStore leases = leaseStore.apply(new FileLeaseStore(leaseDir.resolve(name + ".writer-lease.json"), clock));
-        return new PostgresEngine(new PgCluster(name, spec.lease(), clock, leases, members));
+        boolean sync = spec.replication() != null && spec.replication().mode() == ReplicationMode.SYNC;
+        return new PostgresEngine(new PgCluster(name, spec.lease(), clock, leases, members, sync));
     }
 }

@@ -40,8 +40,13 @@ final class Promotion {
             throw new EngineException(region + " cannot be promoted: " + state.detail());
         }
         if (!acceptDataLoss) {
+            String oldWriter = cluster.lease().holder();
             for (String other : cluster.regions()) {
                 RegionState s = other.equals(region) ? null : probe.state(other);
+                if (cluster.sync && s != null && !s.reachable() && !other.equals(oldWriter)) {
+                    throw new WouldLoseWritesException("sync mode: " + other + " does not answer and may hold commits acknowledged by the"
+                            + " old primary that " + region + " lacks; bring " + other + " back, or accept the data loss");
+                }
                 if (s != null && s.role() == ReplicaRole.REPLICA && s.durable().isAhead(state.durable())) {
                     throw new WouldLoseWritesException(other + " has received more of the old primary's log (" + s.durable().text() + ") than "
                             + region + " (" + state.durable().text() + "): promote " + other + ", or accept the data loss");
