@@ -60,12 +60,15 @@ final class Switchover {
         cluster.unguard(from);
         promotion.pgPromote(to, epoch, acquired);
         Duration gap = Duration.between(stopped, cluster.clock.instant());
-        LOG.info("switchover " + from + " -> " + to + ": writes stopped at " + stopped + ", replayed after "
-                + Duration.between(stopped, acquired).toMillis() + "ms, " + to + " took writes after " + gap.toMillis() + "ms");
         int timeline = promotion.prepare(to);
         String demoted = demote(from, to);
+        if (cluster.sync) {
+            // in sync mode a commit on the new primary returns only once a standby streams from it
+            gap = Duration.between(stopped, awaitSynchronousStandby(to, stopped.plus(timeout).plus(Duration.ofSeconds(60))));
+        }
         String summary = "switchover " + from + " -> " + to + ": " + to + " replayed " + Lsn.text(lastLsn) + " and took writes on timeline "
-                + timeline + " after a " + gap.toMillis() + "ms write gap; " + demoted;
+                + timeline + " after a " + gap.toMillis() + "ms write gap" + (cluster.sync ? " (sync mode: until a standby followed it)" : "")
+                + "; " + demoted;
         LOG.info(summary);
         return new Handover(to, timeline, gap, summary);
     }
@@ -111,6 +114,24 @@ final class Switchover {
                         + " writes resumed on " + from);
             }
             Promotion.sleep(Duration.ofMillis(5));
+        }
+    }
+
+    /** When the first synchronous (or quorum) standby streams from {@code to}. */
+    private Instant awaitSynchronousStandby(String to, Instant deadline) throws EngineException {
+        while (true) {
+            try (Connection c = cluster.connect(to)) {
+                if (Sql.text(c, "select 1 from pg_stat_replication where state = 'streaming' and sync_state in ('sync', 'quorum') limit 1")
+                        != null) {
+                    return cluster.clock.instant();
+                }
+            } catch (SQLException e) {
+                // retried until the deadline
+            }
+            if (cluster.clock.instant().isAfter(deadline)) {
+                throw new EngineException(to + " is the writer, but no standby streams from it synchronously: in sync mode its commits wait");
+            }
+            Promotion.sleep(Duration.ofMillis(20));
         }
     }
 

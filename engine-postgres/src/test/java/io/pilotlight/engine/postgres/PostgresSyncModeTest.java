@@ -25,6 +25,26 @@ import org.junit.jupiter.api.Test;
 class PostgresSyncModeTest {
 
     @Test
+    void aSwitchoverInSyncModeReportsTheGapUntilTheNewPrimaryCanCommit() throws Exception {
+        try (PgFixture pg = new PgFixture(UnaryOperator.identity(), ReplicationMode.SYNC, "east", "west")) {
+            var engine = pg.engine;
+            engine.writeProbe("before", "1");
+            Handover handover = engine.switchover("west", Duration.ofSeconds(10));
+            System.out.println("sync switchover: " + handover.summary());
+            assertThat(handover.summary()).contains("sync mode: until a standby followed it");
+            CompletableFuture<Void> write = CompletableFuture.runAsync(() -> {
+                try {
+                    engine.writeProbe("after", "2");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(write).succeedsWithin(2, TimeUnit.SECONDS);
+            assertThat(engine.readBack(List.of("before", "after"))).hasSize(2);
+        }
+    }
+
+    @Test
     void aFailoverInSyncModeLosesNoAcknowledgedCommit() throws Exception {
         try (PgFixture pg = new PgFixture(UnaryOperator.identity(), ReplicationMode.SYNC, "east", "west")) {
             var engine = pg.engine;
