@@ -20,6 +20,8 @@ import java.time.Instant;
  */
 final class FileLeaseStore implements LeaseStore {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** One monitor per lease file in this JVM: a file lock is per process, and a second channel locking it here would throw. */
+    private static final java.util.concurrent.ConcurrentMap<Path, Object> MONITORS = new java.util.concurrent.ConcurrentHashMap<>();
     private final Path file;
     private final Clock clock;
 
@@ -63,7 +65,13 @@ final class FileLeaseStore implements LeaseStore {
         WriterLease next(WriterLease current);
     }
 
-    private synchronized boolean change(Change change) throws IOException {
+    private boolean change(Change change) throws IOException {
+        synchronized (MONITORS.computeIfAbsent(file.toAbsolutePath().normalize(), p -> new Object())) {
+            return changeLocked(change);
+        }
+    }
+
+    private boolean changeLocked(Change change) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);

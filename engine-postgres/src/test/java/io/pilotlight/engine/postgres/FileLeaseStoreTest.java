@@ -51,6 +51,23 @@ class FileLeaseStoreTest {
     }
 
     @Test
+    void twoStoresOnOneFileInOneProcessTakeTurnsInsteadOfFailingOnTheFileLock(@TempDir Path dir) throws Exception {
+        FileLeaseStore a = new FileLeaseStore(dir.resolve("l.json"), Clock.systemUTC());
+        FileLeaseStore b = new FileLeaseStore(dir.resolve("l.json"), Clock.systemUTC());
+        a.acquire("east", 1, Duration.ofMinutes(1));
+        java.util.List<java.util.concurrent.Future<Boolean>> renewals = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 200; i++) {
+                FileLeaseStore store = i % 2 == 0 ? a : b;
+                renewals.add(pool.submit(() -> store.renew("east", 1, Duration.ofMinutes(1))));
+            }
+            for (var renewal : renewals) {
+                assertThat(renewal.get()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void aTransferNeedsTheGiverToHoldALiveLease(@TempDir Path dir) throws Exception {
         FakeClock clock = new FakeClock();
         FileLeaseStore leases = new FileLeaseStore(dir.resolve("l.json"), clock);
