@@ -145,6 +145,11 @@ final class LeaseGuard implements AutoCloseable {
         }
     }
 
+    /** Stops renewing and never fences from now on, without waiting for an attempt under way (a switchover's hand-over). */
+    void stopRenewing() {
+        running = false;
+    }
+
     /** Stops renewing without fencing (a switchover hands the lease over; the engine closes); a fence under way finishes first. */
     @Override
     public void close() {

@@ -289,6 +289,17 @@ final class ManagedServer {
         return out;
     }
 
+    /** The latest checkpoint's location in the control file (pg_controldata): after a clean stop, its shutdown checkpoint. */
+    long latestCheckpoint() {
+        String out = AsPostgres.run(List.of(bin.tool("pg_controldata"), "-D", data().toString()), 30);
+        for (String line : out.split("\n")) {
+            if (line.startsWith("Latest checkpoint location:")) {
+                return Lsn.parse(line.substring(line.indexOf(':') + 1).strip());
+            }
+        }
+        throw new PostgresSetupException(region + ": pg_controldata shows no latest checkpoint location");
+    }
+
     /** The postmaster's PID when it runs (postmaster.pid's first line, the process alive). */
     Optional<Long> pid() {
         Path pidFile = data().resolve("postmaster.pid");

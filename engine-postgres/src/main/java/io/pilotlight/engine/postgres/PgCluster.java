@@ -123,6 +123,14 @@ final class PgCluster implements AutoCloseable {
         guards.put(region, guard);
     }
 
+    /** The region's guard stops renewing and will not fence, at once (its thread ends by itself; {@link #unguard} later). */
+    void stopRenewing(String region) {
+        LeaseGuard guard = guards.get(region);
+        if (guard != null) {
+            guard.stopRenewing();
+        }
+    }
+
     void unguard(String region) {
         LeaseGuard old = guards.remove(region);
         if (old != null) {

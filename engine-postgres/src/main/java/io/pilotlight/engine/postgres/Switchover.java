@@ -48,20 +48,26 @@ final class Switchover {
         awaitReplay(from, to, lastLsn, stopped.plus(timeout));
         long epoch = lease.epoch() + 1;
         Instant acquired = cluster.clock.instant();
+        cluster.stopRenewing(from); // renewed within the last quarter lease: still valid for the transfer
         try {
             if (!cluster.leases.transfer(from, to, epoch, cluster.ttl)) {
+                regard(from, lease.epoch());
                 resumeWrites(from);
                 throw new EngineException(from + " no longer held the writer lease when handing it to " + to + "; writes resumed on " + from);
             }
         } catch (IOException e) {
+            regard(from, lease.epoch());
             resumeWrites(from);
             throw new EngineException("the writer lease cannot be handed to " + to + ": " + e.getMessage() + "; writes resumed on " + from, e);
         }
         cluster.unguard(from);
+        // sync mode: the new primary's commits wait for a standby, so the old primary must follow it again quickly: it stops
+        // cleanly first (its last WAL, the shutdown checkpoint, reaches the target) and then follows without pg_rewind
+        boolean cleanFirst = cluster.sync && cluster.member(from).managed() != null && stopCleanly(from, to, stopped.plus(timeout));
         promotion.pgPromote(to, epoch, acquired);
         Duration gap = Duration.between(stopped, cluster.clock.instant());
         int timeline = promotion.prepare(to);
-        String demoted = demote(from, to);
+        String demoted = cleanFirst ? follow(from, to) : demote(from, to);
         if (cluster.sync) {
             // in sync mode a commit on the new primary returns only once a standby streams from it
             gap = Duration.between(stopped, awaitSynchronousStandby(to, stopped.plus(timeout).plus(Duration.ofSeconds(60))));
@@ -117,6 +123,43 @@ final class Switchover {
         }
     }
 
+    /** Stops the old primary cleanly and waits until the target received its shutdown checkpoint; false when it did not. */
+    private boolean stopCleanly(String from, String to, Instant deadline) throws EngineException {
+        ManagedServer old = cluster.member(from).managed();
+        try {
+            old.stop("fast");
+            long checkpoint = old.latestCheckpoint();
+            while (cluster.clock.instant().isBefore(deadline)) {
+                try (Connection c = cluster.connect(to)) {
+                    String received = Sql.text(c, "select pg_last_wal_receive_lsn()::text");
+                    if (received != null && Lsn.parse(received) > checkpoint) {
+                        return true;
+                    }
+                } catch (SQLException e) {
+                    // retried until the deadline
+                }
+                Promotion.sleep(Duration.ofMillis(5));
+            }
+            return false;
+        } catch (PostgresSetupException e) {
+            LOG.warning("stopping " + from + " cleanly failed (" + e.getMessage() + "); it will be rewound instead");
+            return false;
+        }
+    }
+
+    /** The cleanly stopped old primary (its log a prefix of the new timeline) follows the new one without pg_rewind. */
+    private String follow(String from, String to) throws EngineException {
+        ManagedServer old = cluster.member(from).managed();
+        try {
+            old.follow(cluster.member(to).port());
+            old.start();
+            return from + " stopped cleanly and follows " + to + " as a standby";
+        } catch (PostgresSetupException e) {
+            throw new EngineException(to + " is the writer, but " + from + " could not be made its standby: " + e.getMessage()
+                    + "; run rejoin " + from, e);
+        }
+    }
+
     /** When the first synchronous (or quorum) standby streams from {@code to}. */
     private Instant awaitSynchronousStandby(String to, Instant deadline) throws EngineException {
         while (true) {
@@ -133,6 +176,13 @@ final class Switchover {
             }
             Promotion.sleep(Duration.ofMillis(20));
         }
+    }
+
+    /** The hand-over did not happen: {@code from}'s guard holds its lease again, from its last renewal (or fences it). */
+    private void regard(String from, long epoch) {
+        WriterLease now = cluster.lease();
+        Instant renewed = now.holder().equals(from) ? now.expires().minus(cluster.ttl) : cluster.clock.instant().minus(cluster.ttl);
+        cluster.guard(from, epoch, renewed);
     }
 
     private void resumeWrites(String from) {

@@ -85,7 +85,8 @@ class PostgresEngineTest {
             System.out.println("switchover: " + handover);
             assertThat(handover.region()).isEqualTo("west");
             assertThat(handover.epoch()).isEqualTo(2);
-            assertThat(handover.writeGap()).isLessThan(Duration.ofSeconds(1));
+            // 0.5-0.7 s here; the bound leaves room for a loaded two-core machine
+            assertThat(handover.writeGap()).isLessThan(Duration.ofSeconds(2));
             assertThat(engine.writer()).contains("west");
             engine.writeProbe("after", "1");
             awaitFollowing(pg, "east");
