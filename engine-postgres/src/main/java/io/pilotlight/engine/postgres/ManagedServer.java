@@ -1,0 +1,348 @@
+package io.pilotlight.engine.postgres;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One PostgreSQL 15 server Pilotlight runs: its folder ({@code data/}, {@code server.log}, the
+ * socket), its port on 127.0.0.1, and the programs that set it up, start, stop, rewind and kill it.
+ * A managed server trusts connections from 127.0.0.1 (it is for the lab, tests and one-machine use);
+ * servers reached from other machines are attached, not managed.
+ */
+final class ManagedServer {
+    static final String REPLICATION_USER = "pilotlight_repl";
+    /** Written when the writer lease fenced this server: it never starts as a primary again on its own. */
+    static final String FENCED_MARKER = "FENCED";
+
+    private final String region;
+    private final Path root;
+    private final int port;
+    private final PgBinaries bin;
+
+    ManagedServer(String region, Path root, int port, PgBinaries bin) {
+        this.region = region;
+        this.root = root.toAbsolutePath().normalize();
+        this.port = port;
+        this.bin = bin;
+    }
+
+    String region() {
+        return region;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path data() {
+        return root.resolve("data");
+    }
+
+    int port() {
+        return port;
+    }
+
+    String jdbcUrl() {
+        return jdbcUrl(port);
+    }
+
+    static String jdbcUrl(int port) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
+    }
+
+    /** initdb as postgres, Pilotlight's settings, started, with the replication user. */
+    void initPrimary() {
+        prepareRoot();
+        AsPostgres.run(List.of(bin.tool("initdb"), "-D", data().toString(), "-U", "postgres", "-A", "trust", "--no-locale", "-E", "UTF8",
+                "--no-sync"), 120);
+        appendSettings();
+        start();
+    }
+
+    /** A standby of {@code primary}: pg_basebackup through a new replication slot named after this region, then started. */
+    void initStandby(ManagedServer primary) {
+        prepareRoot();
+        AsPostgres.run(List.of(bin.tool("pg_basebackup"), "-h", "127.0.0.1", "-p", Integer.toString(primary.port), "-U", REPLICATION_USER,
+                "-D", data().toString(), "-X", "stream", "-C", "-S", slotName(region), "--no-sync"), 300);
+        appendSettings();
+        follow(primary.port);
+        start();
+    }
+
+    /** The replication slot a region's standby streams through, on whichever server is the primary. */
+    static String slotName(String region) {
+        return "pilotlight_" + region.toLowerCase().replaceAll("[^a-z0-9_]", "_");
+    }
+
+    private void prepareRoot() {
+        AsPostgres.requireNotRootOwned(root);
+        if (Files.exists(data())) {
+            throw new PostgresSetupException(region + ": " + data() + " already exists; a managed server is created in an empty folder");
+        }
+        requirePortFree();
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new PostgresSetupException(region + ": cannot create " + root + ": " + e.getMessage(), e);
+        }
+        AsPostgres.own(root);
+    }
+
+    private void appendSettings() {
+        String settings = """
+
+                # Pilotlight: managed server of region %s (the last value of a setting wins)
+                listen_addresses = '127.0.0.1'
+                port = %d
+                unix_socket_directories = '%s'
+                shared_buffers = 16MB
+                max_connections = 30
+                wal_level = logical
+                max_wal_senders = 10
+                max_replication_slots = 10
+                wal_keep_size = 64MB
+                wal_log_hints = on
+                hot_standby = on
+                hot_standby_feedback = on
+                max_standby_streaming_delay = 1s
+                wal_receiver_status_interval = 1s
+                wal_receiver_timeout = 10s
+                wal_sender_timeout = 10s
+                wal_retrieve_retry_interval = 1s
+                logging_collector = off
+                """.formatted(region, port, root);
+        try {
+            Files.writeString(data().resolve("postgresql.conf"), settings, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new PostgresSetupException(region + ": cannot write postgresql.conf: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes this (stopped) server a standby of the primary on {@code primaryPort}: standby.signal, primary_conninfo with
+     * the region as application_name (pg_stat_replication's row), its slot, and no leftover read-only default.
+     */
+    void follow(int primaryPort) {
+        Path auto = data().resolve("postgresql.auto.conf");
+        try {
+            List<String> kept = new ArrayList<>();
+            if (Files.exists(auto)) {
+                for (String line : Files.readAllLines(auto)) {
+                    String key = line.strip().split("\\s*=", 2)[0];
+                    if (!List.of("primary_conninfo", "primary_slot_name", "default_transaction_read_only").contains(key)) {
+                        kept.add(line);
+                    }
+                }
+            }
+            kept.add("primary_conninfo = '" + conninfo(primaryPort, region) + "'");
+            kept.add("primary_slot_name = '" + slotName(region) + "'");
+            Files.write(auto, kept);
+            Files.writeString(data().resolve("standby.signal"), "");
+            Files.deleteIfExists(root.resolve(FENCED_MARKER));
+            deleteStaleSlots();
+        } catch (IOException e) {
+            throw new PostgresSetupException(region + ": cannot write its standby settings: " + e.getMessage(), e);
+        }
+        AsPostgres.own(data());
+    }
+
+    static String conninfo(int port, String applicationName) {
+        return "host=127.0.0.1 port=" + port + " user=" + REPLICATION_USER + " application_name=" + applicationName;
+    }
+
+    /** Slots a former primary kept (its standbys', its ledger slot) mean nothing on a standby and would hold WAL. */
+    private void deleteStaleSlots() throws IOException {
+        Path slots = data().resolve("pg_replslot");
+        if (!Files.isDirectory(slots)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(slots)) {
+            List<Path> all = walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList();
+            for (Path p : all) {
+                if (!p.equals(slots)) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    void start() {
+        requirePortFree();
+        if (Files.exists(root.resolve(FENCED_MARKER)) && !Files.exists(data().resolve("standby.signal"))) {
+            throw new PostgresSetupException(region + " was fenced when its writer lease lapsed: it is never started as a primary again;"
+                    + " rejoin it as a standby of the current writer");
+        }
+        pgCtlStart(List.of());
+    }
+
+    /**
+     * Starts a former primary where no client finds it (another port, every transaction read-only), to decode what it
+     * committed before it is rewound.
+     */
+    void startPrivately(int privatePort) {
+        pgCtlStart(List.of("-p " + privatePort + " -c default_transaction_read_only=on"));
+    }
+
+    private void pgCtlStart(List<String> options) {
+        List<String> command = new ArrayList<>(List.of(bin.tool("pg_ctl"), "-D", data().toString(), "-l", root.resolve("server.log").toString(),
+                "-w", "-t", "120"));
+        for (String option : options) {
+            command.add("-o");
+            command.add(option);
+        }
+        command.add("start");
+        try {
+            AsPostgres.run(command, 130);
+        } catch (PostgresSetupException e) {
+            throw new PostgresSetupException(region + "'s server did not start: " + e.getMessage() + "\n" + logTail(), e);
+        }
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(root.resolve("server.log"));
+            return "server.log: " + String.join("\n", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
+        } catch (IOException e) {
+            return "(no server.log)";
+        }
+    }
+
+    /** Stops the server: "fast" (clean: it sends its last WAL to the standbys) or "immediate". No-op when it is not running. */
+    void stop(String mode) {
+        if (pid().isEmpty()) {
+            return;
+        }
+        try {
+            AsPostgres.run(List.of(bin.tool("pg_ctl"), "-D", data().toString(), "-m", mode, "-w", "-t", "60", "stop"), 70);
+        } catch (PostgresSetupException e) {
+            if (pid().isPresent()) {
+                throw e;
+            }
+        }
+    }
+
+    /** SIGKILL to the postmaster and every process under it: works on a paused (SIGSTOP) server too. */
+    void kill() {
+        pid().flatMap(ProcessHandle::of).ifPresent(postmaster -> {
+            List<ProcessHandle> children = postmaster.descendants().toList();
+            postmaster.destroyForcibly();
+            children.forEach(ProcessHandle::destroyForcibly);
+            // not our child: onExit() would poll slowly; look every few milliseconds instead
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!gone(postmaster.pid())) {
+                if (System.nanoTime() > deadline) {
+                    throw new PostgresSetupException(region + ": its postmaster " + postmaster.pid() + " did not die after SIGKILL");
+                }
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        });
+    }
+
+    /**
+     * The process has exited: no /proc entry, or a zombie (state Z) its new parent has not reaped yet, which can take a
+     * second when PID 1 reaps slowly; a zombie runs no code and holds no socket.
+     */
+    static boolean gone(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String state = stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+            return state.equals("Z") || state.equals("X");
+        } catch (IOException | RuntimeException e) {
+            return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        }
+    }
+
+    /** Marks this server as fenced, then makes sure it takes nothing more: stopped at once, killed if it does not answer. */
+    void fence() {
+        try {
+            Files.writeString(root.resolve(FENCED_MARKER), "fenced: its writer lease lapsed\n");
+        } catch (IOException e) {
+            // the kill below still fences it; the marker only keeps it from starting as a primary
+        }
+        kill();
+    }
+
+    boolean fenced() {
+        return Files.exists(root.resolve(FENCED_MARKER));
+    }
+
+    /** pg_rewind of this stopped server from the running server on {@code sourcePort}. */
+    String rewindFrom(int sourcePort) {
+        String out = AsPostgres.run(List.of(bin.tool("pg_rewind"), "-D", data().toString(), "--source-server",
+                "host=127.0.0.1 port=" + sourcePort + " user=postgres dbname=postgres", "--no-sync"), 300);
+        appendSettings(); // pg_rewind copied the source's configuration files: this server's port and socket again
+        return out;
+    }
+
+    /** The latest checkpoint's location in the control file (pg_controldata): after a clean stop, its shutdown checkpoint. */
+    long latestCheckpoint() {
+        String out = AsPostgres.run(List.of(bin.tool("pg_controldata"), "-D", data().toString()), 30);
+        for (String line : out.split("\n")) {
+            if (line.startsWith("Latest checkpoint location:")) {
+                return Lsn.parse(line.substring(line.indexOf(':') + 1).strip());
+            }
+        }
+        throw new PostgresSetupException(region + ": pg_controldata shows no latest checkpoint location");
+    }
+
+    /** The postmaster's PID when it runs (postmaster.pid's first line, the process alive). */
+    Optional<Long> pid() {
+        Path pidFile = data().resolve("postmaster.pid");
+        try {
+            if (!Files.exists(pidFile)) {
+                return Optional.empty();
+            }
+            List<String> lines = Files.readAllLines(pidFile);
+            if (lines.isEmpty()) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(lines.get(0).strip());
+            return gone(pid) ? Optional.empty() : Optional.of(pid);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void requirePortFree() {
+        if (pid().isPresent()) {
+            throw new PostgresSetupException(region + ": its server is already running (pid " + pid().get() + ")");
+        }
+        if (!portFree(port)) {
+            throw new PostgresSetupException(region + ": port " + port + " on 127.0.0.1 is in use (another PostgreSQL or another program);"
+                    + " give this region another port");
+        }
+    }
+
+    static boolean portFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new PostgresSetupException("no free port on 127.0.0.1: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package io.pilotlight.engine.postgres;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * What the PostgreSQL engine's operations share: the regions' servers, the writer lease and the guards
+ * holding it, the clock, and the steps every new primary takes (slots, the ledger slot, the other
+ * standbys repointed).
+ */
+final class PgCluster implements AutoCloseable {
+    static final String LEDGER_SLOT = "pilotlight_ledger";
+    static final Duration PROBE = Duration.ofMillis(1500);
+    private static final Logger LOG = Logger.getLogger(PgCluster.class.getName());
+
+    final String name;
+    final Duration ttl;
+    final Clock clock;
+    final LeaseStore leases;
+    final Map<String, Member> members;
+    /** Sync mode: a commit is acknowledged once one other region's standby has it (synchronous_standby_names = ANY 1). */
+    final boolean sync;
+    private final Map<String, LeaseGuard> guards = new ConcurrentHashMap<>();
+    /** Regions being promoted: their guard renews while the server answers at all (it is still in recovery). */
+    private final java.util.Set<String> promoting = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> checks = new ConcurrentHashMap<>();
+
+    PgCluster(String name, Duration ttl, Clock clock, LeaseStore leases, Map<String, Member> members, boolean sync) {
+        this.name = name;
+        this.sync = sync;
+        this.ttl = ttl;
+        this.clock = clock;
+        this.leases = leases;
+        this.members = new LinkedHashMap<>(members);
+    }
+
+    Member member(String region) {
+        Member member = members.get(region);
+        if (member == null) {
+            throw new IllegalArgumentException("\"" + region + "\" is not a region of data store " + name + "; regions: " + members.keySet());
+        }
+        return member;
+    }
+
+    Connection connect(String region) throws SQLException {
+        return Sql.connect(member(region).jdbcUrl(), PROBE);
+    }
+
+    WriterLease lease() {
+        try {
+            return leases.current();
+        } catch (IOException e) {
+            return WriterLease.NONE;
+        }
+    }
+
+    /** True when the region's server answers and is not in recovery. */
+    boolean answersAsPrimary(String region) {
+        try (Connection c = connect(region)) {
+            return "f".equals(Sql.text(c, "select pg_is_in_recovery()"));
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The guard's check: the server answers as a primary. Every few checks it also moves the ledger slot up to the least
+     * position every standby's physical slot has flushed: what every standby holds can never be lost by a failover, so the
+     * slot need not keep its WAL (a disconnected standby's slot stays where it was, and so does the ledger's).
+     */
+    private boolean answersAsPrimaryAdvancingLedger(String region) {
+        try (Connection c = connect(region)) {
+            if (!"f".equals(Sql.text(c, "select pg_is_in_recovery()"))) {
+                return false;
+            }
+            if (checks.merge(region, 1, Integer::sum) % 8 == 0) {
+                try {
+                    Sql.text(c, "select pg_replication_slot_advance(?, m) from (select min(restart_lsn) as m from pg_replication_slots"
+                            + " where slot_type = 'physical') s, pg_replication_slots l where l.slot_name = ? and m > l.confirmed_flush_lsn",
+                            LEDGER_SLOT, LEDGER_SLOT);
+                } catch (SQLException e) {
+                    LOG.fine(region + ": the ledger slot was not advanced: " + e.getMessage());
+                }
+            }
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    boolean answers(String region) {
+        try (Connection c = connect(region)) {
+            return Sql.text(c, "select 1") != null;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    void promoting(String region, boolean on) {
+        if (on) {
+            promoting.add(region);
+        } else {
+            promoting.remove(region);
+        }
+    }
+
+    /** Starts holding the lease {@code region} acquired at {@code epoch}: its guard renews it and fences the server when it cannot. */
+    void guard(String region, long epoch, Instant acquiredAt) {
+        unguard(region);
+        Member member = member(region);
+        LeaseGuard guard = new LeaseGuard(region, epoch, acquiredAt, leases, ttl, clock,
+                () -> promoting.contains(region) ? answers(region) : answersAsPrimaryAdvancingLedger(region), why -> fenceNow(member, why));
+        guards.put(region, guard);
+    }
+
+    /** The region's guard stops renewing and will not fence, at once (its thread ends by itself; {@link #unguard} later). */
+    void stopRenewing(String region) {
+        LeaseGuard guard = guards.get(region);
+        if (guard != null) {
+            guard.stopRenewing();
+        }
+    }
+
+    void unguard(String region) {
+        LeaseGuard old = guards.remove(region);
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    String fencedBecause(String region) {
+        LeaseGuard guard = guards.get(region);
+        return guard == null ? null : guard.fencedBecause();
+    }
+
+    /**
+     * Stops a primary taking writes: a managed server is killed and marked (it never starts as a primary on its own); an
+     * attached one is made read-only and its sessions are ended.
+     */
+    void fenceNow(Member member, String why) {
+        if (member.managed() != null) {
+            member.managed().fence();
+            LOG.warning(member.region() + ": fenced (server stopped): " + why);
+            return;
+        }
+        try (Connection c = Sql.connect(member.jdbcUrl(), PROBE)) {
+            readOnly(c);
+            LOG.warning(member.region() + ": fenced (read-only, sessions ended): " + why);
+        } catch (SQLException e) {
+            LOG.warning(member.region() + ": could not reach the server to fence it (" + e.getMessage() + "); " + why);
+        }
+    }
+
+    /** default_transaction_read_only for every new session, and every other client session ended. */
+    static void readOnly(Connection c) throws SQLException {
+        Sql.run(c, "alter system set default_transaction_read_only = on");
+        Sql.text(c, "select pg_reload_conf()");
+        Sql.text(c, "select count(pg_terminate_backend(pid)) from pg_stat_activity where backend_type = 'client backend'"
+                + " and pid <> pg_backend_pid()");
+    }
+
+    /**
+     * The steps after {@code region} became the primary: writable by default, a fresh ledger slot (logical, test_decoding)
+     * so a later failover can decode what it commits past its standbys, a physical slot per other region, and the other
+     * reachable standbys repointed at it.
+     */
+    void afterPromotion(String region) throws SQLException {
+        try (Connection c = connect(region)) {
+            Sql.run(c, "alter system reset default_transaction_read_only");
+            replicationMode(c, region);
+            Sql.text(c, "select pg_reload_conf()");
+            Sql.text(c, "select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = ?", LEDGER_SLOT);
+            Sql.text(c, "select pg_create_logical_replication_slot(?, 'test_decoding')", LEDGER_SLOT);
+            for (String other : members.keySet()) {
+                if (!other.equals(region)) {
+                    ensureSlot(c, other);
+                }
+            }
+        }
+        Member primary = member(region);
+        for (String other : members.keySet()) {
+            if (other.equals(region)) {
+                continue;
+            }
+            try (Connection c = connect(other)) {
+                if ("t".equals(Sql.text(c, "select pg_is_in_recovery()"))) {
+                    Sql.run(c, "alter system set primary_conninfo = " + Sql.quote(conninfo(primary, other)));
+                    Sql.run(c, "alter system set primary_slot_name = " + Sql.quote(ManagedServer.slotName(other)));
+                    Sql.text(c, "select pg_reload_conf()");
+                }
+            } catch (SQLException e) {
+                LOG.info(other + " is not reachable to follow " + region + " now: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * A checkpoint on a freshly promoted primary, so its control file names its new timeline: pg_rewind reads the source's
+     * timeline from there and would otherwise find "no rewind required" for a target whose log forked.
+     */
+    void checkpoint(String region) throws SQLException {
+        try (Connection c = Sql.connect(member(region).jdbcUrl(), Duration.ofSeconds(60))) {
+            Sql.run(c, "checkpoint");
+        }
+    }
+
+    /**
+     * Sync mode on the primary {@code region}: synchronous_standby_names = ANY 1 of the other regions (their standbys'
+     * application_name), so a commit returns once one of them has flushed it; async: no synchronous standby. The caller
+     * reloads the configuration.
+     */
+    void replicationMode(Connection c, String region) throws SQLException {
+        if (!sync) {
+            Sql.run(c, "alter system reset synchronous_standby_names");
+            return;
+        }
+        String others = members.keySet().stream().filter(r -> !r.equals(region)).map(r -> "\"" + r.replace("\"", "") + "\"")
+                .collect(java.util.stream.Collectors.joining(", "));
+        Sql.run(c, "alter system set synchronous_standby_names = " + Sql.quote("ANY 1 (" + others + ")"));
+        Sql.run(c, "alter system set synchronous_commit = on");
+    }
+
+    static void ensureSlot(Connection c, String region) throws SQLException {
+        String slot = ManagedServer.slotName(region);
+        if (Sql.text(c, "select slot_name from pg_replication_slots where slot_name = ?", slot) == null) {
+            Sql.text(c, "select pg_create_physical_replication_slot(?, true)", slot);
+        }
+    }
+
+    static String conninfo(Member primary, String applicationName) {
+        return primary.managed() != null ? ManagedServer.conninfo(primary.port(), applicationName)
+                : "host=" + primary.host() + " port=" + primary.port() + " user=" + ManagedServer.REPLICATION_USER + " application_name="
+                        + applicationName;
+    }
+
+    /** The ledger file of a managed region (next to its data directory); null for an attached one. */
+    Path ledgerFile(String region) {
+        Member member = member(region);
+        return member.managed() == null ? null : member.managed().root().resolve("lost-writes.json");
+    }
+
+    List<String> regions() {
+        return List.copyOf(members.keySet());
+    }
+
+    void pause(Duration d) throws InterruptedException {
+        Thread.sleep(d);
+    }
+
+    @Override
+    public void close() {
+        for (String region : List.copyOf(guards.keySet())) {
+            unguard(region);
+        }
+    }
+}
