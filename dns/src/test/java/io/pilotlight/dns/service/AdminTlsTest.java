@@ -52,6 +52,8 @@ class AdminTlsTest {
             assertThat(admin.post("/reload", Map.of()).status()).isEqualTo(200);
             ClientTls.use(ca.issue("agent.east").load());
             assertThat(admin.get("/routing").status()).isEqualTo(200);
+            assertThat(admin.post("/reload", Map.of()).status()).as("an agent acts: the controller leader is one").isEqualTo(200);
+            ClientTls.use(ca.issue("viewer.grafana").load());
             assertThat(admin.post("/reload", Map.of()).status()).isEqualTo(403);
             ClientTls.use(ca.trustOnly().load());
             assertThatThrownBy(() -> admin.get("/routing")).isInstanceOf(IOException.class);
