@@ -422,6 +422,7 @@ class Bench:
             return self.settle_and_kill(client, rundir, etcd, placement, "/pilotlight/bench/writer" if etcd else None)
         finally:
             hosts.kill_all()
+            self.discard(rundir)
 
     def patroni_round(self, round_no, placement="elected"):
         hosts = self.hosts
@@ -478,6 +479,13 @@ class Bench:
             return self.settle_and_kill(client, rundir, etcd, placement, "/service/plt%s-r%d/leader" % (hosts.id, round_no))
         finally:
             hosts.kill_all()
+            self.discard(rundir)
+
+    def discard(self, rundir):
+        """A round's data (etcd preallocates 64 MB of WAL per member; PostgreSQL, RocksDB) goes once measured: a run would
+        otherwise leave gigabytes on a shared disk. The logs stay. KEEP_DATA=1 keeps it."""
+        if not self.args.keep_data:
+            shutil.rmtree(rundir, ignore_errors=True)
 
 
 def median(values):
@@ -572,6 +580,7 @@ def main():
     bench.add_argument("--pace", type=float, default=0.005)
     bench.add_argument("--settle", type=float, default=2.0)
     bench.add_argument("--timeout", type=int, default=90)
+    bench.add_argument("--keep-data", action="store_true")
     args = parser.parse_args()
     if args.command == "client":
         try:
