@@ -401,7 +401,20 @@ class Bench:
         def status(host):
             return json.loads(curl(hosts, "c", "http://%s:7001/status" % hosts.addr(host), token=self.tokens["bench"]))
 
-        wait_for("east the writer", lambda: str(status("a")["role"]).lower() == "writer", 90)
+        def writer():
+            for host in ("a", "b"):
+                try:
+                    if str(status(host)["role"]).lower() == "writer":
+                        return host
+                except Exception:
+                    pass
+            return None
+
+        wait_for("a writer", lambda: writer() is not None, 90)
+        if writer() == "b":  # a short lease can change hands while the JVMs warm up: hand it back to A first
+            log("west took the lease at start-up; switching over to east")
+            curl(hosts, "c", "http://%s:7001/switchover?to=east" % hosts.addr("b"), "POST", "", token=self.tokens["bench"], timeout=30)
+        wait_for("east the writer", lambda: writer() == "a", 60)
         wait_for("west streaming", lambda: status("b").get("streaming") is True, 60)
         client = Client(hosts, "store", ["a=http://%s:7001" % hosts.addr("a"), "b=http://%s:7001" % hosts.addr("b")],
                         self.args.pace, "r%d-%s-%s-client.log" % (round_no, kind, placement))
@@ -409,6 +422,7 @@ class Bench:
             return self.settle_and_kill(client, rundir, etcd, placement, "/pilotlight/bench/writer" if etcd else None)
         finally:
             hosts.kill_all()
+            self.discard(rundir)
 
     def patroni_round(self, round_no, placement="elected"):
         hosts = self.hosts
@@ -465,6 +479,13 @@ class Bench:
             return self.settle_and_kill(client, rundir, etcd, placement, "/service/plt%s-r%d/leader" % (hosts.id, round_no))
         finally:
             hosts.kill_all()
+            self.discard(rundir)
+
+    def discard(self, rundir):
+        """A round's data (etcd preallocates 64 MB of WAL per member; PostgreSQL, RocksDB) goes once measured: a run would
+        otherwise leave gigabytes on a shared disk. The logs stay. KEEP_DATA=1 keeps it."""
+        if not self.args.keep_data:
+            shutil.rmtree(rundir, ignore_errors=True)
 
 
 def median(values):
@@ -559,6 +580,7 @@ def main():
     bench.add_argument("--pace", type=float, default=0.005)
     bench.add_argument("--settle", type=float, default=2.0)
     bench.add_argument("--timeout", type=int, default=90)
+    bench.add_argument("--keep-data", action="store_true")
     args = parser.parse_args()
     if args.command == "client":
         try:

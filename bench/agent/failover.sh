@@ -14,6 +14,7 @@
 #                    a (it dies with the writer's region: etcd elects a new leader, which restarts every lease),
 #                    c, or elected (wherever etcd's election put it)
 #   PILOTLIGHT_JAR=<jar> measure a prebuilt CLI jar instead of this working tree's cli/target/pilotlight.jar
+#   KEEP_DATA=1 keep every round's data directories (several GB a run); by default only logs and results stay
 # Installs (apt-get) etcd-server, etcd-client, patroni, python3-psycopg2, curl when missing. About 1.5 minutes a round.
 set -euo pipefail
 
@@ -54,6 +55,7 @@ else
   "$root/bin/pilotlight" --version >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 2; }
   cp "$root/cli/target/pilotlight.jar" "$work/pilotlight.jar"   # a private copy: a rebuild cannot change it mid-run
 fi
+trap 'rm -f "$work/pilotlight.jar"; echo "bench: logs and results in $work" >&2' EXIT
 opts="--enable-native-access=ALL-UNNAMED"
 feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release" 2>/dev/null || true)
 if [[ -n "$feature" && "$feature" -ge 23 ]]; then opts="$opts --sun-misc-unsafe-memory-access=allow"; fi
@@ -63,5 +65,6 @@ echo "bench: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(da
   "$("$PGBIN/postgres" --version)" >&2
 /usr/bin/python3 "$root/bench/agent/failover.py" bench --runs "$RUNS" --systems "$SYSTEMS" --work "$work" \
   --jar "$work/pilotlight.jar" --java "$jdk/bin/java" --java-opts "$opts" --pgbin "$PGBIN" --lease "$LEASE" \
-  --etcd-heartbeat "$ETCD_HEARTBEAT_MS" --etcd-election "$ETCD_ELECTION_MS" --etcd-leader "$ETCD_LEADER"
+  --etcd-heartbeat "$ETCD_HEARTBEAT_MS" --etcd-election "$ETCD_ELECTION_MS" --etcd-leader "$ETCD_LEADER" \
+  ${KEEP_DATA:+--keep-data}
 echo "bench: load average after $(cut -d' ' -f1-3 /proc/loadavg)" >&2

@@ -150,6 +150,61 @@ public final class EtcdCluster implements AutoCloseable {
         }
     }
 
+    /** One member's own id and the leader id it knows (0: none), from {@code /v3/maintenance/status} asked from {@code from}. */
+    private java.util.Optional<long[]> status(String from, String member) {
+        NetnsHosts.Result status = hosts.run(from, Duration.ofSeconds(20),
+                NetnsProbe.command("http", "POST", clientUrl(member) + "/v3/maintenance/status", "2000", "{}").toArray(String[]::new));
+        if (!status.ok()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            String body = status.output().substring(status.output().indexOf('{'));
+            com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+            return java.util.Optional.of(new long[] {Long.parseUnsignedLong(json.path("header").path("member_id").asText()),
+                    Long.parseUnsignedLong(json.path("leader").asText("0"))});
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("etcd member " + member + " answered its status with " + status.output().strip(), e);
+        }
+    }
+
+    /** The host whose member is etcd's leader now, asked from {@code from}; empty while there is none (an election under way). */
+    public java.util.Optional<String> leader(String from) {
+        Map<Long, String> ids = new LinkedHashMap<>();
+        long leader = 0;
+        for (String member : members.keySet()) {
+            if (running(member)) {
+                java.util.Optional<long[]> status = status(from, member);
+                if (status.isPresent()) {
+                    ids.put(status.get()[0], member);
+                    leader = status.get()[1] != 0 ? status.get()[1] : leader;
+                }
+            }
+        }
+        return java.util.Optional.ofNullable(ids.get(leader));
+    }
+
+    /**
+     * Makes the member on {@code to} etcd's leader (etcd's MoveLeader, asked of the current leader
+     * from {@code from}) and waits until it is: so a test can put etcd's leader in the region it kills.
+     */
+    public void moveLeader(String from, String to) {
+        requireMember(to);
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < until) {
+            java.util.Optional<String> leader = leader(from);
+            if (leader.isPresent() && leader.get().equals(to)) {
+                return;
+            }
+            java.util.Optional<long[]> target = status(from, to);
+            if (leader.isPresent() && target.isPresent()) {
+                hosts.run(from, Duration.ofSeconds(20), NetnsProbe.command("http", "POST", clientUrl(leader.get())
+                        + "/v3/maintenance/transfer-leadership", "5000", "{\"targetID\":\"" + Long.toUnsignedString(target.get()[0]) + "\"}")
+                        .toArray(String[]::new));
+            }
+        }
+        throw new IllegalStateException("etcd's leader did not move to " + to + " within 30 s; the leader is " + leader(from).orElse("none"));
+    }
+
     /** SIGKILLs one member (only etcd: the host's other processes live on). */
     public void kill(String member) {
         Process process = requireMember(member);

@@ -53,6 +53,25 @@ class EtcdClusterTest {
     }
 
     @Test
+    void etcdsLeadershipMovesToTheHostATestChooses(@TempDir Path dir) {
+        try (NetnsHosts hosts = NetnsHosts.create(dir.resolve("logs"), "a", "b", "c");
+             EtcdCluster etcd = EtcdCluster.start(hosts, dir.resolve("etcd"), EtcdCluster.Timing.ACROSS_HOSTS, "a", "b", "c")) {
+            assertThat(etcd.leader("c")).isPresent();
+            etcd.moveLeader("c", "b");
+            assertThat(etcd.leader("c")).contains("b");
+            etcd.moveLeader("c", "a");
+            assertThat(etcd.leader("b")).contains("a");
+
+            hosts.kill("a"); // the leader's host dies: the others elect one of themselves
+            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (etcd.leader("c").isEmpty() && System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            assertThat(etcd.leader("c")).hasValueSatisfying(leader -> assertThat(leader).isIn("b", "c"));
+        }
+    }
+
+    @Test
     void timingAcrossHostsAllowsOneSecondLeases() {
         assertThat(EtcdCluster.Timing.ACROSS_HOSTS.minimumLeaseSeconds()).isEqualTo(1);
         assertThat(EtcdCluster.Timing.DEFAULT.minimumLeaseSeconds()).isEqualTo(2);

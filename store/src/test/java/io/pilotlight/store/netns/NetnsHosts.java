@@ -42,6 +42,7 @@ public final class NetnsHosts implements AutoCloseable {
     private final Path logDir;
     private final Map<String, Integer> indexes = new LinkedHashMap<>();
     private final List<Process> processes = new CopyOnWriteArrayList<>();
+    private final Map<Process, String> hostOf = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<NetnsForward> forwards = new CopyOnWriteArrayList<>();
     private final List<String> created = new ArrayList<>();
     private final Thread cleanupOnExit = new Thread(this::closeQuietly, "netns-cleanup");
@@ -154,6 +155,7 @@ public final class NetnsHosts implements AutoCloseable {
         try {
             Process process = builder.start();
             processes.add(process);
+            hostOf.put(process, host);
             return process;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + command + " in host " + host + ": " + e.getMessage(), e);
@@ -221,12 +223,13 @@ public final class NetnsHosts implements AutoCloseable {
         return ip.run("netns", "pids", namespace(host)).lines().map(String::strip).filter(s -> !s.isEmpty()).map(Long::parseLong).toList();
     }
 
-    /** SIGKILLs every process inside {@code host}, as a region dying, and returns once none is left. */
+    /** SIGKILLs every process inside {@code host}, as a region dying, and returns once none is left (and every {@link Process} it started there reports so). */
     public void kill(String host) {
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             List<Long> pids = pids(host);
             if (pids.isEmpty()) {
+                awaitExits(host);
                 return;
             }
             if (System.nanoTime() > until) {
@@ -240,6 +243,23 @@ public final class NetnsHosts implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while killing host " + host, e);
+            }
+        }
+    }
+
+    /** Waits until every process {@link #exec} started in {@code host} reports its exit (Java reaps them on a thread of its own). */
+    private void awaitExits(String host) {
+        for (Map.Entry<Process, String> started : hostOf.entrySet()) {
+            if (started.getValue().equals(host)) {
+                try {
+                    if (!started.getKey().waitFor(5, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("process " + started.getKey().pid() + " of host " + host + " did not exit after SIGKILL");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while killing host " + host, e);
+                }
+                hostOf.remove(started.getKey());
             }
         }
     }
