@@ -14,7 +14,8 @@ import java.util.Properties;
  * notes when each insert was acknowledged (System.nanoTime) and the key it was sending when an error came.
  */
 final class BenchClient implements AutoCloseable {
-    record Ack(String key, long at) {
+    /** An acknowledged insert: its key, when (System.nanoTime) and the port of the server that committed it. */
+    record Ack(String key, long at, int port) {
     }
 
     private final String url;
@@ -49,12 +50,16 @@ final class BenchClient implements AutoCloseable {
                         s.execute("create table if not exists bench (key text primary key, at timestamptz default now())");
                     }
                 }
-                try (PreparedStatement s = c.prepareStatement("insert into bench (key) values (?)")) {
+                int port;
+                try (PreparedStatement s = c.prepareStatement("insert into bench (key) values (?) returning inet_server_port()")) {
                     s.setString(1, key);
-                    s.executeUpdate();
+                    try (var r = s.executeQuery()) {
+                        r.next();
+                        port = r.getInt(1);
+                    }
                 }
                 synchronized (this) {
-                    acks.add(new Ack(key, System.nanoTime()));
+                    acks.add(new Ack(key, System.nanoTime(), port));
                 }
                 i++;
             } catch (SQLException e) {
@@ -98,10 +103,10 @@ final class BenchClient implements AutoCloseable {
         return List.copyOf(unacknowledged);
     }
 
-    /** The first acknowledgement after {@code nanos}, or -1. */
-    synchronized long firstAckAfter(long nanos) {
+    /** The first acknowledgement after {@code nanos} by the server on {@code port}, or -1. */
+    synchronized long firstAckAfter(long nanos, int port) {
         for (Ack a : acks) {
-            if (a.at() > nanos) {
+            if (a.at() > nanos && a.port() == port) {
                 return a.at();
             }
         }

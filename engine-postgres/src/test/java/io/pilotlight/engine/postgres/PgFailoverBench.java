@@ -49,7 +49,15 @@ public final class PgFailoverBench {
                 Path dir = work.resolve("r" + run + "-" + system);
                 Files.createDirectories(dir);
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-                Result r = system.equals("patroni") ? patroni(dir, run, pace) : pilotlight(dir, run, pace);
+                Result r;
+                try {
+                    r = system.equals("patroni") ? patroni(dir, run, pace) : pilotlight(dir, run, pace);
+                } catch (Exception e) {
+                    System.out.println("RESULT " + system + " run " + run + ": FAILED: " + e);
+                    e.printStackTrace();
+                    PgFixture.delete(dir);
+                    continue;
+                }
                 results.add(r);
                 System.out.printf(Locale.ROOT, "RESULT %s run %d: switchover gap %d ms, failover %d ms, acknowledged lost %d, reported lost %s%s%n",
                         r.system(), r.run(), r.switchoverGapMs(), r.failoverMs(), r.ackedLost(), r.reported() < 0 ? "nothing (no report)"
@@ -110,7 +118,7 @@ public final class PgFailoverBench {
                 }
                 Handover promoted = engine.promote("east", Duration.ofSeconds(15), false);
                 long first;
-                while ((first = client.firstAckAfter(kill)) < 0 && System.nanoTime() - kill < 60_000_000_000L) {
+                while ((first = client.firstAckAfter(kill, ports.get("east"))) < 0 && System.nanoTime() - kill < 60_000_000_000L) {
                     Thread.sleep(20);
                 }
                 Thread.sleep(500);
@@ -173,7 +181,7 @@ public final class PgFailoverBench {
                 long kill = System.nanoTime();
                 p.kill("b");
                 long first;
-                while ((first = client.firstAckAfter(kill)) < 0 && System.nanoTime() - kill < 90_000_000_000L) {
+                while ((first = client.firstAckAfter(kill, p.pgPort("a"))) < 0 && System.nanoTime() - kill < 90_000_000_000L) {
                     Thread.sleep(20);
                 }
                 Thread.sleep(500);
