@@ -32,7 +32,7 @@ final class PgFixture implements AutoCloseable {
 
     PgFixture(java.util.function.UnaryOperator<LeaseStore> leaseStore, io.pilotlight.topology.ReplicationMode mode, String writer,
               String... standbys) throws IOException {
-        this(new io.pilotlight.topology.Replication(mode, null), writer, standbys);
+        this(leaseStore, new io.pilotlight.topology.Replication(mode, null), writer, standbys);
     }
 
     PgFixture(io.pilotlight.topology.Replication replication, String writer, String... standbys) throws IOException {
