@@ -30,13 +30,24 @@ final class PgCluster implements AutoCloseable {
     final Map<String, Member> members;
     /** Sync mode: a commit is acknowledged once one other region's standby has it (synchronous_standby_names = ANY 1). */
     final boolean sync;
+    /** The RPO guard's lag bound and commit timeout (replication.lag_bound and rpo_guard); null when not enforced. */
+    final Duration rpoBound;
+    final Duration rpoTimeout;
     private final Map<String, LeaseGuard> guards = new ConcurrentHashMap<>();
+    private final Map<String, RpoGuard> rpoGuards = new ConcurrentHashMap<>();
     /** Regions being promoted: their guard renews while the server answers at all (it is still in recovery). */
     private final java.util.Set<String> promoting = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> checks = new ConcurrentHashMap<>();
 
     PgCluster(String name, Duration ttl, Clock clock, LeaseStore leases, Map<String, Member> members, boolean sync) {
+        this(name, ttl, clock, leases, members, sync, null, null);
+    }
+
+    PgCluster(String name, Duration ttl, Clock clock, LeaseStore leases, Map<String, Member> members, boolean sync, Duration rpoBound,
+              Duration rpoTimeout) {
         this.name = name;
+        this.rpoBound = rpoBound;
+        this.rpoTimeout = rpoTimeout;
         this.sync = sync;
         this.ttl = ttl;
         this.clock = clock;
@@ -121,6 +132,9 @@ final class PgCluster implements AutoCloseable {
         LeaseGuard guard = new LeaseGuard(region, epoch, acquiredAt, leases, ttl, clock,
                 () -> promoting.contains(region) ? answers(region) : answersAsPrimaryAdvancingLedger(region), why -> fenceNow(member, why));
         guards.put(region, guard);
+        if (rpoBound != null && !sync) {
+            rpoGuards.put(region, new RpoGuard(this, region, rpoBound, rpoTimeout, clock));
+        }
     }
 
     /** The region's guard stops renewing and will not fence, at once (its thread ends by itself; {@link #unguard} later). */
@@ -129,12 +143,20 @@ final class PgCluster implements AutoCloseable {
         if (guard != null) {
             guard.stopRenewing();
         }
+        RpoGuard rpo = rpoGuards.remove(region);
+        if (rpo != null) {
+            rpo.close();
+        }
     }
 
     void unguard(String region) {
         LeaseGuard old = guards.remove(region);
         if (old != null) {
             old.close();
+        }
+        RpoGuard rpo = rpoGuards.remove(region);
+        if (rpo != null) {
+            rpo.close();
         }
     }
 
@@ -224,10 +246,27 @@ final class PgCluster implements AutoCloseable {
             Sql.run(c, "alter system reset synchronous_standby_names");
             return;
         }
+        Sql.run(c, "alter system set synchronous_standby_names = " + Sql.quote(anyOneOf(region)));
+        Sql.run(c, "alter system set synchronous_commit = on");
+    }
+
+    /** {@code ANY 1 ("west", "north")}: any one standby of the other regions (their application_name). */
+    String anyOneOf(String region) {
         String others = members.keySet().stream().filter(r -> !r.equals(region)).map(r -> "\"" + r.replace("\"", "") + "\"")
                 .collect(java.util.stream.Collectors.joining(", "));
-        Sql.run(c, "alter system set synchronous_standby_names = " + Sql.quote("ANY 1 (" + others + ")"));
-        Sql.run(c, "alter system set synchronous_commit = on");
+        return "ANY 1 (" + others + ")";
+    }
+
+    /** The RPO guard's last reason on {@code region}, or null when none runs there. */
+    String rpoReason(String region) {
+        RpoGuard rpo = rpoGuards.get(region);
+        return rpo == null ? null : rpo.reason();
+    }
+
+    /** Whether {@code region}'s RPO guard makes commits wait for a standby now. */
+    boolean rpoHolding(String region) {
+        RpoGuard rpo = rpoGuards.get(region);
+        return rpo != null && rpo.holding();
     }
 
     static void ensureSlot(Connection c, String region) throws SQLException {

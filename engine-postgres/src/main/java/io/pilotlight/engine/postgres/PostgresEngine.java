@@ -175,6 +175,12 @@ final class PostgresEngine implements DataStoreEngine {
             String lsn = Sql.text(c, "select pg_current_wal_lsn()::text");
             return Lsn.position(state(writer).epoch(), Lsn.parse(lsn));
         } catch (SQLException e) {
+            String rpo = cluster.rpoReason(writer);
+            if (cluster.rpoHolding(writer)) {
+                throw new RpoBoundException("writing " + key + " through " + writer + " was not acknowledged: no standby of " + cluster.name
+                        + " was within the RPO bound (lag_bound " + cluster.rpoBound.toMillis() + "ms) for rpo_guard " + cluster.rpoTimeout.toMillis()
+                        + "ms (" + rpo + "); the commit may have been made on " + writer + ": read it back once a standby is within the bound", e);
+            }
             throw new EngineException("writing " + key + " through " + writer + " failed: " + e.getMessage(), e);
         }
     }

@@ -6,6 +6,7 @@ import io.pilotlight.topology.DataStore;
 import io.pilotlight.topology.ReplicationMode;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -44,6 +45,20 @@ public final class PostgresEngineFactory implements EngineFactory {
                 });
         LeaseStore leases = leaseStore.apply(new FileLeaseStore(leaseDir.resolve(name + ".writer-lease.json"), clock));
         boolean sync = spec.replication() != null && spec.replication().mode() == ReplicationMode.SYNC;
-        return new PostgresEngine(new PgCluster(name, spec.lease(), clock, leases, members, sync));
+        Duration rpoBound = null;
+        Duration rpoTimeout = null;
+        if (!sync && spec.replication() != null && spec.replication().rpoGuard() != null) {
+            rpoBound = requirePositive(name, "lag_bound", spec.replication().lagBound());
+            rpoTimeout = requirePositive(name, "rpo_guard", spec.replication().rpoGuard());
+        }
+        return new PostgresEngine(new PgCluster(name, spec.lease(), clock, leases, members, sync, rpoBound, rpoTimeout));
+    }
+
+    private static Duration requirePositive(String store, String field, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("data store " + store + ": replication." + field + " must be a positive duration to guard the RPO, got "
+                    + value);
+        }
+        return value;
     }
 }

@@ -58,6 +58,10 @@ final class StateProbe {
                             : lease.holder().isEmpty() ? "nobody holds the writer lease" : "the writer lease is " + (lease.live(now)
                                     ? "held by " + lease.holder() : "lapsed (last held by " + lease.holder() + ")"))
                             + "; rejoin it as a standby";
+            String rpo = cluster.rpoReason(region);
+            if (rpo != null && !rpo.isEmpty() && role == ReplicaRole.WRITER) {
+                detail += "; RPO guard: " + rpo;
+            }
             return new RegionState(region, role, timeline, Lsn.position(timeline, lsn), Lag.NONE, leaseValid, null, false,
                     ledgerSize(region), detail);
         }

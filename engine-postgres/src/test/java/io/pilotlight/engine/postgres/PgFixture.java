@@ -32,6 +32,15 @@ final class PgFixture implements AutoCloseable {
 
     PgFixture(java.util.function.UnaryOperator<LeaseStore> leaseStore, io.pilotlight.topology.ReplicationMode mode, String writer,
               String... standbys) throws IOException {
+        this(leaseStore, new io.pilotlight.topology.Replication(mode, null), writer, standbys);
+    }
+
+    PgFixture(io.pilotlight.topology.Replication replication, String writer, String... standbys) throws IOException {
+        this(java.util.function.UnaryOperator.identity(), replication, writer, standbys);
+    }
+
+    private PgFixture(java.util.function.UnaryOperator<LeaseStore> leaseStore, io.pilotlight.topology.Replication replication, String writer,
+              String... standbys) throws IOException {
         base = Files.createTempDirectory("pilotlight-pg-test-");
         Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
         ManagedPostgres started = null;
@@ -39,7 +48,8 @@ final class PgFixture implements AutoCloseable {
         try {
             List<String> regions = Stream.concat(Stream.of(writer), Stream.of(standbys)).toList();
             started = ManagedPostgres.start(base, writer, ManagedPostgres.freePorts(regions));
-            opened = PostgresEngineFactory.open("orders", spec(writer, regions, mode), started.endpoints(), java.time.Clock.systemUTC(), leaseStore);
+            opened = PostgresEngineFactory.open("orders", spec(writer, regions, replication), started.endpoints(), java.time.Clock.systemUTC(),
+                    leaseStore);
             // the factory is what Engines.open finds for "postgres" (asserted in PostgresEngineTest)
         } catch (RuntimeException e) {
             if (started != null) {
@@ -57,8 +67,11 @@ final class PgFixture implements AutoCloseable {
     }
 
     static DataStore spec(String writer, List<String> regions, io.pilotlight.topology.ReplicationMode mode) {
-        return new DataStore(DataStoreKind.GLOBAL_DATABASE, "postgres", regions, writer, new io.pilotlight.topology.Replication(mode, null),
-                null, null, null, LEASE, null);
+        return spec(writer, regions, new io.pilotlight.topology.Replication(mode, null));
+    }
+
+    static DataStore spec(String writer, List<String> regions, io.pilotlight.topology.Replication replication) {
+        return new DataStore(DataStoreKind.GLOBAL_DATABASE, "postgres", regions, writer, replication, null, null, null, LEASE, null);
     }
 
     Connection connect(String region) throws SQLException {

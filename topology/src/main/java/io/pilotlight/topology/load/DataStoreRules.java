@@ -67,6 +67,10 @@ final class DataStoreRules {
         if (store.replication().mode() == ReplicationMode.SYNC && store.replication().lagBound() != null) {
             context.report(Paths.key(Paths.key(path, "replication"), "lag_bound"), "lag_bound applies to async replication; sync has no lag (RPO 0)");
         }
+        if (store.replication().rpoGuard() != null && (store.replication().mode() != ReplicationMode.ASYNC || store.replication().lagBound() == null)) {
+            context.report(Paths.key(Paths.key(path, "replication"), "rpo_guard"),
+                    "rpo_guard enforces lag_bound: it needs mode: async with a lag_bound (sync already waits for a replica)");
+        }
     }
 
     private static String wire(DataStoreKind kind) {

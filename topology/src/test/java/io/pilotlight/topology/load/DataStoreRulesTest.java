@@ -43,6 +43,14 @@ class DataStoreRulesTest {
     }
 
     @Test
+    void anRpoGuardNeedsAsyncReplicationWithALagBound() {
+        assertThat(onlyProblemOf(withStore("{ kind: global-database, writer: us-east-1, replication: { mode: sync, rpo_guard: 5s } }")))
+                .extracting(Problem::path).isEqualTo("data_stores.db.replication.rpo_guard");
+        assertThat(load(withStore("{ kind: global-database, writer: us-east-1, replication: { mode: async, lag_bound: 1s, rpo_guard: 5s } }"))
+                .dataStores().get("db").replication().rpoGuard()).isEqualTo(java.time.Duration.ofSeconds(5));
+    }
+
+    @Test
     void asyncReplicationNeedsALagBoundAndSyncHasNone() {
         Problem async = onlyProblemOf(withStore("{ kind: object-replication, replication: { mode: async } }"));
         assertThat(async.path()).isEqualTo("data_stores.db.replication");
