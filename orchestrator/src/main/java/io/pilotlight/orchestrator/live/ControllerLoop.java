@@ -138,7 +138,6 @@ public final class ControllerLoop implements AutoCloseable {
 
     /** What a controller does when it starts to act: finish a runbook another (or its former self) left unfinished, then set compute. */
     private void takeCharge(String why) throws Exception {
-        acting = true;
         state.refresh();
         for (String region : topology.regions().keySet()) {
             if (!region.equals(state.primary()) && topology.regions().get(region).role() != RegionRole.WITNESS) {
@@ -150,6 +149,7 @@ public final class ControllerLoop implements AutoCloseable {
             }
         }
         reconcileCompute();
+        acting = true; // only now: a take-over that failed half-way (etcd gone) is tried again on the next tick
     }
 
     /** Acts only while the plane lets it; says once why it stands by, and once when it takes charge. */
