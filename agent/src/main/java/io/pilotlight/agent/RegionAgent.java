@@ -23,7 +23,6 @@ import io.pilotlight.store.coord.EtcdTarget;
 import io.pilotlight.store.node.NodeConfig;
 import io.pilotlight.store.node.StoreServer;
 import io.pilotlight.topology.DataStore;
-import io.pilotlight.topology.HealthCheckCatalog;
 import io.pilotlight.topology.Region;
 import io.pilotlight.topology.RegionRole;
 import io.pilotlight.topology.Topology;

@@ -21,6 +21,8 @@ public final class ComputeReconciler implements AutoCloseable {
     private final Consumer<String> log;
     private final Thread thread;
     private volatile boolean running = true;
+    /** What was last written per service (count@lease), so an unchanged count is not written 5 times a second. */
+    private final java.util.Map<String, String> reported = new java.util.HashMap<>();
 
     public ComputeReconciler(AgentSession session, String region, Collection<String> services, ComputeProvider local, Consumer<String> log) {
         this.session = session;
@@ -59,8 +61,11 @@ public final class ComputeReconciler implements AutoCloseable {
                 log.accept(local.scale(service, region, wanted));
             }
         }
-        if (session.lease() != 0) {
-            kv.put(SharedCompute.runningKey(service, region), Integer.toString(local.running(service, region)), session.lease());
+        long lease = session.lease();
+        String report = local.running(service, region) + "@" + lease;
+        if (lease != 0 && !report.equals(reported.get(service))) { // the key lives with the lease: written again only on news
+            kv.put(SharedCompute.runningKey(service, region), Integer.toString(local.running(service, region)), lease);
+            reported.put(service, report);
         }
     }
 
