@@ -194,6 +194,7 @@ final class ManagedServer {
     }
 
     private void pgCtlStart(List<String> options) {
+        removeStaleLockFiles();
         List<String> command = new ArrayList<>(List.of(bin.tool("pg_ctl"), "-D", data().toString(), "-l", root.resolve("server.log").toString(),
                 "-w", "-t", "120"));
         for (String option : options) {
@@ -214,6 +215,28 @@ final class ManagedServer {
             return "server.log: " + String.join("\n", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
         } catch (IOException e) {
             return "(no server.log)";
+        }
+    }
+
+    /**
+     * A killed postmaster whose new parent has not reaped it (a zombie: PID 1 in a container may reap late or never)
+     * still answers kill(pid, 0), so PostgreSQL would refuse to start, taking its lock files (postmaster.pid and the
+     * socket's .s.PGSQL.PORT.lock) for those of a running server. A zombie runs no code and holds no socket and no
+     * shared memory: such a lock file is stale, and removing it is safe.
+     */
+    private void removeStaleLockFiles() {
+        List<Path> lockFiles = new ArrayList<>(List.of(data().resolve("postmaster.pid")));
+        try (var sockets = Files.newDirectoryStream(root, ".s.PGSQL.*.lock")) {
+            sockets.forEach(lockFiles::add);
+            for (Path lockFile : lockFiles) {
+                List<String> lines = Files.exists(lockFile) ? Files.readAllLines(lockFile) : List.of();
+                String owner = lines.isEmpty() ? "" : lines.get(0).strip().replace("-", ""); // postmaster.pid may hold -PID
+                if (owner.matches("\\d{1,10}") && gone(Long.parseLong(owner))) {
+                    Files.deleteIfExists(lockFile);
+                }
+            }
+        } catch (IOException e) {
+            throw new PostgresSetupException(region + ": cannot remove a stale lock file in " + root + ": " + e.getMessage(), e);
         }
     }
 
