@@ -11,6 +11,7 @@ import io.pilotlight.topology.Topology;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
@@ -41,8 +42,14 @@ final class DeploymentOptions {
     @Option(names = "--backup-dir", description = "Where the primary's store backups are (backup and restore): restored into the standby on failover.")
     Path backupDir;
 
+    @Option(names = "--postgres-root", description = {"Where the managed PostgreSQL servers of an engine: postgres global database are",
+        "(ROOT/REGION, each on its region's address and --store-port, kept by pilotlight store postgres); the writer lease is",
+        "in --coordinator. The lab sets it."})
+    Path postgresRoot;
+
     DeploymentLayout layout(Topology topology) {
-        return DeploymentLayout.conventional(topology, storePort, dns, dnsAdmin, null);
+        DeploymentLayout layout = DeploymentLayout.conventional(topology, storePort, dns, dnsAdmin, null);
+        return postgresRoot == null ? layout : layout.withManagedPostgres(topology, postgresRoot, coordinator);
     }
 
     /** Each instance: the service's own command, or the sample service, with REGION, LISTEN, STORE_NODES and FAULT_FILE set. */
@@ -64,6 +71,7 @@ final class DeploymentOptions {
             builder.environment().put("REGION", region);
             builder.environment().put("LISTEN", layout.services().get(service).get(region));
             builder.environment().put("STORE_NODES", storeNodes);
+            postgresUrls(layout, region).forEach(builder.environment()::put);
             builder.environment().put("INSTANCE", Integer.toString(index));
             builder.environment().put("FAULT_FILE", faultFile(stateDir, service, region).toAbsolutePath().toString());
             return builder;
@@ -74,6 +82,38 @@ final class DeploymentOptions {
             return builder;
         };
         return new LocalProcessProvider(withoutReadyFile, stateDir);
+    }
+
+    /**
+     * A service instance beside a PostgreSQL global database: JDBC_URL names every region's server and lets pgJDBC pick the
+     * primary (targetServerType=primary, as users' own services should), JDBC_LOCAL the region's own server (health).
+     */
+    static Map<String, String> postgresUrls(DeploymentLayout layout, String region) {
+        for (Map<String, String> endpoints : layout.engineEndpoints().values()) {
+            List<String> hosts = new ArrayList<>();
+            String local = null;
+            for (Map.Entry<String, String> e : endpoints.entrySet()) {
+                if (e.getValue().startsWith("pgmanaged:")) {
+                    java.net.URI uri = java.net.URI.create(e.getValue());
+                    String query = "&" + uri.getQuery() + "&";
+                    String host = query.replaceAll(".*&host=([^&]*)&.*", "$1");
+                    String port = query.replaceAll(".*&port=([^&]*)&.*", "$1");
+                    hosts.add(host + ":" + port);
+                    if (e.getKey().equals(region)) {
+                        local = host + ":" + port;
+                    }
+                }
+            }
+            if (!hosts.isEmpty()) {
+                Map<String, String> env = new java.util.LinkedHashMap<>();
+                env.put("JDBC_URL", io.pilotlight.sample.JdbcItems.primaryUrl(hosts));
+                if (local != null) {
+                    env.put("JDBC_LOCAL", io.pilotlight.sample.JdbcItems.serverUrl(local));
+                }
+                return env;
+            }
+        }
+        return Map.of();
     }
 
     /** Extra environment of every instance (an agent's TLS files). */

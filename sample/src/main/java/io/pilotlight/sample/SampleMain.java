@@ -7,7 +7,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Starts one sample-service instance from the environment, as a compute provider launches it:
- * REGION, LISTEN (HOST:PORT), STORE_NODES (REGION=URL,...) and optionally FAULT_FILE. Prints one line once it serves.
+ * REGION, LISTEN (HOST:PORT), STORE_NODES (REGION=URL,...) or, on PostgreSQL, JDBC_URL (a pgJDBC multi-host URL with
+ * targetServerType=primary) and JDBC_LOCAL (the region's own server), and optionally FAULT_FILE. Prints one line once it serves.
  */
 public final class SampleMain {
     private SampleMain() {
@@ -23,8 +24,11 @@ public final class SampleMain {
             nodes.put(parts[0], parts[1]);
         }
         int colon = listen.lastIndexOf(':');
-        SampleService service = new SampleService(new InetSocketAddress(listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1))),
-                region, nodes, faultFile());
+        InetSocketAddress address = new InetSocketAddress(listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1)));
+        String jdbc = System.getenv("JDBC_URL");
+        SampleService service = jdbc != null && !jdbc.isBlank()
+                ? SampleService.onPostgres(address, region, jdbc, System.getenv().getOrDefault("JDBC_LOCAL", jdbc), faultFile())
+                : new SampleService(address, region, nodes, faultFile());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();

@@ -3,14 +3,10 @@ package io.pilotlight.sample;
 import io.pilotlight.http.HttpCall;
 import io.pilotlight.http.HttpFront;
 import io.pilotlight.http.HttpReply;
-import io.pilotlight.store.NotWriterException;
-import io.pilotlight.store.StoreClient;
-import io.pilotlight.store.StoreException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -22,9 +18,7 @@ import java.util.Map;
 public final class SampleService implements AutoCloseable {
     private final HttpFront server;
     private final String region;
-    private final StoreClient store;
-    private final String localStore;
-    private final StoreHealth storeHealth;
+    private final Items items;
     private final InjectedErrors injected;
 
     /** What the service answers: a status and a text body. */
@@ -40,11 +34,19 @@ public final class SampleService implements AutoCloseable {
 
     /** @param faultFile where a drill may ask for injected errors (see {@link InjectedErrors}); null for none */
     public SampleService(InetSocketAddress listen, String region, Map<String, String> storeNodes, Path faultFile) throws IOException {
+        this(listen, region, storeNodes.isEmpty() ? null : new StoreItems(region, storeNodes), faultFile);
+    }
+
+    /** Items in PostgreSQL: written through {@code primaryUrl} (pgJDBC multi-host, targetServerType=primary), read from {@code localUrl}. */
+    public static SampleService onPostgres(InetSocketAddress listen, String region, String primaryUrl, String localUrl, Path faultFile)
+            throws IOException {
+        return new SampleService(listen, region, new JdbcItems(primaryUrl, localUrl), faultFile);
+    }
+
+    private SampleService(InetSocketAddress listen, String region, Items items, Path faultFile) throws IOException {
         this.region = region;
         this.injected = new InjectedErrors(faultFile);
-        this.localStore = storeNodes.containsKey(region) ? region : storeNodes.keySet().stream().findFirst().orElse(null);
-        this.store = storeNodes.isEmpty() ? null : new StoreClient(storeNodes, localStore);
-        this.storeHealth = storeNodes.isEmpty() ? null : new StoreHealth(storeNodes.get(localStore), Clock.systemUTC());
+        this.items = items;
         this.server = HttpFront.builder().name("sample-http").threads(1).reusePort(true)
                 .route("/", HttpFront.Mode.BLOCKING, this::serve)
                 .listen(listen);
@@ -64,28 +66,20 @@ public final class SampleService implements AutoCloseable {
             return new Response(500, "injected fault (gray-failure drill)\n");
         }
         if (path.equals("/healthz")) {
-            String problem = storeHealth == null ? null : storeHealth.problem();
+            String problem = items == null ? null : items.problem();
             return problem == null ? new Response(200, "ok region=" + region + "\n")
                     : new Response(503, "unhealthy region=" + region + ": " + problem + "\n");
         }
-        if (path.startsWith("/items/") && store != null) {
+        if (path.startsWith("/items/") && items != null) {
             String id = path.substring("/items/".length());
             try {
                 if (method.equals("PUT") || method.equals("POST")) {
-                    StoreClient.Ack ack = store.put("item/" + id, new String(body, StandardCharsets.UTF_8));
-                    return new Response(200, "{\"id\":\"" + id + "\",\"version\":" + ack.version() + ",\"epoch\":" + ack.epoch()
-                            + ",\"ack_time\":" + ack.ackTime() + ",\"region\":\"" + region + "\"}\n");
+                    String ack = items.put(id, new String(body, StandardCharsets.UTF_8));
+                    return new Response(200, "{\"id\":\"" + id + "\"," + ack + ",\"region\":\"" + region + "\"}\n");
                 }
-                StoreClient.Read read = store.get(localStore, "item/" + id);
-                return read.found() ? new Response(200, read.value())
-                        : new Response(404, "no item " + id + "\n");
-            } catch (NotWriterException e) {
-                return new Response(503, "no writer: " + e.getMessage() + "\n");
-            } catch (StoreException | IOException e) {
-                return new Response(503, "store unavailable: " + e.getMessage() + "\n");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Response(503, "interrupted\n");
+                return items.get(id).map(value -> new Response(200, value)).orElseGet(() -> new Response(404, "no item " + id + "\n"));
+            } catch (Items.Unavailable e) {
+                return new Response(503, e.getMessage() + "\n");
             }
         }
         return new Response(404, "not found: " + path + "\n");
@@ -94,5 +88,8 @@ public final class SampleService implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        if (items != null) {
+            items.close();
+        }
     }
 }

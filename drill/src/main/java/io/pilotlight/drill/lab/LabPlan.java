@@ -56,7 +56,16 @@ public final class LabPlan {
         this.topology = topology;
         this.addresses = addresses;
         this.layout = DeploymentLayout.conventional(topology, addresses.storePort(), addresses.dns(), addresses.dnsAdmin(),
-                coordinatorUrl(addresses));
+                coordinatorUrl(addresses)).withManagedPostgres(topology, postgresRoot(addresses), coordinatorUrl(addresses));
+    }
+
+    /** Where the lab's PostgreSQL servers live: {@code STATE_DIR/pg/REGION}. */
+    public static Path postgresRoot(Addresses addresses) {
+        return postgresRoot(addresses.stateDir());
+    }
+
+    public static Path postgresRoot(Path stateDir) {
+        return stateDir.resolve("pg");
     }
 
     public static LabPlan of(Path file, Topology topology, Addresses addresses) {
@@ -123,7 +132,10 @@ public final class LabPlan {
         processes.add(new LabProcess("coordinator", List.of("store", "coordinator", "--listen", "127.0.0.1:" + addresses.coordinatorPort(),
                 "--state", addresses.stateDir().resolve("coordinator.json").toString())));
         Map<String, InetSocketAddress> nodes = storeNodes();
-        for (String region : nodes.keySet()) {
+        if (postgres().isPresent()) {
+            processes.addAll(postgresKeepers(links));
+        }
+        for (String region : postgres().isPresent() ? List.<String>of() : nodes.keySet()) {
             List<String> args = new ArrayList<>(List.of("store", "serve", "--region", region,
                     "--data", addresses.stateDir().resolve("data").resolve(region).toString(),
                     "--listen", layout.storeUrls().get(region).substring("http://".length()),
@@ -144,8 +156,47 @@ public final class LabPlan {
                 addresses.stateDir().resolve("controller").toString(), "--store-port", Integer.toString(addresses.storePort()),
                 "--dns", addresses.dns(), "--dns-admin", addresses.dnsAdmin(), "--coordinator", coordinatorUrl()));
         backupDir().ifPresent(dir -> controller.addAll(List.of("--backup-dir", dir.toString())));
+        if (postgres().isPresent()) {
+            controller.addAll(List.of("--postgres-root", postgresRoot(addresses).toString()));
+        }
         processes.add(new LabProcess("controller", controller));
         return processes;
+    }
+
+    /**
+     * One keeper per region of a PostgreSQL global database (named store-REGION, as a store node: a region outage kills it),
+     * the writer's first: its server on the region's address and the store port, reaching the others' servers and the
+     * coordinator through its lab links, so a partition cuts its replication and its lease.
+     */
+    private List<LabProcess> postgresKeepers(Links links) {
+        Map.Entry<String, DataStore> database = postgres().orElseThrow();
+        Map<String, String> endpoints = layout.endpoints(database.getKey());
+        List<String> regions = new ArrayList<>(storeNodes().keySet());
+        regions.sort((a, b) -> Boolean.compare(!a.equals(database.getValue().writer()), !b.equals(database.getValue().writer())));
+        List<LabProcess> keepers = new ArrayList<>();
+        for (String region : regions) {
+            String coordinator = links.url(region, LabLinks.COORDINATOR);
+            StringBuilder own = new StringBuilder(endpoints.get(region)).append("&lease=").append(coordinator);
+            for (String peer : regions) {
+                if (!peer.equals(region)) {
+                    own.append("&via.").append(peer).append('=').append(links.url(region, peer).substring("http://".length()));
+                }
+            }
+            List<String> args = new ArrayList<>(List.of("store", "postgres", file.toString(), "--store", database.getKey(), "--region", region,
+                    "--coordinator", coordinator, "--endpoint", region + "=" + own));
+            for (String peer : regions) {
+                if (!peer.equals(region)) {
+                    args.addAll(List.of("--endpoint", peer + "=" + endpoints.get(peer)));
+                }
+            }
+            keepers.add(new LabProcess("store-" + region, args));
+        }
+        return keepers;
+    }
+
+    /** The global database on PostgreSQL, when the topology's is. */
+    public Optional<Map.Entry<String, DataStore>> postgres() {
+        return database().filter(d -> "postgres".equals(d.getValue().engine()));
     }
 
     /** Every address the lab serves on: nothing else may listen there when it starts. */
@@ -169,7 +220,8 @@ public final class LabPlan {
 
     private Optional<Map.Entry<String, DataStore>> database() {
         return topology.dataStores().entrySet().stream()
-                .filter(e -> e.getValue().kind() == DataStoreKind.GLOBAL_DATABASE && "embedded".equals(e.getValue().engine())).findFirst();
+                .filter(e -> e.getValue().kind() == DataStoreKind.GLOBAL_DATABASE
+                        && List.of("embedded", "postgres").contains(e.getValue().engine())).findFirst();
     }
 
     private Optional<Map.Entry<String, DataStore>> backup() {

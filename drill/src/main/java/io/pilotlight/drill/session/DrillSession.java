@@ -124,7 +124,9 @@ public final class DrillSession {
         String name = routedName(topology);
         Path labState = request.labState();
         LabAddresses lab = LabAddresses.choose(request.given(), request.defaults(), topology, labState);
-        DeploymentLayout layout = DeploymentLayout.conventional(topology, lab.storePort(), lab.dns(), lab.dnsAdmin(), null);
+        // the lab's PostgreSQL servers, if any, live under STATE_DIR/pg; the drill reads them as an observer (no lease of its own)
+        DeploymentLayout layout = DeploymentLayout.conventional(topology, lab.storePort(), lab.dns(), lab.dnsAdmin(), null)
+                .withManagedPostgres(topology, io.pilotlight.drill.lab.LabPlan.postgresRoot(labState), lab.coordinator());
         // every path the drill writes is checked before the lab starts: a bad one must not waste the drill
         Path dir = request.reportDir() != null ? request.reportDir() : Path.of(".pilotlight/drills/" + startedAt.toString().replace(':', '-'));
         DrillOutputs.checkReportDir(request.reportDir() != null ? "--report-dir" : "the report directory (--report-dir)", dir);

@@ -66,6 +66,10 @@ final class LeaseGuard implements AutoCloseable {
         return region;
     }
 
+    boolean running() {
+        return running;
+    }
+
     /** Why it fenced its server; null while it has not. */
     String fencedBecause() {
         return fencedBecause;

@@ -26,14 +26,27 @@ final class ManagedServer {
 
     private final String region;
     private final Path root;
+    private final String host;
     private final int port;
     private final PgBinaries bin;
 
     ManagedServer(String region, Path root, int port, PgBinaries bin) {
+        this(region, root, LOOPBACK, port, bin);
+    }
+
+    /** @param host the loopback address it listens on (the lab gives each region its own 127.x address) */
+    ManagedServer(String region, Path root, String host, int port, PgBinaries bin) {
         this.region = region;
         this.root = root.toAbsolutePath().normalize();
+        this.host = host;
         this.port = port;
         this.bin = bin;
+    }
+
+    static final String LOOPBACK = "127.0.0.1";
+
+    String host() {
+        return host;
     }
 
     String region() {
@@ -53,11 +66,15 @@ final class ManagedServer {
     }
 
     String jdbcUrl() {
-        return jdbcUrl(port);
+        return jdbcUrl(host, port);
     }
 
     static String jdbcUrl(int port) {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
+        return jdbcUrl(LOOPBACK, port);
+    }
+
+    static String jdbcUrl(String host, int port) {
+        return "jdbc:postgresql://" + host + ":" + port + "/postgres?user=postgres";
     }
 
     /** initdb as postgres, Pilotlight's settings, started, with the replication user. */
@@ -66,16 +83,33 @@ final class ManagedServer {
         AsPostgres.run(List.of(bin.tool("initdb"), "-D", data().toString(), "-U", "postgres", "-A", "trust", "--no-locale", "-E", "UTF8",
                 "--no-sync"), 120);
         appendSettings();
+        trustLoopback();
         start();
+    }
+
+    /** Every loopback address may connect (the lab's regions and its links use 127.x addresses): a managed server is local only. */
+    private void trustLoopback() {
+        try {
+            Files.writeString(data().resolve("pg_hba.conf"), "\n# Pilotlight: the lab's regions and links connect from 127.x addresses\n"
+                    + "host all all 127.0.0.0/8 trust\nhost replication all 127.0.0.0/8 trust\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new PostgresSetupException(region + ": cannot write pg_hba.conf: " + e.getMessage(), e);
+        }
     }
 
     /** A standby of {@code primary}: pg_basebackup through a new replication slot named after this region, then started. */
     void initStandby(ManagedServer primary) {
+        initStandby(new HostPort(primary.host, primary.port));
+    }
+
+    /** A standby of the primary reached at {@code primary} (directly, or through a lab link). */
+    void initStandby(HostPort primary) {
         prepareRoot();
-        AsPostgres.run(List.of(bin.tool("pg_basebackup"), "-h", "127.0.0.1", "-p", Integer.toString(primary.port), "-U", REPLICATION_USER,
+        AsPostgres.run(List.of(bin.tool("pg_basebackup"), "-h", primary.host(), "-p", Integer.toString(primary.port()), "-U", REPLICATION_USER,
                 "-D", data().toString(), "-X", "stream", "-C", "-S", slotName(region), "--no-sync"), 300);
         appendSettings();
-        follow(primary.port);
+        follow(primary);
         start();
     }
 
@@ -102,7 +136,7 @@ final class ManagedServer {
         String settings = """
 
                 # Pilotlight: managed server of region %s (the last value of a setting wins)
-                listen_addresses = '127.0.0.1'
+                listen_addresses = '%s'
                 port = %d
                 unix_socket_directories = '%s'
                 shared_buffers = 16MB
@@ -120,7 +154,7 @@ final class ManagedServer {
                 wal_sender_timeout = 10s
                 wal_retrieve_retry_interval = 1s
                 logging_collector = off
-                """.formatted(region, port, root);
+                """.formatted(region, host, port, root);
         try {
             Files.writeString(data().resolve("postgresql.conf"), settings, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
@@ -129,10 +163,10 @@ final class ManagedServer {
     }
 
     /**
-     * Makes this (stopped) server a standby of the primary on {@code primaryPort}: standby.signal, primary_conninfo with
+     * Makes this (stopped) server a standby of the primary reached at {@code primary}: standby.signal, primary_conninfo with
      * the region as application_name (pg_stat_replication's row), its slot, and no leftover read-only default.
      */
-    void follow(int primaryPort) {
+    void follow(HostPort primary) {
         Path auto = data().resolve("postgresql.auto.conf");
         try {
             List<String> kept = new ArrayList<>();
@@ -144,7 +178,7 @@ final class ManagedServer {
                     }
                 }
             }
-            kept.add("primary_conninfo = '" + conninfo(primaryPort, region) + "'");
+            kept.add("primary_conninfo = '" + conninfo(primary, region) + "'");
             kept.add("primary_slot_name = '" + slotName(region) + "'");
             Files.write(auto, kept);
             Files.writeString(data().resolve("standby.signal"), "");
@@ -156,8 +190,8 @@ final class ManagedServer {
         AsPostgres.own(data());
     }
 
-    static String conninfo(int port, String applicationName) {
-        return "host=127.0.0.1 port=" + port + " user=" + REPLICATION_USER + " application_name=" + applicationName;
+    static String conninfo(HostPort primary, String applicationName) {
+        return "host=" + primary.host() + " port=" + primary.port() + " user=" + REPLICATION_USER + " application_name=" + applicationName;
     }
 
     /** Slots a former primary kept (its standbys', its ledger slot) mean nothing on a standby and would hold WAL. */
@@ -190,7 +224,7 @@ final class ManagedServer {
      * committed before it is rewound.
      */
     void startPrivately(int privatePort) {
-        pgCtlStart(List.of("-p " + privatePort + " -c default_transaction_read_only=on"));
+        pgCtlStart(List.of("-p " + privatePort + " -h " + LOOPBACK + " -c default_transaction_read_only=on"));
     }
 
     private void pgCtlStart(List<String> options) {
@@ -304,10 +338,10 @@ final class ManagedServer {
         return Files.exists(root.resolve(FENCED_MARKER));
     }
 
-    /** pg_rewind of this stopped server from the running server on {@code sourcePort}. */
-    String rewindFrom(int sourcePort) {
+    /** pg_rewind of this stopped server from the running server reached at {@code source}. */
+    String rewindFrom(HostPort source) {
         String out = AsPostgres.run(List.of(bin.tool("pg_rewind"), "-D", data().toString(), "--source-server",
-                "host=127.0.0.1 port=" + sourcePort + " user=postgres dbname=postgres", "--no-sync"), 300);
+                "host=" + source.host() + " port=" + source.port() + " user=postgres dbname=postgres", "--no-sync"), 300);
         appendSettings(); // pg_rewind copied the source's configuration files: this server's port and socket again
         return out;
     }
@@ -345,16 +379,16 @@ final class ManagedServer {
         if (pid().isPresent()) {
             throw new PostgresSetupException(region + ": its server is already running (pid " + pid().get() + ")");
         }
-        if (!portFree(port)) {
-            throw new PostgresSetupException(region + ": port " + port + " on 127.0.0.1 is in use (another PostgreSQL or another program);"
+        if (!portFree(host, port)) {
+            throw new PostgresSetupException(region + ": port " + port + " on " + host + " is in use (another PostgreSQL or another program);"
                     + " give this region another port");
         }
     }
 
-    static boolean portFree(int port) {
+    static boolean portFree(String host, int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            socket.bind(new InetSocketAddress(host, port));
             return true;
         } catch (IOException e) {
             return false;

@@ -38,6 +38,8 @@ final class PgCluster implements AutoCloseable {
     /** Regions being promoted: their guard renews while the server answers at all (it is still in recovery). */
     private final java.util.Set<String> promoting = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> checks = new ConcurrentHashMap<>();
+    /** The regions whose lease this process holds and whose server it fences; null: every region (one process runs it all). */
+    private volatile java.util.Set<String> guarded;
 
     PgCluster(String name, Duration ttl, Clock clock, LeaseStore leases, Map<String, Member> members, boolean sync) {
         this(name, ttl, clock, leases, members, sync, null, null);
@@ -64,8 +66,38 @@ final class PgCluster implements AutoCloseable {
     }
 
     Connection connect(String region) throws SQLException {
-        return Sql.connect(member(region).jdbcUrl(), PROBE);
+        return Sql.connect(jdbcUrl(region), PROBE);
     }
+
+    /**
+     * How this process reaches {@code region}'s server: a keeper of one region sees the others through that region's links
+     * (so a partition hides them from it, as it would across real regions); everyone else directly.
+     */
+    String jdbcUrl(String region) {
+        java.util.Set<String> mine = guarded;
+        if (mine != null && mine.size() == 1 && !mine.contains(region)) {
+            Member self = member(mine.iterator().next());
+            if (self.via().containsKey(region)) {
+                HostPort link = self.via().get(region);
+                return ManagedServer.jdbcUrl(link.host(), link.port());
+            }
+        }
+        return member(region).jdbcUrl();
+    }
+
+    /**
+     * This process holds the writer lease and fences the server of these regions only (a region's keeper: one region; an
+     * observer such as a controller that promotes while keepers guard: none).
+     */
+    void guardOnly(java.util.Set<String> regions) {
+        this.guarded = java.util.Set.copyOf(regions);
+    }
+
+    boolean guards(String region) {
+        java.util.Set<String> mine = guarded;
+        return mine == null || mine.contains(region);
+    }
+
 
     WriterLease lease() {
         try {
@@ -128,9 +160,13 @@ final class PgCluster implements AutoCloseable {
     /** Starts holding the lease {@code region} acquired at {@code epoch}: its guard renews it and fences the server when it cannot. */
     void guard(String region, long epoch, Instant acquiredAt) {
         unguard(region);
+        if (!guards(region)) {
+            return; // its keeper takes the lease up once it sees it (PostgresRegionKeeper)
+        }
         Member member = member(region);
         LeaseGuard guard = new LeaseGuard(region, epoch, acquiredAt, leases, ttl, clock,
-                () -> promoting.contains(region) ? answers(region) : answersAsPrimaryAdvancingLedger(region), why -> fenceNow(member, why));
+                () -> promoting.contains(region) ? answers(region) : answersAsPrimaryAdvancingLedger(region),
+                why -> fenceUnlessHandedOver(member, epoch, why));
         guards.put(region, guard);
         if (rpoBound != null && !sync) {
             rpoGuards.put(region, new RpoGuard(this, region, rpoBound, rpoTimeout, clock));
@@ -158,6 +194,39 @@ final class PgCluster implements AutoCloseable {
         if (rpo != null) {
             rpo.close();
         }
+    }
+
+    /**
+     * The guard's fence. A lease that passed to another region at a higher epoch while this one still held it was handed
+     * over (a switchover: the coordinator gives a held lease to nobody else); its server is read-only already and the
+     * switchover makes it a standby, so it is left to that instead of being killed under it.
+     */
+    private void fenceUnlessHandedOver(Member member, long epoch, String why) {
+        try {
+            WriterLease now = leases.current();
+            if (!now.holder().equals(member.region()) && now.epoch() > epoch && now.live(clock.instant()) && readOnlyPrimary(member.region())) {
+                LOG.info(member.region() + ": the writer lease passed to " + now.holder() + " (epoch " + now.epoch() + ") by a hand-over;"
+                        + " its read-only server is left to the switchover");
+                return;
+            }
+        } catch (IOException e) {
+            // the lease store cannot say: fence
+        }
+        fenceNow(member, why);
+    }
+
+    private boolean readOnlyPrimary(String region) {
+        try (Connection c = connect(region)) {
+            return "f".equals(Sql.text(c, "select pg_is_in_recovery()")) && "on".equals(Sql.text(c, "show default_transaction_read_only"));
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** A guard holds {@code region}'s lease now (it has not fenced). */
+    boolean guarding(String region) {
+        LeaseGuard guard = guards.get(region);
+        return guard != null && guard.fencedBecause() == null && guard.running();
     }
 
     String fencedBecause(String region) {
@@ -231,7 +300,7 @@ final class PgCluster implements AutoCloseable {
      * timeline from there and would otherwise find "no rewind required" for a target whose log forked.
      */
     void checkpoint(String region) throws SQLException {
-        try (Connection c = Sql.connect(member(region).jdbcUrl(), Duration.ofSeconds(60))) {
+        try (Connection c = Sql.connect(jdbcUrl(region), Duration.ofSeconds(60))) {
             Sql.run(c, "checkpoint");
         }
     }
@@ -276,10 +345,14 @@ final class PgCluster implements AutoCloseable {
         }
     }
 
-    static String conninfo(Member primary, String applicationName) {
-        return primary.managed() != null ? ManagedServer.conninfo(primary.port(), applicationName)
-                : "host=" + primary.host() + " port=" + primary.port() + " user=" + ManagedServer.REPLICATION_USER + " application_name="
-                        + applicationName;
+    /** How {@code standby} streams from {@code primary}: through its link when it has one. */
+    String conninfo(Member primary, String standby) {
+        return ManagedServer.conninfo(member(standby).reach(primary), standby);
+    }
+
+    /** Where {@code from} reaches {@code to}'s server. */
+    HostPort reach(String from, String to) {
+        return member(from).reach(member(to));
     }
 
     /** The ledger file of a managed region (next to its data directory); null for an attached one. */

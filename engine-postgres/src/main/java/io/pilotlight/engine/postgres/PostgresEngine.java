@@ -52,13 +52,16 @@ final class PostgresEngine implements DataStoreEngine {
      * process): it takes the lease at the next epoch and keeps its ledger slot. A primary whose lease another region held
      * is left alone: it is fenced and must rejoin.
      */
-    private void adoptWriter() {
+    void adoptWriter() {
         WriterLease lease = cluster.lease();
         Instant now = cluster.clock.instant();
         if (lease.live(now)) {
             return;
         }
         for (String region : cluster.regions()) {
+            if (!cluster.guards(region)) {
+                continue;
+            }
             if ((lease.holder().isEmpty() || lease.holder().equals(region)) && cluster.answersAsPrimary(region)) {
                 try {
                     Instant acquired = cluster.clock.instant();
@@ -78,6 +81,10 @@ final class PostgresEngine implements DataStoreEngine {
                 return;
             }
         }
+    }
+
+    PgCluster cluster() {
+        return cluster;
     }
 
     @Override

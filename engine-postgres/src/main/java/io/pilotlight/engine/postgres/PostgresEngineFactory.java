@@ -13,9 +13,16 @@ import java.util.function.UnaryOperator;
 
 /**
  * {@code engine: postgres}. Endpoints: per region {@code pgmanaged:/folder?port=N} (a server Pilotlight manages, see
- * {@link ManagedPostgres}) or a PostgreSQL URL (an attached server). The writer lease lives in
- * {@code <store>.writer-lease.json} next to the managed servers' folders, or under {@code PILOTLIGHT_PG_LEASE_DIR}
- * (default: the temporary folder's {@code pilotlight/}) when every server is attached.
+ * {@link ManagedPostgres} and {@link Member}) or a PostgreSQL URL (an attached server). Two reserved keys:
+ * <ul>
+ *   <li>{@value #LEASE_KEY}: the coordinator holding the writer lease ({@code pilotlight store coordinator}'s URL, or
+ *       {@code etcd://HOST:PORT[,...][/prefix]}). Without it the lease lives in {@code <store>.writer-lease.json} next to the
+ *       managed servers' folders, or under {@code PILOTLIGHT_PG_LEASE_DIR} (default: the temporary folder's
+ *       {@code pilotlight/}) when every server is attached: one machine only.</li>
+ *   <li>{@value #GUARD_KEY}: which regions this process guards (renews the lease of, fences): {@code all} (the default:
+ *       one process runs it all), one region (that region's keeper, {@link PostgresRegionKeeper}), or {@code none} (an
+ *       observer that promotes and switches over while the keepers guard: the lab's controller, a drill).</li>
+ * </ul>
  */
 public final class PostgresEngineFactory implements EngineFactory {
     @Override
@@ -30,9 +37,12 @@ public final class PostgresEngineFactory implements EngineFactory {
 
     /** @param leaseStore wraps the lease store (tests cut a region off from it) */
     static PostgresEngine open(String name, DataStore spec, Map<String, String> endpoints, Clock clock, UnaryOperator<LeaseStore> leaseStore) {
+        Map<String, String> servers = new LinkedHashMap<>(endpoints);
+        String coordinator = servers.remove(LEASE_KEY);
+        String guard = servers.remove(GUARD_KEY);
         Map<String, Member> members = new LinkedHashMap<>();
         PgBinaries[] binaries = new PgBinaries[1];
-        endpoints.forEach((region, endpoint) -> members.put(region, Member.parse(region, endpoint, () -> {
+        servers.forEach((region, endpoint) -> members.put(region, Member.parse(region, endpoint, () -> {
             if (binaries[0] == null) {
                 binaries[0] = PgBinaries.locate();
             }
@@ -43,7 +53,12 @@ public final class PostgresEngineFactory implements EngineFactory {
                     String dir = System.getenv("PILOTLIGHT_PG_LEASE_DIR");
                     return dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("java.io.tmpdir"), "pilotlight");
                 });
-        LeaseStore leases = leaseStore.apply(new FileLeaseStore(leaseDir.resolve(name + ".writer-lease.json"), clock));
+        java.util.Set<String> guarded = guarded(name, guard, members.keySet());
+        // a region's keeper reaches the coordinator the way its region does (its link), so a partition cuts its lease too
+        String leaseAt = guarded != null && guarded.size() == 1 && members.get(guarded.iterator().next()).lease() != null
+                ? members.get(guarded.iterator().next()).lease() : coordinator;
+        LeaseStore leases = leaseStore.apply(leaseAt != null ? coordinatorLeases(name, leaseAt)
+                : new FileLeaseStore(leaseDir.resolve(name + ".writer-lease.json"), clock));
         boolean sync = spec.replication() != null && spec.replication().mode() == ReplicationMode.SYNC;
         Duration rpoBound = null;
         Duration rpoTimeout = null;
@@ -51,7 +66,41 @@ public final class PostgresEngineFactory implements EngineFactory {
             rpoBound = requirePositive(name, "lag_bound", spec.replication().lagBound());
             rpoTimeout = requirePositive(name, "rpo_guard", spec.replication().rpoGuard());
         }
-        return new PostgresEngine(new PgCluster(name, spec.lease(), clock, leases, members, sync, rpoBound, rpoTimeout));
+        PgCluster cluster = new PgCluster(name, spec.lease(), clock, leases, members, sync, rpoBound, rpoTimeout);
+        if (guarded != null) {
+            cluster.guardOnly(guarded);
+        }
+        return new PostgresEngine(cluster);
+    }
+
+    public static final String LEASE_KEY = "@lease";
+    public static final String GUARD_KEY = "@guard";
+
+    /** null: every region. */
+    private static java.util.Set<String> guarded(String store, String guard, java.util.Set<String> regions) {
+        if (guard == null || guard.equals("all")) {
+            return null;
+        }
+        if (guard.equals("none")) {
+            return java.util.Set.of();
+        }
+        if (!regions.contains(guard)) {
+            throw new IllegalArgumentException("data store " + store + ": " + GUARD_KEY + " \"" + guard + "\" is none of all, none or a region ("
+                    + regions + ")");
+        }
+        return java.util.Set.of(guard);
+    }
+
+    private static LeaseStore coordinatorLeases(String store, String target) {
+        try {
+            return new CoordinatorLeaseStore(io.pilotlight.store.coord.Coordinators.open(target, Duration.ofSeconds(5)), target);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while opening the lease coordinator of " + store, e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("data store " + store + ": the lease coordinator \"" + target + "\" is neither a URL nor"
+                    + " etcd://HOST:PORT: " + e.getMessage(), e);
+        }
     }
 
     private static Duration requirePositive(String store, String field, Duration value) {

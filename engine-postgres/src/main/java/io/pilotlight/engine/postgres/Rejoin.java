@@ -62,11 +62,11 @@ final class Rejoin {
                 .resolve(PgCluster.LEDGER_SLOT))) {
             lost = decodeLost(region, server, writer);
         }
-        Member source = cluster.member(writer);
+        HostPort source = cluster.reach(region, writer);
         try {
             cluster.checkpoint(writer);
-            server.rewindFrom(source.port());
-            server.follow(source.port());
+            server.rewindFrom(source);
+            server.follow(source);
             try (Connection c = cluster.connect(writer)) {
                 PgCluster.ensureSlot(c, region);
             }

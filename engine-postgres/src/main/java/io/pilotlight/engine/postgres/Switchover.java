@@ -151,7 +151,7 @@ final class Switchover {
     private String follow(String from, String to) throws EngineException {
         ManagedServer old = cluster.member(from).managed();
         try {
-            old.follow(cluster.member(to).port());
+            old.follow(cluster.reach(from, to));
             old.start();
             return from + " stopped cleanly and follows " + to + " as a standby";
         } catch (PostgresSetupException e) {
@@ -203,8 +203,8 @@ final class Switchover {
         try {
             old.managed().stop("fast");
             cluster.checkpoint(to);
-            old.managed().rewindFrom(cluster.member(to).port());
-            old.managed().follow(cluster.member(to).port());
+            old.managed().rewindFrom(cluster.reach(from, to));
+            old.managed().follow(cluster.reach(from, to));
             old.managed().start();
             return from + " follows " + to + " as a standby";
         } catch (PostgresSetupException | SQLException e) {

@@ -35,7 +35,7 @@ public final class DeploymentEngines implements AutoCloseable {
             throw new IllegalArgumentException("\"" + name + "\" is not a data store of " + topology.name() + "; data stores: "
                     + topology.dataStores().keySet());
         }
-        return open.computeIfAbsent(name, n -> Engines.open(n, spec, layout.storeUrls(), restorer));
+        return open.computeIfAbsent(name, n -> Engines.open(n, spec, layout.endpoints(n), restorer));
     }
 
     /**

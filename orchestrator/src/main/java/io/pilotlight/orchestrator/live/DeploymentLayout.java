@@ -13,10 +13,54 @@ import java.util.Map;
  * its admin API on the given addresses. The lab starts things at these addresses; the controller
  * finds them there.
  *
- * @param services service name -> region -> HOST:PORT
+ * @param services        service name -> region -> HOST:PORT
+ * @param engineEndpoints data store -> its engine's endpoints, where they are not the store nodes' URLs (PostgreSQL)
  */
 public record DeploymentLayout(Map<String, String> storeUrls, Map<String, Map<String, String>> services, String dns, String dnsAdmin,
-                               String coordinator) {
+                               String coordinator, Map<String, Map<String, String>> engineEndpoints) {
+
+    public DeploymentLayout {
+        engineEndpoints = Map.copyOf(engineEndpoints);
+    }
+
+    public DeploymentLayout(Map<String, String> storeUrls, Map<String, Map<String, String>> services, String dns, String dnsAdmin,
+                            String coordinator) {
+        this(storeUrls, services, dns, dnsAdmin, coordinator, Map.of());
+    }
+
+    /** The endpoints the engine of data store {@code store} is opened with. */
+    public Map<String, String> endpoints(String store) {
+        return engineEndpoints.getOrDefault(store, storeUrls);
+    }
+
+    /**
+     * With the global databases of {@code engine: postgres} on managed servers under {@code root} ({@code root/REGION}), each
+     * on its region's address and the store port, the writer lease in {@code leaseCoordinator}: as an observer that promotes
+     * and switches over while each region's keeper ({@code pilotlight store postgres}) guards its server.
+     */
+    public DeploymentLayout withManagedPostgres(Topology topology, java.nio.file.Path root, String leaseCoordinator) {
+        Map<String, Map<String, String>> engines = new LinkedHashMap<>(engineEndpoints);
+        topology.dataStores().forEach((name, store) -> {
+            if (store.kind() == io.pilotlight.topology.DataStoreKind.GLOBAL_DATABASE && "postgres".equals(store.engine())) {
+                Map<String, String> endpoints = new LinkedHashMap<>();
+                java.util.List<String> regions = !store.regions().isEmpty() ? store.regions() : topology.regions().entrySet().stream()
+                        .filter(r -> r.getValue().role() != io.pilotlight.topology.RegionRole.WITNESS).map(Map.Entry::getKey).toList();
+                for (String region : regions) {
+                    endpoints.put(region, managedPostgres(root, region, storeUrls.get(region)));
+                }
+                endpoints.put("@lease", leaseCoordinator);
+                endpoints.put("@guard", "none");
+                engines.put(name, Map.copyOf(endpoints));
+            }
+        });
+        return new DeploymentLayout(storeUrls, services, dns, dnsAdmin, coordinator, engines);
+    }
+
+    /** {@code pgmanaged:ROOT/REGION?host=ADDR&port=PORT} for the region whose store URL is {@code storeUrl}. */
+    public static String managedPostgres(java.nio.file.Path root, String region, String storeUrl) {
+        java.net.URI url = java.net.URI.create(storeUrl);
+        return "pgmanaged:" + root.toAbsolutePath().normalize().resolve(region) + "?host=" + url.getHost() + "&port=" + url.getPort();
+    }
 
     public static DeploymentLayout conventional(Topology topology, int storePort, String dns, String dnsAdmin, String coordinator) {
         return conventional(topology, "http", storePort, dns, dnsAdmin, coordinator);

@@ -1,0 +1,253 @@
+package io.pilotlight.engine.postgres;
+
+import io.pilotlight.engine.EngineException;
+import io.pilotlight.topology.DataStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * What runs beside one region's PostgreSQL server, as an agent does on its host: it creates the server (initdb for the
+ * first writer, pg_basebackup from the writer for a standby), starts it, and then, every quarter lease:
+ * <ul>
+ *   <li>holds the writer lease while the lease names this region (a controller elsewhere promoted it) and fences the server
+ *       when it cannot renew it for a lease (its link to the coordinator cut, the coordinator gone);</li>
+ *   <li>fences a server that answers as a writable primary while another region holds the lease;</li>
+ *   <li>points its standby at the current writer through this region's link;</li>
+ *   <li>rejoins its fenced former primary (ledger, pg_rewind, standby of the writer) once it can reach the writer.</li>
+ * </ul>
+ * Promotions and switchovers are not its business: a controller (an engine with {@code @guard none}) does those.
+ */
+public final class PostgresRegionKeeper implements AutoCloseable {
+    /** A read-only primary without the lease is a switchover's old primary for this long at most; after that it is fenced. */
+    static final Duration HANDOVER_PATIENCE = Duration.ofSeconds(15);
+
+    private final String region;
+    private final PostgresEngine engine;
+    private final PgCluster cluster;
+    private final Member self;
+    private final Consumer<String> log;
+    private final Clock clock;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private Instant readOnlySince;
+    private String lastSaid = "";
+
+    private PostgresRegionKeeper(String region, PostgresEngine engine, Consumer<String> log, Clock clock) {
+        this.region = region;
+        this.engine = engine;
+        this.cluster = engine.cluster();
+        this.self = cluster.member(region);
+        this.log = log;
+        this.clock = clock;
+        this.thread = Thread.ofPlatform().name("pg-keeper-" + region).start(this::loop);
+    }
+
+    /**
+     * Creates and starts {@code region}'s managed server if it is not there yet, then keeps it.
+     *
+     * @param endpoints     every region's endpoint (this one managed, with its links) and {@value PostgresEngineFactory#LEASE_KEY}
+     * @param initialWriter the region that is created as the first primary
+     */
+    public static PostgresRegionKeeper start(String store, DataStore spec, Map<String, String> endpoints, String region, String initialWriter,
+                                             Consumer<String> log) throws InterruptedException {
+        Map<String, String> mine = new LinkedHashMap<>(endpoints);
+        mine.put(PostgresEngineFactory.GUARD_KEY, region);
+        Member self = Member.parse(region, endpoints.get(region), PgBinaries::locate);
+        if (self.managed() == null) {
+            throw new IllegalArgumentException(region + ": a region keeper runs beside a managed server (pgmanaged:/folder?port=N), got "
+                    + endpoints.get(region));
+        }
+        create(self, endpoints, initialWriter, log);
+        PostgresEngine engine = PostgresEngineFactory.open(store, spec, mine, Clock.systemUTC(), UnaryOperator.identity());
+        return new PostgresRegionKeeper(region, engine, log, Clock.systemUTC());
+    }
+
+    private static void create(Member self, Map<String, String> endpoints, String initialWriter, Consumer<String> log) throws InterruptedException {
+        ManagedServer server = self.managed();
+        if (Files.exists(server.data())) {
+            if (server.pid().isPresent()) {
+                log.accept(self.region() + ": its server is running already (pid " + server.pid().get() + ")");
+            } else if (server.fenced() && !Files.exists(server.data().resolve("standby.signal"))) {
+                log.accept(self.region() + ": its server was fenced as a primary; it stays stopped until it rejoins the writer");
+            } else {
+                server.start();
+                log.accept(self.region() + ": started its server on " + self.where());
+            }
+            return;
+        }
+        if (self.region().equals(initialWriter)) {
+            server.initPrimary();
+            try (Connection c = Sql.connect(server.jdbcUrl(), Duration.ofSeconds(10))) {
+                Sql.run(c, "create role " + ManagedServer.REPLICATION_USER + " with replication login");
+            } catch (SQLException e) {
+                throw new PostgresSetupException(self.region() + ": creating the replication user failed: " + e.getMessage(), e);
+            }
+            log.accept(self.region() + ": created the first primary on " + self.where());
+            return;
+        }
+        Member writer = Member.parse(initialWriter, endpoints.get(initialWriter), PgBinaries::locate);
+        HostPort source = self.reach(writer);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!answers(source)) {
+            if (System.nanoTime() > deadline) {
+                throw new PostgresSetupException(self.region() + ": the writer " + initialWriter + " did not answer at " + source
+                        + " for 2 minutes; a standby is copied from it");
+            }
+            Thread.sleep(200);
+        }
+        server.initStandby(source);
+        log.accept(self.region() + ": created a standby of " + initialWriter + " (through " + source + ") on " + self.where());
+    }
+
+    private static boolean answers(HostPort at) {
+        try (Connection c = Sql.connect(ManagedServer.jdbcUrl(at.host(), at.port()), Duration.ofSeconds(1))) {
+            return "f".equals(Sql.text(c, "select pg_is_in_recovery()"));
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private void loop() {
+        Duration period = cluster.ttl.dividedBy(4);
+        while (running) {
+            try {
+                tick();
+            } catch (RuntimeException e) {
+                say(region + ": " + e.getMessage());
+            }
+            try {
+                Thread.sleep(period);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** One look at the lease and the server, and the one thing to do about them. */
+    void tick() {
+        WriterLease lease;
+        try {
+            lease = cluster.leases.current();
+        } catch (IOException e) {
+            say(region + ": the lease store cannot be reached (" + e.getMessage() + "); a guard still holding the lease fences at its end");
+            return;
+        }
+        Instant now = clock.instant();
+        boolean mine = lease.heldBy(region, now);
+        ServerView server = view();
+        if (mine && !cluster.guarding(region) && server != ServerView.DOWN) {
+            takeUp(lease, server);
+            return;
+        }
+        if (server == ServerView.WRITABLE_PRIMARY && !mine && !cluster.guarding(region)) {
+            if (lease.holder().isEmpty() || (lease.holder().equals(region) && !lease.live(now))) {
+                engine.adoptWriter(); // nobody else took it: this primary keeps writing under a new epoch
+                return;
+            }
+            cluster.fenceNow(self, "it answered as a primary while " + lease.holder() + " holds the writer lease (epoch " + lease.epoch() + ")");
+            say(region + ": fenced: a primary while " + lease.holder() + " holds the writer lease");
+            return;
+        }
+        if (server == ServerView.READ_ONLY_PRIMARY && !mine) {
+            readOnlySince = readOnlySince == null ? now : readOnlySince;
+            if (Duration.between(readOnlySince, now).compareTo(HANDOVER_PATIENCE) > 0) {
+                cluster.fenceNow(self, "a read-only primary without the writer lease for " + HANDOVER_PATIENCE.toSeconds() + "s");
+            }
+            return;
+        }
+        readOnlySince = null;
+        if (lease.live(now) && !mine) {
+            if (server == ServerView.DOWN && self.managed().fenced() && !Files.exists(self.managed().data().resolve("standby.signal"))) {
+                rejoin(lease.holder());
+            } else if (server == ServerView.STANDBY) {
+                follow(lease.holder());
+            }
+        }
+    }
+
+    private void takeUp(WriterLease lease, ServerView server) {
+        Instant start = clock.instant();
+        try {
+            if (!cluster.leases.renew(region, lease.epoch(), cluster.ttl)) {
+                return;
+            }
+        } catch (IOException e) {
+            return;
+        }
+        if (server == ServerView.STANDBY) {
+            say(region + ": holds the writer lease (epoch " + lease.epoch() + ") while its server is promoted");
+            return; // renewed for the promotion under way; guarded once the server answers as a primary
+        }
+        cluster.guard(region, lease.epoch(), start);
+        say(region + ": guards the writer lease (epoch " + lease.epoch() + ")");
+    }
+
+    private void rejoin(String writer) {
+        try {
+            say(region + ": " + engine.rejoin(region));
+        } catch (EngineException | RuntimeException e) {
+            say(region + ": cannot rejoin " + writer + " yet: " + e.getMessage());
+        }
+    }
+
+    /** Its standby streams from the writer through this region's link (a controller elsewhere may have pointed it directly). */
+    private void follow(String writer) {
+        if (!cluster.members.containsKey(writer)) {
+            return;
+        }
+        String wanted = cluster.conninfo(cluster.member(writer), region);
+        try (Connection c = Sql.connect(self.jdbcUrl(), PgCluster.PROBE)) {
+            if (!wanted.equals(Sql.text(c, "show primary_conninfo"))) {
+                Sql.run(c, "alter system set primary_conninfo = " + Sql.quote(wanted));
+                Sql.run(c, "alter system set primary_slot_name = " + Sql.quote(ManagedServer.slotName(region)));
+                Sql.text(c, "select pg_reload_conf()");
+                say(region + ": its standby follows " + writer + " (" + wanted.replaceAll(" user=.*", "") + ")");
+            }
+        } catch (SQLException e) {
+            say(region + ": cannot point its standby at " + writer + ": " + e.getMessage());
+        }
+    }
+
+    private enum ServerView { DOWN, STANDBY, WRITABLE_PRIMARY, READ_ONLY_PRIMARY }
+
+    private ServerView view() {
+        try (Connection c = Sql.connect(self.jdbcUrl(), PgCluster.PROBE)) {
+            if ("t".equals(Sql.text(c, "select pg_is_in_recovery()"))) {
+                return ServerView.STANDBY;
+            }
+            return "on".equals(Sql.text(c, "show default_transaction_read_only")) ? ServerView.READ_ONLY_PRIMARY : ServerView.WRITABLE_PRIMARY;
+        } catch (SQLException e) {
+            return ServerView.DOWN;
+        }
+    }
+
+    private void say(String line) {
+        if (!line.equals(lastSaid)) {
+            lastSaid = line;
+            log.accept(line);
+        }
+    }
+
+    /** Stops keeping (the lease lapses unless renewed elsewhere) and stops the server cleanly. */
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        engine.close();
+        self.managed().stop("fast");
+    }
+}
