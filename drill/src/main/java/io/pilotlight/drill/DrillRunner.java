@@ -124,7 +124,7 @@ public final class DrillRunner {
                 notes.add(afterFault + " of the lost writes were acknowledged after the fault began (by the writer before it was stopped or"
                         + " fenced); the data-loss window includes them");
             }
-            LedgerCheck ledger = ledger(setup, rpo.lost(), progress);
+            LedgerCheck ledger = ledger(setup, rpo.lost(), fault.targetSurvives(), progress);
             if (ledger != null && !ledger.matches()) {
                 notes.add(ledger.notInLedger().size() + " lost writes are not named by " + ledger.region() + "'s lost-writes ledger");
             }
@@ -196,18 +196,20 @@ public final class DrillRunner {
 
     /**
      * The old writer's ledger, once it has rejoined as a replica of the new writer's epoch; null
-     * when its node is gone (region outage) or the target never was the writer.
+     * when its node is gone (region outage) or the target never was the writer. A copy that survived
+     * the fault but does not answer yet (a PostgreSQL server fenced by its keeper, rewound when the
+     * links heal) is waited for.
      */
-    private LedgerCheck ledger(Setup setup, List<AckedWrite> lost, Consumer<String> progress) throws Exception {
+    private LedgerCheck ledger(Setup setup, List<AckedWrite> lost, boolean targetSurvives, Consumer<String> progress) throws Exception {
         DataStoreEngine store = setup.store();
         long deadline = clock.millis() + 30_000;
         while (clock.millis() < deadline) {
             RegionState old = store.state(setup.target());
-            if (!old.reachable()) {
+            if (!old.reachable() && !targetSurvives) {
                 return null; // the old writer's node is not there (region outage)
             }
             RegionState writer = store.state(awaitWriter(setup));
-            if (old.role() == ReplicaRole.REPLICA && old.epoch() == writer.epoch() && old.lastContact() != null
+            if (old.reachable() && old.role() == ReplicaRole.REPLICA && old.epoch() == writer.epoch() && old.lastContact() != null
                     && clock.millis() - old.lastContact().toEpochMilli() < 2_000) {
                 java.util.Set<String> keys = new java.util.HashSet<>();
                 List<io.pilotlight.engine.LostWrite> entries = store.lostWrites(setup.target());

@@ -16,6 +16,14 @@ public interface Fault {
         return null;
     }
 
+    /**
+     * The target's copy of the data is still there once the fault is healed, so it must rejoin and its lost-writes ledger
+     * be checked (partition, gray failure, switchover); false when the fault destroyed it (a region outage).
+     */
+    default boolean targetSurvives() {
+        return true;
+    }
+
     /** A planned change has nothing to detect and nothing to decide. */
     default boolean planned() {
         return false;

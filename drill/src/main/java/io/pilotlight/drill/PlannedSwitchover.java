@@ -39,12 +39,24 @@ public final class PlannedSwitchover implements Fault {
         running = runbook.start();
     }
 
+    /**
+     * The switchover is what this drill measures: one that did not finish or failed ends the drill with that error, never
+     * with a verdict measured on a deployment that did not switch over.
+     */
     @Override
     public String heal() throws Exception {
         if (!running.waitFor(5, TimeUnit.MINUTES)) {
             running.destroyForcibly();
-            return "the switchover runbook did not finish within 5 minutes";
+            throw new IllegalStateException("the switchover runbook did not finish within 5 minutes" + output());
         }
-        return running.exitValue() == 0 ? "the switchover runbook completed" : "the switchover runbook failed (exit " + running.exitValue() + ")";
+        if (running.exitValue() != 0) {
+            throw new IllegalStateException("the switchover runbook failed (exit " + running.exitValue() + ")" + output());
+        }
+        return "the switchover runbook completed";
+    }
+
+    private String output() {
+        java.io.File log = runbook.redirectOutput().file();
+        return log == null ? "" : "; its output: " + log;
     }
 }

@@ -35,6 +35,11 @@ public record RegionOutage(Path labState, String service, String region) impleme
     }
 
     @Override
+    public boolean targetSurvives() {
+        return false;
+    }
+
+    @Override
     public void inject() throws Exception {
         LabFile.read(labState).process("store-" + region).ifPresent(ProcessHandle::destroyForcibly);
         killPostgres(labState.resolve("pg").resolve(region).resolve("data").resolve("postmaster.pid"));

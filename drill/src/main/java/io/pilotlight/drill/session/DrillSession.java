@@ -295,6 +295,9 @@ public final class DrillSession {
         if (Files.isDirectory(labState.resolve("backups"))) { // backup and restore: the lab's backups are what the runbook restores
             command.addAll(List.of("--backup-dir", labState.resolve("backups").toString()));
         }
+        if (Files.isDirectory(io.pilotlight.drill.lab.LabPlan.postgresRoot(labState))) { // the lab's PostgreSQL servers
+            command.addAll(List.of("--postgres-root", io.pilotlight.drill.lab.LabPlan.postgresRoot(labState).toString()));
+        }
         return launcher.pilotlight(command, false).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(labState.resolve("logs").resolve(log).toFile()));
     }

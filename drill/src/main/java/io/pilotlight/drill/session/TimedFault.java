@@ -42,4 +42,9 @@ public final class TimedFault implements Fault {
     public boolean planned() {
         return fault.planned();
     }
+
+    @Override
+    public boolean targetSurvives() {
+        return fault.targetSurvives();
+    }
 }
