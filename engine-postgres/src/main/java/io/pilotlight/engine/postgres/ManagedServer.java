@@ -340,6 +340,7 @@ final class ManagedServer {
 
     /** pg_rewind of this stopped server from the running server reached at {@code source}. */
     String rewindFrom(HostPort source) {
+        removeStaleLockFiles(); // pg_rewind runs a crash recovery first when the server was killed
         String out = AsPostgres.run(List.of(bin.tool("pg_rewind"), "-D", data().toString(), "--source-server",
                 "host=" + source.host() + " port=" + source.port() + " user=postgres dbname=postgres", "--no-sync"), 300);
         appendSettings(); // pg_rewind copied the source's configuration files: this server's port and socket again

@@ -198,15 +198,17 @@ final class PgCluster implements AutoCloseable {
 
     /**
      * The guard's fence. A lease that passed to another region at a higher epoch while this one still held it was handed
-     * over (a switchover: the coordinator gives a held lease to nobody else); its server is read-only already and the
-     * switchover makes it a standby, so it is left to that instead of being killed under it.
+     * over: the coordinator gives a held lease to nobody else, and a switchover hands it over only after making this
+     * server read-only. The switchover then turns the server into a standby (stopping it on the way), so it is left to
+     * that rather than killed under it, unless it answers as a writable primary again.
      */
     private void fenceUnlessHandedOver(Member member, long epoch, String why) {
         try {
             WriterLease now = leases.current();
-            if (!now.holder().equals(member.region()) && now.epoch() > epoch && now.live(clock.instant()) && readOnlyPrimary(member.region())) {
+            boolean handedOver = !now.holder().equals(member.region()) && now.epoch() > epoch && now.live(clock.instant());
+            if (handedOver && !answersAsWritablePrimary(member.region())) {
                 LOG.info(member.region() + ": the writer lease passed to " + now.holder() + " (epoch " + now.epoch() + ") by a hand-over;"
-                        + " its read-only server is left to the switchover");
+                        + " its server, taking no writes, is left to the switchover");
                 return;
             }
         } catch (IOException e) {
@@ -215,9 +217,9 @@ final class PgCluster implements AutoCloseable {
         fenceNow(member, why);
     }
 
-    private boolean readOnlyPrimary(String region) {
+    private boolean answersAsWritablePrimary(String region) {
         try (Connection c = connect(region)) {
-            return "f".equals(Sql.text(c, "select pg_is_in_recovery()")) && "on".equals(Sql.text(c, "show default_transaction_read_only"));
+            return "f".equals(Sql.text(c, "select pg_is_in_recovery()")) && "off".equals(Sql.text(c, "show default_transaction_read_only"));
         } catch (SQLException e) {
             return false;
         }

@@ -39,6 +39,7 @@ public final class PostgresRegionKeeper implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private Instant readOnlySince;
+    private Instant downSince;
     private String lastSaid = "";
 
     private PostgresRegionKeeper(String region, PostgresEngine engine, Consumer<String> log, Clock clock) {
@@ -165,8 +166,12 @@ public final class PostgresRegionKeeper implements AutoCloseable {
             return;
         }
         readOnlySince = null;
+        downSince = server == ServerView.DOWN ? (downSince == null ? now : downSince) : null;
         if (lease.live(now) && !mine) {
-            if (server == ServerView.DOWN && self.managed().fenced() && !Files.exists(self.managed().data().resolve("standby.signal"))) {
+            boolean formerPrimary = !Files.exists(self.managed().data().resolve("standby.signal"));
+            // fenced: rejoin now; stopped without the mark (a switchover that did not finish turning it into a standby): later
+            boolean abandoned = downSince != null && Duration.between(downSince, now).compareTo(HANDOVER_PATIENCE) > 0;
+            if (server == ServerView.DOWN && formerPrimary && (self.managed().fenced() || abandoned)) {
                 rejoin(lease.holder());
             } else if (server == ServerView.STANDBY) {
                 follow(lease.holder());
