@@ -96,4 +96,24 @@ final class AsPostgres {
         String trimmed = output.strip();
         return trimmed.length() <= 1500 ? trimmed : "..." + trimmed.substring(trimmed.length() - 1500);
     }
+
+    /** Run as root, the servers run as postgres: every folder down to {@code folder} must let postgres through (o+x). */
+    static void requireReachable(Path folder) {
+        if (!root()) {
+            return;
+        }
+        Path existing = folder;
+        while (existing != null && !java.nio.file.Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return;
+        }
+        try {
+            run(List.of("test", "-x", existing.toString()), 10);
+        } catch (PostgresSetupException e) {
+            throw new PostgresSetupException("the postgres user cannot reach " + existing + " (every folder above " + folder
+                    + " needs o+x): chmod o+x the folders, or choose another folder (for the lab: another --state-dir)", e);
+        }
+    }
 }

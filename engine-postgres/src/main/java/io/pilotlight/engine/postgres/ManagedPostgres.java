@@ -31,14 +31,7 @@ public final class ManagedPostgres implements AutoCloseable {
             throw new IllegalArgumentException("the writer region " + writer + " has no port; regions: " + ports.keySet());
         }
         Path root = base.toAbsolutePath().normalize();
-        if (AsPostgres.root()) {
-            try {
-                AsPostgres.run(List.of("test", "-x", root.toString()), 10);
-            } catch (PostgresSetupException e) {
-                throw new PostgresSetupException("the postgres user cannot reach " + root + " (every folder above it needs o+x):"
-                        + " chmod o+x the folders, or choose another base folder", e);
-            }
-        }
+        AsPostgres.requireReachable(root);
         ManagedPostgres cluster = new ManagedPostgres();
         try {
             ManagedServer primary = new ManagedServer(writer, root.resolve(writer), ports.get(writer), bin);

@@ -119,6 +119,7 @@ final class ManagedServer {
     }
 
     private void prepareRoot() {
+        AsPostgres.requireReachable(root);
         AsPostgres.requireNotRootOwned(root);
         if (Files.exists(data())) {
             throw new PostgresSetupException(region + ": " + data() + " already exists; a managed server is created in an empty folder");
