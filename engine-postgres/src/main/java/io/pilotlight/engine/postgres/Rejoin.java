@@ -55,6 +55,9 @@ final class Rejoin {
                     + " stop it, run pg_rewind from " + writer + ", add standby.signal and primary_conninfo, and start it");
         }
         cluster.unguard(region);
+        if (!Files.exists(server.data())) {
+            return copyAfresh(region, server, writer);
+        }
         server.stop("fast");
         server.kill();
         List<LostWrite> lost = List.of();
@@ -72,7 +75,7 @@ final class Rejoin {
             }
             server.start();
         } catch (PostgresSetupException | SQLException e) {
-            throw new EngineException(region + " could not be rewound to follow " + writer + ": " + e.getMessage(), e);
+            throw new EngineException(region + " could not be rewound to follow " + writer + ": " + e.getMessage() + "; " + startOver(server), e);
         }
         awaitStreaming(region, writer);
         String done = region + " was rewound and follows " + writer + " on timeline " + writerState.epoch() + "; " + lost.size()
@@ -104,7 +107,7 @@ final class Rejoin {
             }
         } catch (SQLException | PostgresSetupException e) {
             throw new EngineException("cannot decode what " + region + " committed before it is rewound: " + e.getMessage()
-                    + "; it was left as it is, not rewound", e);
+                    + "; it was left as it is, not rewound; " + startOver(server), e);
         } finally {
             server.stop("fast");
         }
@@ -119,6 +122,31 @@ final class Rejoin {
         LOG.warning(region + ": " + lost.size() + " rows committed on timeline " + oldTimeline + " past " + Lsn.text(switchPoint)
                 + " are lost (ledger: " + cluster.ledgerFile(region) + ")");
         return lost;
+    }
+
+    /** What to do with a server that cannot be rewound: keep its data aside and start it over from the writer. */
+    private static String startOver(ManagedServer server) {
+        return "to start it over as a fresh standby, move " + server.data() + " aside (mv " + server.data() + " " + server.data()
+                + ".broken) and run rejoin again: it is copied afresh from the writer (what it committed past the fork cannot be"
+                + " decoded into its ledger then; the moved folder keeps it)";
+    }
+
+    /** A region whose data directory is gone (moved aside): a fresh standby of the writer by pg_basebackup. */
+    private String copyAfresh(String region, ManagedServer server, String writer) throws EngineException {
+        HostPort source = cluster.reach(region, writer);
+        try (Connection c = cluster.connect(writer)) {
+            server.kill();
+            // pg_basebackup creates the region's slot again: the one the writer kept for it holds WAL the copy does not need
+            Sql.text(c, "select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = ? and not active",
+                    ManagedServer.slotName(region));
+            server.initStandby(source);
+        } catch (PostgresSetupException | SQLException e) {
+            throw new EngineException(region + " has no data directory and could not be copied afresh from " + writer + ": " + e.getMessage(), e);
+        }
+        awaitStreaming(region, writer);
+        String done = region + " had no data directory: copied afresh from " + writer + " (pg_basebackup) and follows it as a standby";
+        LOG.info(done);
+        return done;
     }
 
     private static List<String> primaryKey(Connection c, String table) {
