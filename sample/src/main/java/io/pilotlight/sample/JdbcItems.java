@@ -56,17 +56,20 @@ public final class JdbcItems implements Items {
                     tableReady = true;
                 }
                 String lsn;
+                String server;
                 try (PreparedStatement s = c.prepareStatement("insert into " + TABLE + " (key, value) values (?, ?)"
-                        + " on conflict (key) do update set value = excluded.value returning pg_current_wal_lsn()::text")) {
+                        + " on conflict (key) do update set value = excluded.value"
+                        + " returning pg_current_wal_lsn()::text, host(inet_server_addr()) || ':' || inet_server_port()")) {
                     s.setString(1, "item/" + id);
                     s.setString(2, value);
                     try (ResultSet r = s.executeQuery()) {
                         r.next();
                         lsn = r.getString(1);
+                        server = r.getString(2);
                     }
                 }
                 idle.add(c);
-                return "\"lsn\":\"" + lsn + "\",\"server\":\"" + c.getMetaData().getURL().replaceAll("^jdbc:postgresql://([^/]*)/.*", "$1") + "\"";
+                return "\"lsn\":\"" + lsn + "\",\"server\":\"" + server + "\"";
             } catch (SQLException e) {
                 last = e;
                 discard(c);
