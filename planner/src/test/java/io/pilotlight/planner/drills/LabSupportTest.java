@@ -17,6 +17,13 @@ class LabSupportTest {
     }
 
     @Test
+    void aGlobalDatabaseOnPostgresDrills() {
+        assertThat(LabSupport.missing(Fixtures.example("warm-standby").topology())).isEmpty();
+        assertThat(LabSupport.missing(Fixtures.example("pilot-light-postgres").topology())).isEmpty();
+        assertThat(LabSupport.missing(Fixtures.example("pilot-light-postgres-lab").topology())).isEmpty();
+    }
+
+    @Test
     void aManualModeTopologyDrillsBecauseTheDrillPlaysTheOperator() {
         var topology = Fixtures.example("backup-restore-lab").topology();
         assertThat(topology.failoverOrDefault().mode().name()).isEqualTo("MANUAL");
@@ -26,8 +33,7 @@ class LabSupportTest {
     @Test
     void theExamplesTheLabCannotRunYetNameWhatIsMissing() {
         assertThat(LabSupport.explain(Fixtures.example("backup-restore").topology()))
-                .contains("data store ledger (engine postgres)").contains("(HTTPS)").doesNotContain("manual");
-        assertThat(LabSupport.explain(Fixtures.example("warm-standby").topology())).contains("engine postgres");
+                .contains("data store ledger (kind backup, engine postgres)").contains("(HTTPS)").doesNotContain("manual");
         assertThat(LabSupport.explain(Fixtures.example("active-active").topology())).contains("a primary region")
                 .contains("kind global-table");
     }
