@@ -81,8 +81,13 @@ final class LabUpCommand implements Callable<Integer> {
         plan.layout().services().forEach((service, byRegion) -> byRegion.forEach((region, listen) ->
                 out.println("  curl http://" + listen + "/healthz      # " + service + " in " + region)));
         out.println("  pilotlight dns health --admin " + deployment.dnsAdmin);
-        out.println("  pilotlight store status " + String.join(" ", plan.layout().storeUrls().entrySet().stream()
-                .map(e -> "--peer " + e.getKey() + "=" + e.getValue()).toList()));
+        if (plan.postgres().isPresent()) {
+            plan.storeNodes().forEach((region, at) -> out.println("  psql -h " + at.getHostString() + " -p " + at.getPort()
+                    + " -U postgres -c 'select pg_is_in_recovery()'      # PostgreSQL in " + region));
+        } else {
+            out.println("  pilotlight store status " + String.join(" ", plan.layout().storeUrls().entrySet().stream()
+                    .map(e -> "--peer " + e.getKey() + "=" + e.getValue()).toList()));
+        }
         out.println("  stop with Ctrl-C or: pilotlight lab down --state-dir " + deployment.stateDir);
         out.flush();
         Ready.mark("lab " + topology.name() + " serving");
