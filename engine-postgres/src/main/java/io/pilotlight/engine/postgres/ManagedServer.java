@@ -247,7 +247,7 @@ final class ManagedServer {
     private String logTail() {
         try {
             List<String> lines = Files.readAllLines(root.resolve("server.log"));
-            return "server.log: " + String.join("\n", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
+            return "server.log: " + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
         } catch (IOException e) {
             return "(no server.log)";
         }
