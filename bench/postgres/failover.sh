@@ -10,7 +10,10 @@
 # reports nothing). Prints RESULT lines per round, MEDIAN lines and the RATIO.
 #
 # Usage: bench/postgres/failover.sh     (as root: PostgreSQL and Patroni run as postgres via runuser)
-#   Environment (defaults): RUNS=5 SYSTEMS=pilotlight,patroni PACE_MS=5
+#   Environment (defaults): RUNS=5 SYSTEMS=pilotlight,patroni PACE_MS=5 LOSS_WINDOW_MS=0
+#   LOSS_WINDOW_MS=N pauses the standby (SIGSTOP) for N ms before the primary is killed and resumes it just after:
+#   the primary acknowledges commits the standby never receives, so each failover loses some, and the lost rows are
+#   compared with what each tool reports lost.
 # Installs (apt-get) etcd-server and patroni when missing. Takes the lock /tmp/pilotlight-bench.lock (other
 # benchmarks take it too) so two benchmarks never share the machine. About 1.5 minutes a round.
 set -euo pipefail
@@ -19,6 +22,7 @@ root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)
 RUNS=${RUNS:-5}
 SYSTEMS=${SYSTEMS:-pilotlight,patroni}
 PACE_MS=${PACE_MS:-5}
+LOSS_WINDOW_MS=${LOSS_WINDOW_MS:-0}
 PGBIN=/usr/lib/postgresql/15/bin
 
 [[ $(id -u) -eq 0 ]] || { echo "bench: run as root (PostgreSQL and Patroni run as postgres via runuser)" >&2; exit 2; }
@@ -43,13 +47,14 @@ jdk=$("$root/bin/find-jdk")
   && ./mvnw -o -q -B -pl engine-postgres dependency:build-classpath -Dmdep.outputFile="$work/deps.txt" -Dmdep.includeScope=test \
      >>"$work/build.log" 2>&1) || { cat "$work/build.log" >&2; exit 2; }
 deps=$(tr ':' '\n' <"$work/deps.txt" | grep -v '/io/pilotlight/' | paste -sd: -)
-cp="$root/engine-postgres/target/test-classes:$root/engine-postgres/target/classes:$root/engine/target/classes:$root/topology/target/classes:$deps"
+cp="$root/engine-postgres/target/test-classes:$root/engine-postgres/target/classes:$root/engine/target/classes:$root/topology/target/classes"
+cp="$cp:$root/store/target/classes:$root/http/target/classes:$deps"
 
 exec 9>/tmp/pilotlight-bench.lock
 flock 9
 echo "bench: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ), Pilotlight $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'),"\
   "$(/usr/bin/etcd --version 2>/dev/null | head -1), Patroni $(/usr/bin/python3 -c 'import patroni.version as v; print(v.__version__)'),"\
   "$("$PGBIN/postgres" --version)" >&2
-"$jdk/bin/java" -cp "$cp" io.pilotlight.engine.postgres.PgFailoverBench "$work" "$RUNS" "$SYSTEMS" "$PACE_MS" 2>"$work/driver.log" \
+"$jdk/bin/java" -cp "$cp" io.pilotlight.engine.postgres.PgFailoverBench "$work" "$RUNS" "$SYSTEMS" "$PACE_MS" "$LOSS_WINDOW_MS" 2>"$work/driver.log" \
   | tee "$work/results.txt"
 echo "bench: load average after $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)" >&2

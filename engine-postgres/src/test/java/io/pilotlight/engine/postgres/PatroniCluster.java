@@ -136,6 +136,11 @@ final class PatroniCluster implements AutoCloseable {
         await("pg-" + to + " the primary", () -> role(to).matches("master|primary"), Duration.ofSeconds(60));
     }
 
+    /** The host's postmaster (from postmaster.pid). */
+    long postmaster(String host) throws IOException {
+        return Long.parseLong(Files.readAllLines(dir.resolve("pg-" + host).resolve("postmaster.pid")).get(0).trim());
+    }
+
     /** SIGKILL to the host's Patroni and its PostgreSQL (the postmaster from postmaster.pid, and everything under both). */
     void kill(String host) throws IOException {
         List<Long> pids = new ArrayList<>();

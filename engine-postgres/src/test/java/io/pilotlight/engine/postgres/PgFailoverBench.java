@@ -4,6 +4,7 @@ import io.pilotlight.engine.DataStoreEngine;
 import io.pilotlight.engine.Handover;
 import io.pilotlight.engine.LostWrite;
 import io.pilotlight.engine.ReplicaRole;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -43,6 +44,7 @@ public final class PgFailoverBench {
         int runs = Integer.parseInt(args[1]);
         List<String> systems = List.of(args[2].split(","));
         long pace = args.length > 3 ? Long.parseLong(args[3]) : 5;
+        lossWindow = Duration.ofMillis(args.length > 4 ? Long.parseLong(args[4]) : 0);
         List<Result> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             for (String system : systems) {
@@ -93,6 +95,44 @@ public final class PgFailoverBench {
         return "jdbc:postgresql://127.0.0.1:" + a + ",127.0.0.1:" + b + "/postgres?user=postgres";
     }
 
+    /**
+     * LOSS_WINDOW_MS: the standby is paused (SIGSTOP, its whole process tree) this long before the primary is killed and
+     * resumed just after, so the primary acknowledges commits the standby never receives: the failover must lose them,
+     * and the tool must say which. 0: no pause (the standby is nearly always caught up on loopback).
+     */
+    private static Duration lossWindow = Duration.ZERO;
+
+    /** Pauses the standby's postmaster tree for the loss window, runs {@code kill}, and resumes the standby. */
+    private static void killDuringLossWindow(long standbyPostmaster, ThrowingRunnable kill) throws Exception {
+        if (lossWindow.isZero()) {
+            kill.run();
+            return;
+        }
+        signalTree(standbyPostmaster, "STOP");
+        try {
+            Thread.sleep(lossWindow);
+            kill.run();
+        } finally {
+            signalTree(standbyPostmaster, "CONT");
+        }
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    static void signalTree(long pid, String signal) throws IOException, InterruptedException {
+        List<Long> pids = new ArrayList<>();
+        ProcessHandle.of(pid).ifPresent(h -> {
+            pids.add(h.pid());
+            h.descendants().forEach(d -> pids.add(d.pid()));
+        });
+        for (long p : pids) {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(p)).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        }
+    }
+
     /** Pilotlight: managed servers east (A) and west (B), the engine with a 2 s lease; this driver is the controller. */
     private static Result pilotlight(Path dir, int run, long pace) throws Exception {
         Map<String, Integer> ports = ManagedPostgres.freePorts(List.of("east", "west"));
@@ -111,7 +151,7 @@ public final class PgFailoverBench {
                 awaitStreaming(engine, "east", Duration.ofSeconds(60));
                 Thread.sleep(2000 + RANDOM.nextInt(1000));
                 long kill = System.nanoTime();
-                killTree(servers.pid("west"));
+                killDuringLossWindow(servers.pid("east"), () -> killTree(servers.pid("west")));
                 // the controller: a look every 100 ms; promotes east once west does not answer (promote waits for the lease)
                 while (engine.state("west").role() != ReplicaRole.UNREACHABLE) {
                     Thread.sleep(100);
@@ -179,7 +219,7 @@ public final class PgFailoverBench {
                 long gap = client.longestGapEndingAfter(t0) / 1_000_000;
                 Thread.sleep(1000 + RANDOM.nextInt(1000));
                 long kill = System.nanoTime();
-                p.kill("b");
+                killDuringLossWindow(p.postmaster("a"), () -> p.kill("b"));
                 long first;
                 while ((first = client.firstAckAfter(kill, p.pgPort("a"))) < 0 && System.nanoTime() - kill < 90_000_000_000L) {
                     Thread.sleep(20);
