@@ -11,9 +11,9 @@
 #
 # Usage: bench/postgres/failover.sh     (as root: PostgreSQL and Patroni run as postgres via runuser)
 #   Environment (defaults): RUNS=5 SYSTEMS=pilotlight,patroni PACE_MS=5 LOSS_WINDOW_MS=0
-#   LOSS_WINDOW_MS=N pauses the standby (SIGSTOP) for N ms before the primary is killed and resumes it just after:
-#   the primary acknowledges commits the standby never receives, so each failover loses some, and the lost rows are
-#   compared with what each tool reports lost.
+#   LOSS_WINDOW_MS=N pauses the primary's WAL senders (SIGSTOP) for N ms before the primary is killed: it acknowledges
+#   commits its standby never receives, so each failover loses some, and the lost rows are compared with what each
+#   tool reports lost.
 # Installs (apt-get) etcd-server and patroni when missing. Takes the lock /tmp/pilotlight-bench.lock (other
 # benchmarks take it too) so two benchmarks never share the machine. About 1.5 minutes a round.
 set -euo pipefail

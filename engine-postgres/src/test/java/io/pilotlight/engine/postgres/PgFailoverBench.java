@@ -96,41 +96,40 @@ public final class PgFailoverBench {
     }
 
     /**
-     * LOSS_WINDOW_MS: the standby is paused (SIGSTOP, its whole process tree) this long before the primary is killed and
-     * resumed just after, so the primary acknowledges commits the standby never receives: the failover must lose them,
-     * and the tool must say which. 0: no pause (the standby is nearly always caught up on loopback).
+     * LOSS_WINDOW_MS: the primary's WAL senders are paused (SIGSTOP) this long before the primary is killed, so it
+     * acknowledges commits its standby never receives (pausing the standby would not do: its socket buffers what the
+     * primary sends, and it reads that on resuming): the failover must lose them, and the tool must say which.
+     * 0: no pause (on loopback the standby is nearly always caught up).
      */
     private static Duration lossWindow = Duration.ZERO;
 
-    /** Pauses the standby's postmaster tree for the loss window, runs {@code kill}, and resumes the standby. */
-    private static void killDuringLossWindow(long standbyPostmaster, ThrowingRunnable kill) throws Exception {
-        if (lossWindow.isZero()) {
-            kill.run();
-            return;
-        }
-        signalTree(standbyPostmaster, "STOP");
-        try {
+    /** Pauses the primary's WAL senders for the loss window, then runs {@code kill} (the primary's SIGKILL ends them too). */
+    private static void killDuringLossWindow(long primaryPostmaster, ThrowingRunnable kill) throws Exception {
+        if (!lossWindow.isZero()) {
+            List<Long> senders = ProcessHandle.of(primaryPostmaster).stream().flatMap(ProcessHandle::descendants)
+                    .filter(h -> commandLine(h.pid()).contains("walsender")).map(ProcessHandle::pid).toList();
+            if (senders.isEmpty()) {
+                throw new IllegalStateException("no WAL sender under the primary's postmaster " + primaryPostmaster);
+            }
+            for (long sender : senders) {
+                new ProcessBuilder("kill", "-STOP", Long.toString(sender)).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            }
             Thread.sleep(lossWindow);
-            kill.run();
-        } finally {
-            signalTree(standbyPostmaster, "CONT");
+        }
+        kill.run();
+    }
+
+    private static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
         }
     }
 
     interface ThrowingRunnable {
         void run() throws Exception;
-    }
-
-    static void signalTree(long pid, String signal) throws IOException, InterruptedException {
-        List<Long> pids = new ArrayList<>();
-        ProcessHandle.of(pid).ifPresent(h -> {
-            pids.add(h.pid());
-            h.descendants().forEach(d -> pids.add(d.pid()));
-        });
-        for (long p : pids) {
-            new ProcessBuilder("kill", "-" + signal, Long.toString(p)).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-        }
     }
 
     /** Pilotlight: managed servers east (A) and west (B), the engine with a 2 s lease; this driver is the controller. */
@@ -151,7 +150,7 @@ public final class PgFailoverBench {
                 awaitStreaming(engine, "east", Duration.ofSeconds(60));
                 Thread.sleep(2000 + RANDOM.nextInt(1000));
                 long kill = System.nanoTime();
-                killDuringLossWindow(servers.pid("east"), () -> killTree(servers.pid("west")));
+                killDuringLossWindow(servers.pid("west"), () -> killTree(servers.pid("west")));
                 // the controller: a look every 100 ms; promotes east once west does not answer (promote waits for the lease)
                 while (engine.state("west").role() != ReplicaRole.UNREACHABLE) {
                     Thread.sleep(100);
@@ -219,7 +218,7 @@ public final class PgFailoverBench {
                 long gap = client.longestGapEndingAfter(t0) / 1_000_000;
                 Thread.sleep(1000 + RANDOM.nextInt(1000));
                 long kill = System.nanoTime();
-                killDuringLossWindow(p.postmaster("a"), () -> p.kill("b"));
+                killDuringLossWindow(p.postmaster("b"), () -> p.kill("b"));
                 long first;
                 while ((first = client.firstAckAfter(kill, p.pgPort("a"))) < 0 && System.nanoTime() - kill < 90_000_000_000L) {
                     Thread.sleep(20);
