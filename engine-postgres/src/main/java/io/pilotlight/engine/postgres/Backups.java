@@ -30,10 +30,6 @@ final class Backups {
         this.archiveTimeout = archiveTimeout;
     }
 
-    Duration archiveTimeout() {
-        return archiveTimeout;
-    }
-
     /** Archives {@code region}'s WAL into {@code folder} from now on and takes a base backup there; returns the base backup. */
     Path backup(String region, Path folder) throws EngineException {
         ManagedServer server = managed(region, "backed up");

@@ -62,7 +62,13 @@ final class Restore {
                     + e.getMessage(), e);
         }
         Replayed replayed = awaitArchiveReplayed(region, started.plus(REPLAY_LIMIT));
-        Handover handover = promotion.promote(region, waitForOldLease, true);
+        Handover handover;
+        try {
+            handover = promotion.promote(region, waitForOldLease, true);
+        } catch (EngineException e) {
+            throw new EngineException(region + " replayed " + base.getFileName() + " and the archive up to " + replayed.lsn() + " and waits as a"
+                    + " standby, not promoted: " + e.getMessage(), e);
+        }
         Duration took = Duration.between(started, cluster.clock.instant());
         String summary = "restored " + cluster.name + " in " + region + " from " + base.getFileName() + " plus the archived WAL up to "
                 + replayed.lsn() + (replayed.lastCommit() == null ? "" : " (last commit " + replayed.lastCommit() + ")") + " in "
