@@ -17,7 +17,6 @@ class DrillOutputPathsTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
         "active-active.yaml | a primary region",
-        "warm-standby.yaml  | data store ledger (engine postgres)",
         "backup-restore.yaml| (HTTPS)"})
     void anExampleTheLabCannotRunFailsAtOnceNamingWhatIsMissing(String example, String missing, @TempDir Path dir) throws Exception {
         CliProcess.Result result = InProcessCli.run("drill", "run", CliProcess.REPO_ROOT.resolve("examples/" + example).toString(),

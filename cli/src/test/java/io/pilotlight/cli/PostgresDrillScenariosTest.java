@@ -66,6 +66,7 @@ class PostgresDrillScenariosTest {
     void aBackupAndRestoreDrillRestoresTheLatestBaseBackupAndArchivedWalAndLosesAtMostAboutOneInterval(@TempDir Path dir)
             throws Exception {
         JsonNode report = drill(dir, "backup-restore-postgres-lab", "region-outage");
+        System.out.println("backup-restore on postgres: RTO " + report.get("rto").get("measured_seconds") + " s, RPO " + report.get("rpo"));
         assertThat(report.get("verdict").asText()).isEqualTo("met");
         assertThat(report.get("notes").toString()).contains("the drill played the operator");
         assertThat(report.get("milestones")).filteredOn(m -> m.get("name").asText().equals("promoted"))
