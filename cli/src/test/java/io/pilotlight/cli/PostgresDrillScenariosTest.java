@@ -66,7 +66,9 @@ class PostgresDrillScenariosTest {
     void aBackupAndRestoreDrillRestoresTheLatestBaseBackupAndArchivedWalAndLosesAtMostAboutOneInterval(@TempDir Path dir)
             throws Exception {
         JsonNode report = drill(dir, "backup-restore-postgres-lab", "region-outage");
-        System.out.println("backup-restore on postgres: RTO " + report.get("rto").get("measured_seconds") + " s, RPO " + report.get("rpo"));
+        System.out.println("backup-restore on postgres: RTO " + report.get("rto").get("measured_seconds") + " s; lost "
+                + report.get("rpo").get("lost_writes") + " of " + report.get("rpo").get("acknowledged_writes") + " acknowledged writes,"
+                + " data-loss window " + report.get("rpo").get("data_loss_window_seconds") + " s");
         assertThat(report.get("verdict").asText()).isEqualTo("met");
         assertThat(report.get("notes").toString()).contains("the drill played the operator");
         assertThat(report.get("milestones")).filteredOn(m -> m.get("name").asText().equals("promoted"))
