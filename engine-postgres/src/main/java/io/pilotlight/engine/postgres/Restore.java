@@ -91,7 +91,7 @@ final class Restore {
                 boolean waiting = "RecoveryRetrieveRetryInterval".equals(Sql.text(c,
                         "select wait_event from pg_stat_activity where backend_type = 'startup'"));
                 Instant now = cluster.clock.instant();
-                if (!lsn.equals(lastLsn) || !waiting) {
+                if (lsn == null || !lsn.equals(lastLsn) || !waiting) {
                     lastLsn = lsn;
                     since = now;
                 } else if (Duration.between(since, now).compareTo(SETTLED) >= 0) {
