@@ -49,7 +49,7 @@ final class DeploymentOptions {
 
     DeploymentLayout layout(Topology topology) {
         DeploymentLayout layout = DeploymentLayout.conventional(topology, storePort, dns, dnsAdmin, null);
-        return postgresRoot == null ? layout : layout.withManagedPostgres(topology, postgresRoot, coordinator);
+        return postgresRoot == null ? layout : layout.withManagedPostgres(topology, postgresRoot, coordinator, backupDir);
     }
 
     /** Each instance: the service's own command, or the sample service, with REGION, LISTEN, STORE_NODES and FAULT_FILE set. */

@@ -17,7 +17,7 @@ class DrillOutputPathsTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
         "active-active.yaml | a primary region",
-        "backup-restore.yaml| data store ledger (kind backup, engine postgres)"})
+        "backup-restore.yaml| (HTTPS)"})
     void anExampleTheLabCannotRunFailsAtOnceNamingWhatIsMissing(String example, String missing, @TempDir Path dir) throws Exception {
         CliProcess.Result result = InProcessCli.run("drill", "run", CliProcess.REPO_ROOT.resolve("examples/" + example).toString(),
                 "--state-dir", dir.resolve("lab").toString(), "--history", dir.resolve("history.jsonl").toString());

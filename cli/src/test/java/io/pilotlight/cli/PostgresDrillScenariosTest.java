@@ -61,6 +61,26 @@ class PostgresDrillScenariosTest {
         assertThat(Files.readString(dir.resolve("lab/logs/switchover.log"))).containsPattern("after a \\d+ms write gap; us-east-1");
     }
 
+    /** Backup and restore on PostgreSQL: eu-central-1 has no server until the operator (the drill) restores the latest backup there. */
+    @Test
+    void aBackupAndRestoreDrillRestoresTheLatestBaseBackupAndArchivedWalAndLosesAtMostAboutOneInterval(@TempDir Path dir)
+            throws Exception {
+        JsonNode report = drill(dir, "backup-restore-postgres-lab", "region-outage");
+        System.out.println("backup-restore on postgres: RTO " + report.get("rto").get("measured_seconds") + " s; lost "
+                + report.get("rpo").get("lost_writes") + " of " + report.get("rpo").get("acknowledged_writes") + " acknowledged writes,"
+                + " data-loss window " + report.get("rpo").get("data_loss_window_seconds") + " s");
+        assertThat(report.get("verdict").asText()).isEqualTo("met");
+        assertThat(report.get("notes").toString()).contains("the drill played the operator");
+        assertThat(report.get("milestones")).filteredOn(m -> m.get("name").asText().equals("promoted"))
+                .singleElement().satisfies(m -> assertThat(m.get("seconds").isNull()).as("the restored server became the writer").isFalse());
+        JsonNode rpo = report.get("rpo");
+        assertThat(rpo.get("acknowledged_writes").asInt()).isPositive();
+        assertThat(rpo.get("data_loss_window_seconds").asDouble()).as("at most archive_timeout (the 5 s interval) and a segment's copy")
+                .isLessThanOrEqualTo(8.0);
+        assertThat(Files.readString(dir.resolve("lab/logs/store-eu-west-1.log"))).contains("base backup taken");
+        assertThat(Files.readString(dir.resolve("lab/logs/operator.log"))).contains("restored ledger in eu-central-1 from base-");
+    }
+
     @Test
     void theShippedWarmStandbyExampleOnPostgresDrills(@TempDir Path dir) throws Exception {
         JsonNode report = drill(dir, "warm-standby", "region-outage");

@@ -56,7 +56,8 @@ public final class LabPlan {
         this.topology = topology;
         this.addresses = addresses;
         this.layout = DeploymentLayout.conventional(topology, addresses.storePort(), addresses.dns(), addresses.dnsAdmin(),
-                coordinatorUrl(addresses)).withManagedPostgres(topology, postgresRoot(addresses), coordinatorUrl(addresses));
+                coordinatorUrl(addresses)).withManagedPostgres(topology, postgresRoot(addresses), coordinatorUrl(addresses),
+                backupDir().orElse(null));
     }
 
     /** Where the lab's PostgreSQL servers live: {@code STATE_DIR/pg/REGION}. */
@@ -107,12 +108,14 @@ public final class LabPlan {
 
     /**
      * The regions that run a store node from the start, with where it listens: every region with a global database; with
-     * backup and restore only the primary (the standby's node is restored from a backup on failover).
+     * backup and restore only the primary (the standby's node is restored from a backup on failover), except on PostgreSQL,
+     * where every region's keeper runs from the start and the standby's waits without a server until the restore.
      */
     public Map<String, InetSocketAddress> storeNodes() {
         Map<String, InetSocketAddress> nodes = new LinkedHashMap<>();
         for (Map.Entry<String, Region> region : topology.regions().entrySet()) {
-            if (database().isPresent() || (backup().isPresent() && region.getKey().equals(primary()))) {
+            if (database().isPresent() || postgres().isPresent() && regionsOf(postgres().get().getValue()).contains(region.getKey())
+                    || (backup().isPresent() && region.getKey().equals(primary()))) {
                 nodes.put(region.getKey(), address(layout.storeUrls().get(region.getKey()).substring("http://".length())));
             }
         }
@@ -172,7 +175,8 @@ public final class LabPlan {
         Map.Entry<String, DataStore> database = postgres().orElseThrow();
         Map<String, String> endpoints = layout.endpoints(database.getKey());
         List<String> regions = new ArrayList<>(storeNodes().keySet());
-        regions.sort((a, b) -> Boolean.compare(!a.equals(database.getValue().writer()), !b.equals(database.getValue().writer())));
+        String writer = database.getValue().writer() != null ? database.getValue().writer() : primary();
+        regions.sort((a, b) -> Boolean.compare(!a.equals(writer), !b.equals(writer)));
         List<LabProcess> keepers = new ArrayList<>();
         for (String region : regions) {
             String coordinator = links.url(region, LabLinks.COORDINATOR);
@@ -183,7 +187,8 @@ public final class LabPlan {
                 }
             }
             List<String> args = new ArrayList<>(List.of("store", "postgres", file.toString(), "--store", database.getKey(), "--region", region,
-                    "--coordinator", coordinator, "--endpoint", region + "=" + own));
+                    "--coordinator", coordinator, "--initial-writer", writer, "--endpoint", region + "=" + own));
+            backupDir().ifPresent(dir -> args.addAll(List.of("--backup-dir", dir.toString())));
             for (String peer : regions) {
                 if (!peer.equals(region)) {
                     args.addAll(List.of("--endpoint", peer + "=" + endpoints.get(peer)));
@@ -194,9 +199,10 @@ public final class LabPlan {
         return keepers;
     }
 
-    /** The global database on PostgreSQL, when the topology's is. */
+    /** The global database or the backup store on PostgreSQL, when the topology's is. */
     public Optional<Map.Entry<String, DataStore>> postgres() {
-        return database().filter(d -> "postgres".equals(d.getValue().engine()));
+        return database().filter(d -> "postgres".equals(d.getValue().engine()))
+                .or(() -> backup().filter(b -> "postgres".equals(b.getValue().engine())));
     }
 
     /** Every address the lab serves on: nothing else may listen there when it starts. */
@@ -226,7 +232,14 @@ public final class LabPlan {
 
     private Optional<Map.Entry<String, DataStore>> backup() {
         return topology.dataStores().entrySet().stream()
-                .filter(e -> e.getValue().kind() == DataStoreKind.BACKUP && "embedded".equals(e.getValue().engine())).findFirst();
+                .filter(e -> e.getValue().kind() == DataStoreKind.BACKUP && List.of("embedded", "postgres").contains(e.getValue().engine()))
+                .findFirst();
+    }
+
+    /** A data store's regions: as listed, or every region but witnesses. */
+    private List<String> regionsOf(DataStore store) {
+        return !store.regions().isEmpty() ? store.regions() : topology.regions().entrySet().stream()
+                .filter(r -> r.getValue().role() != RegionRole.WITNESS).map(Map.Entry::getKey).toList();
     }
 
     private String primary() {

@@ -65,6 +65,11 @@ final class ManagedServer {
         return port;
     }
 
+    /** A PostgreSQL program of the version this server runs. */
+    String tool(String name) {
+        return bin.tool(name);
+    }
+
     String jdbcUrl() {
         return jdbcUrl(host, port);
     }
@@ -133,6 +138,11 @@ final class ManagedServer {
         AsPostgres.own(root);
     }
 
+    /**
+     * Pilotlight's settings, appended (the last value of a setting wins). {@code archive_mode} is on from the start because
+     * turning it on needs a restart; until a backup points {@code archive_command} at a backup folder (ALTER SYSTEM, a
+     * reload), {@code /bin/true} lets each finished segment go as it would without archiving.
+     */
     private void appendSettings() {
         String settings = """
 
@@ -155,6 +165,8 @@ final class ManagedServer {
                 wal_sender_timeout = 10s
                 wal_retrieve_retry_interval = 1s
                 logging_collector = off
+                archive_mode = on
+                archive_command = '/bin/true'
                 """.formatted(region, host, port, root);
         try {
             Files.writeString(data().resolve("postgresql.conf"), settings, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
@@ -346,6 +358,61 @@ final class ManagedServer {
                 "host=" + source.host() + " port=" + source.port() + " user=postgres dbname=postgres", "--no-sync"), 300);
         appendSettings(); // pg_rewind copied the source's configuration files: this server's port and socket again
         return out;
+    }
+
+    /** pg_basebackup of this running server into {@code target}: plain format, with the WAL that makes it consistent, a fast checkpoint. */
+    void baseBackup(Path target) {
+        AsPostgres.run(List.of(bin.tool("pg_basebackup"), "-h", host, "-p", Integer.toString(port), "-U", REPLICATION_USER, "-D",
+                target.toString(), "-X", "stream", "--checkpoint=fast", "--label", "pilotlight " + region), 1800);
+    }
+
+    /**
+     * Replaces this stopped server's data with a copy of the base backup {@code base} and makes it a standby that replays
+     * every segment {@code restoreCommand} finds, on the latest timeline, without streaming from anyone: it stays in
+     * recovery until promoted, so it takes writes only under the writer lease. A leftover data folder is moved aside to
+     * {@code data.before-restore-<stamp>}, never deleted; returns it, or null when there was none.
+     */
+    Path restoreFrom(Path base, String restoreCommand, String stamp) {
+        if (pid().isPresent()) {
+            throw new PostgresSetupException(region + "'s server is still running (pid " + pid().get() + ", " + data() + "): restoring"
+                    + " replaces its data; stop it first (pg_ctl -D " + data() + " stop), or restore into another region");
+        }
+        AsPostgres.requireReachable(root);
+        AsPostgres.requireNotRootOwned(root);
+        Path aside = null;
+        try {
+            Files.createDirectories(root);
+            AsPostgres.own(root);
+            if (Files.exists(data())) {
+                aside = root.resolve("data.before-restore-" + stamp);
+                Files.move(data(), aside);
+            }
+        } catch (IOException e) {
+            throw new PostgresSetupException(region + ": cannot move the old data folder " + data() + " aside: " + e.getMessage(), e);
+        }
+        AsPostgres.run(List.of("cp", "-a", base.toString(), data().toString()), 1800);
+        try {
+            Path auto = data().resolve("postgresql.auto.conf");
+            List<String> kept = new ArrayList<>();
+            List<String> replaced = List.of("primary_conninfo", "primary_slot_name", "default_transaction_read_only", "restore_command",
+                    "recovery_target_timeline", "synchronous_standby_names");
+            for (String line : Files.exists(auto) ? Files.readAllLines(auto) : List.<String>of()) {
+                if (!replaced.contains(line.strip().split("\\s*=", 2)[0])) {
+                    kept.add(line);
+                }
+            }
+            kept.add("restore_command = " + Sql.quote(restoreCommand));
+            kept.add("recovery_target_timeline = 'latest'");
+            Files.write(auto, kept);
+            Files.deleteIfExists(data().resolve("recovery.signal"));
+            Files.writeString(data().resolve("standby.signal"), "");
+            Files.deleteIfExists(root.resolve(FENCED_MARKER));
+        } catch (IOException e) {
+            throw new PostgresSetupException(region + ": cannot write its recovery settings in " + data() + ": " + e.getMessage(), e);
+        }
+        appendSettings();
+        AsPostgres.own(data());
+        return aside;
     }
 
     /** The latest checkpoint's location in the control file (pg_controldata): after a clean stop, its shutdown checkpoint. */

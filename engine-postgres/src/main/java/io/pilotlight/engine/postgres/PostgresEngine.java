@@ -37,13 +37,24 @@ final class PostgresEngine implements DataStoreEngine {
     private final Promotion promotion;
     private final Switchover switchover;
     private final Rejoin rejoin;
+    private final Backups backups;
+    private final Restore restore;
+    /** Where restoreLatest looks: the folder of this process's last backup, else the one the engine was opened with. */
+    private volatile Path backupFolder;
 
-    PostgresEngine(PgCluster cluster) {
+    /**
+     * @param backupFolder   where restoreLatest finds backups until a backup names another folder
+     * @param archiveTimeout the longest a finished commit waits before its WAL segment is archived (archive_timeout)
+     */
+    PostgresEngine(PgCluster cluster, Path backupFolder, Duration archiveTimeout) {
         this.cluster = cluster;
         this.probe = new StateProbe(cluster);
         this.promotion = new Promotion(cluster, probe);
         this.switchover = new Switchover(cluster, probe, promotion);
         this.rejoin = new Rejoin(cluster, probe);
+        this.backups = new Backups(cluster, archiveTimeout);
+        this.restore = new Restore(cluster, probe, promotion);
+        this.backupFolder = backupFolder;
         adoptWriter();
     }
 
@@ -105,7 +116,7 @@ final class PostgresEngine implements DataStoreEngine {
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.PROMOTE, Capability.SWITCHOVER, Capability.FENCE, Capability.REJOIN, Capability.LOST_WRITES_LEDGER,
-                Capability.PROBE_WRITES);
+                Capability.PROBE_WRITES, Capability.BACKUP, Capability.RESTORE);
     }
 
     @Override
@@ -158,14 +169,26 @@ final class PostgresEngine implements DataStoreEngine {
         }
     }
 
+    /**
+     * Archives {@code region}'s WAL into {@code directory/<store>/wal/} from now on and takes a base backup into
+     * {@code directory/<store>/base-<UTC time>/}; {@link #restoreLatest} then restores from this folder.
+     */
     @Override
-    public Path backup(String region, Path directory) {
-        throw new UnsupportedOperationException("the postgres engine does not take backups yet (data store " + cluster.name + ")");
+    public Path backup(String region, Path directory) throws EngineException {
+        Path taken = backups.backup(region, directory);
+        backupFolder = directory;
+        return taken;
     }
 
+    /** The latest base backup plus every archived WAL segment, into {@code region}'s stopped managed server, which then becomes the writer. */
     @Override
-    public String restoreLatest(String region, Duration waitForOldLease) {
-        throw new UnsupportedOperationException("the postgres engine does not restore backups yet (data store " + cluster.name + ")");
+    public String restoreLatest(String region, Duration waitForOldLease) throws EngineException {
+        return restore.restoreLatest(region, backupFolder, waitForOldLease);
+    }
+
+    /** The folder {@link #restoreLatest} restores from now. */
+    Path backupFolder() {
+        return backupFolder;
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * {@code engine: postgres}. Endpoints: per region {@code pgmanaged:/folder?port=N} (a server Pilotlight manages, see
- * {@link ManagedPostgres} and {@link Member}) or a PostgreSQL URL (an attached server). Two reserved keys:
+ * {@link ManagedPostgres} and {@link Member}) or a PostgreSQL URL (an attached server). Reserved keys:
  * <ul>
  *   <li>{@value #LEASE_KEY}: the coordinator holding the writer lease ({@code pilotlight store coordinator}'s URL, or
  *       {@code etcd://HOST:PORT[,...][/prefix]}). Without it the lease lives in {@code <store>.writer-lease.json} next to the
@@ -22,6 +22,10 @@ import java.util.function.UnaryOperator;
  *   <li>{@value #GUARD_KEY}: which regions this process guards (renews the lease of, fences): {@code all} (the default:
  *       one process runs it all), one region (that region's keeper, {@link PostgresRegionKeeper}), or {@code none} (an
  *       observer that promotes and switches over while the keepers guard: the lab's controller, a drill).</li>
+ *   <li>{@value #BACKUP_KEY}: the backup folder restoreLatest restores from until a backup names another one (default:
+ *       {@code backups/} next to the managed servers' folders).</li>
+ *   <li>{@value #ARCHIVE_TIMEOUT_KEY}: a backed-up primary's archive_timeout, a duration such as {@code 60s} (the default):
+ *       the RPO bound of a restore.</li>
  * </ul>
  */
 public final class PostgresEngineFactory implements EngineFactory {
@@ -40,6 +44,8 @@ public final class PostgresEngineFactory implements EngineFactory {
         Map<String, String> servers = new LinkedHashMap<>(endpoints);
         String coordinator = servers.remove(LEASE_KEY);
         String guard = servers.remove(GUARD_KEY);
+        String backupAt = servers.remove(BACKUP_KEY);
+        Duration archiveTimeout = archiveTimeout(name, servers.remove(ARCHIVE_TIMEOUT_KEY));
         Map<String, Member> members = new LinkedHashMap<>();
         PgBinaries[] binaries = new PgBinaries[1];
         servers.forEach((region, endpoint) -> members.put(region, Member.parse(region, endpoint, () -> {
@@ -70,11 +76,33 @@ public final class PostgresEngineFactory implements EngineFactory {
         if (guarded != null) {
             cluster.guardOnly(guarded);
         }
-        return new PostgresEngine(cluster);
+        return new PostgresEngine(cluster, backupAt != null && !backupAt.isBlank() ? Path.of(backupAt) : leaseDir.resolve("backups"),
+                archiveTimeout);
     }
 
     public static final String LEASE_KEY = "@lease";
     public static final String GUARD_KEY = "@guard";
+    public static final String BACKUP_KEY = "@backup";
+    public static final String ARCHIVE_TIMEOUT_KEY = "@archive_timeout";
+    /** PostgreSQL's own advice: shorter timeouts fill the archive with mostly empty 16 MB segments. */
+    static final Duration DEFAULT_ARCHIVE_TIMEOUT = Duration.ofSeconds(60);
+
+    private static Duration archiveTimeout(String store, String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_ARCHIVE_TIMEOUT;
+        }
+        Duration timeout;
+        try {
+            timeout = io.pilotlight.topology.Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("data store " + store + ": " + ARCHIVE_TIMEOUT_KEY + " " + e.getMessage(), e);
+        }
+        if (timeout.toSeconds() < 1) {
+            throw new IllegalArgumentException("data store " + store + ": " + ARCHIVE_TIMEOUT_KEY + " \"" + text + "\" must be at least 1s"
+                    + " (PostgreSQL's archive_timeout counts whole seconds)");
+        }
+        return timeout;
+    }
 
     /** null: every region. */
     private static java.util.Set<String> guarded(String store, String guard, java.util.Set<String> regions) {

@@ -2,6 +2,7 @@ package io.pilotlight.engine.postgres;
 
 import io.pilotlight.engine.EngineException;
 import io.pilotlight.topology.DataStore;
+import io.pilotlight.topology.DataStoreKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -22,7 +23,9 @@ import java.util.function.UnaryOperator;
  *       when it cannot renew it for a lease (its link to the coordinator cut, the coordinator gone);</li>
  *   <li>fences a server that answers as a writable primary while another region holds the lease;</li>
  *   <li>points its standby at the current writer through this region's link;</li>
- *   <li>rejoins its fenced former primary (ledger, pg_rewind, standby of the writer) once it can reach the writer.</li>
+ *   <li>rejoins its fenced former primary (ledger, pg_rewind, standby of the writer) once it can reach the writer;</li>
+ *   <li>for a backup store ({@code kind: backup}), takes a base backup every interval while its server is the writer (the
+ *       first one turns WAL archiving on); the other regions have no server until a restore creates one.</li>
  * </ul>
  * Promotions and switchovers are not its business: a controller (an engine with {@code @guard none}) does those.
  */
@@ -37,19 +40,30 @@ public final class PostgresRegionKeeper implements AutoCloseable {
     private final Consumer<String> log;
     private final Clock clock;
     private final Thread thread;
+    private final BackupPlan backups;
+    private final Thread backupThread;
     private volatile boolean running = true;
     private Instant readOnlySince;
     private Instant downSince;
     private String lastSaid = "";
 
-    private PostgresRegionKeeper(String region, PostgresEngine engine, Consumer<String> log, Clock clock) {
+    /**
+     * Backups of a {@code kind: backup} store: a base backup into {@code folder} every {@code interval} while this region's
+     * server is the writer.
+     */
+    public record BackupPlan(java.nio.file.Path folder, Duration interval) {
+    }
+
+    private PostgresRegionKeeper(String region, PostgresEngine engine, Consumer<String> log, Clock clock, BackupPlan backups) {
         this.region = region;
         this.engine = engine;
         this.cluster = engine.cluster();
         this.self = cluster.member(region);
         this.log = log;
         this.clock = clock;
+        this.backups = backups;
         this.thread = Thread.ofPlatform().name("pg-keeper-" + region).start(this::loop);
+        this.backupThread = backups == null ? null : Thread.ofPlatform().name("pg-backups-" + region).start(this::backupLoop);
     }
 
     /**
@@ -60,19 +74,29 @@ public final class PostgresRegionKeeper implements AutoCloseable {
      */
     public static PostgresRegionKeeper start(String store, DataStore spec, Map<String, String> endpoints, String region, String initialWriter,
                                              Consumer<String> log) throws InterruptedException {
+        return start(store, spec, endpoints, region, initialWriter, null, log);
+    }
+
+    /** @param backups a backup store's schedule (null: none); its folder is also where a restore looks */
+    public static PostgresRegionKeeper start(String store, DataStore spec, Map<String, String> endpoints, String region, String initialWriter,
+                                             BackupPlan backups, Consumer<String> log) throws InterruptedException {
         Map<String, String> mine = new LinkedHashMap<>(endpoints);
+        if (backups != null) {
+            mine.put(PostgresEngineFactory.BACKUP_KEY, backups.folder().toString());
+        }
         mine.put(PostgresEngineFactory.GUARD_KEY, region);
         Member self = Member.parse(region, endpoints.get(region), PgBinaries::locate);
         if (self.managed() == null) {
             throw new IllegalArgumentException(region + ": a region keeper runs beside a managed server (pgmanaged:/folder?port=N), got "
                     + endpoints.get(region));
         }
-        create(self, endpoints, initialWriter, log);
+        create(self, endpoints, initialWriter, spec.kind() == DataStoreKind.BACKUP, log);
         PostgresEngine engine = PostgresEngineFactory.open(store, spec, mine, Clock.systemUTC(), UnaryOperator.identity());
-        return new PostgresRegionKeeper(region, engine, log, Clock.systemUTC());
+        return new PostgresRegionKeeper(region, engine, log, Clock.systemUTC(), backups);
     }
 
-    private static void create(Member self, Map<String, String> endpoints, String initialWriter, Consumer<String> log) throws InterruptedException {
+    private static void create(Member self, Map<String, String> endpoints, String initialWriter, boolean backupStore, Consumer<String> log)
+            throws InterruptedException {
         ManagedServer server = self.managed();
         if (Files.exists(server.data())) {
             if (server.pid().isPresent()) {
@@ -93,6 +117,10 @@ public final class PostgresRegionKeeper implements AutoCloseable {
                 throw new PostgresSetupException(self.region() + ": creating the replication user failed: " + e.getMessage(), e);
             }
             log.accept(self.region() + ": created the first primary on " + self.where());
+            return;
+        }
+        if (backupStore) {
+            log.accept(self.region() + ": no server here until the latest backup is restored into " + server.root());
             return;
         }
         Member writer = Member.parse(initialWriter, endpoints.get(initialWriter), PgBinaries::locate);
@@ -144,6 +172,10 @@ public final class PostgresRegionKeeper implements AutoCloseable {
         }
         Instant now = clock.instant();
         boolean mine = lease.heldBy(region, now);
+        if (!Files.exists(self.managed().data())) {
+            say(region + ": no server yet (a backup store's region waits for a restore)");
+            return;
+        }
         ServerView server = view();
         if (mine && !cluster.guarding(region) && server != ServerView.DOWN) {
             takeUp(lease, server);
@@ -173,8 +205,8 @@ public final class PostgresRegionKeeper implements AutoCloseable {
             boolean abandoned = downSince != null && Duration.between(downSince, now).compareTo(HANDOVER_PATIENCE) > 0;
             if (server == ServerView.DOWN && formerPrimary && (self.managed().fenced() || abandoned)) {
                 rejoin(lease.holder());
-            } else if (server == ServerView.STANDBY) {
-                follow(lease.holder());
+            } else if (server == ServerView.STANDBY && backups == null) {
+                follow(lease.holder()); // a restored backup store's server replays the archive, it streams from nobody
             }
         }
     }
@@ -222,6 +254,27 @@ public final class PostgresRegionKeeper implements AutoCloseable {
         }
     }
 
+    /** A base backup as soon as this region guards the writer lease (it turns archiving on), then one every interval. */
+    private void backupLoop() {
+        Instant last = null;
+        while (running) {
+            try {
+                Instant now = clock.instant();
+                if (cluster.guarding(region) && (last == null || Duration.between(last, now).compareTo(backups.interval()) >= 0)) {
+                    last = now;
+                    log.accept(region + ": base backup taken: " + engine.backup(region, backups.folder()));
+                }
+            } catch (EngineException | RuntimeException e) {
+                say(region + ": the backup failed: " + e.getMessage());
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
     private enum ServerView { DOWN, STANDBY, WRITABLE_PRIMARY, READ_ONLY_PRIMARY }
 
     private ServerView view() {
@@ -247,6 +300,9 @@ public final class PostgresRegionKeeper implements AutoCloseable {
     public void close() {
         running = false;
         thread.interrupt();
+        if (backupThread != null) {
+            backupThread.interrupt();
+        }
         try {
             thread.join(5000);
         } catch (InterruptedException e) {

@@ -39,9 +39,19 @@ public record DeploymentLayout(Map<String, String> storeUrls, Map<String, Map<St
      * and switches over while each region's keeper ({@code pilotlight store postgres}) guards its server.
      */
     public DeploymentLayout withManagedPostgres(Topology topology, java.nio.file.Path root, String leaseCoordinator) {
+        return withManagedPostgres(topology, root, leaseCoordinator, null);
+    }
+
+    /**
+     * @param backupDir where a {@code kind: backup, engine: postgres} store's backups are (its restore reads them there);
+     *                  null: the engine's default; the store's interval is its servers' archive_timeout
+     */
+    public DeploymentLayout withManagedPostgres(Topology topology, java.nio.file.Path root, String leaseCoordinator,
+                                                java.nio.file.Path backupDir) {
         Map<String, Map<String, String>> engines = new LinkedHashMap<>(engineEndpoints);
         topology.dataStores().forEach((name, store) -> {
-            if (store.kind() == io.pilotlight.topology.DataStoreKind.GLOBAL_DATABASE && "postgres".equals(store.engine())) {
+            boolean backup = store.kind() == io.pilotlight.topology.DataStoreKind.BACKUP;
+            if ((backup || store.kind() == io.pilotlight.topology.DataStoreKind.GLOBAL_DATABASE) && "postgres".equals(store.engine())) {
                 Map<String, String> endpoints = new LinkedHashMap<>();
                 java.util.List<String> regions = !store.regions().isEmpty() ? store.regions() : topology.regions().entrySet().stream()
                         .filter(r -> r.getValue().role() != io.pilotlight.topology.RegionRole.WITNESS).map(Map.Entry::getKey).toList();
@@ -50,6 +60,12 @@ public record DeploymentLayout(Map<String, String> storeUrls, Map<String, Map<St
                 }
                 endpoints.put("@lease", leaseCoordinator);
                 endpoints.put("@guard", "none");
+                if (backup && backupDir != null) {
+                    endpoints.put("@backup", backupDir.toAbsolutePath().normalize().toString());
+                }
+                if (backup && store.interval() != null) {
+                    endpoints.put("@archive_timeout", io.pilotlight.topology.Durations.format(store.interval()));
+                }
                 engines.put(name, Map.copyOf(endpoints));
             }
         });

@@ -46,9 +46,6 @@ public final class LabSupport {
             if (data.kind() == DataStoreKind.GLOBAL_TABLE) {
                 missing.add("data store " + store.getKey() + " (kind global-table): the lab runs only the embedded global database"
                         + " and backups so far");
-            } else if (data.kind() == DataStoreKind.BACKUP && !"embedded".equals(data.engine())) {
-                missing.add("data store " + store.getKey() + " (kind backup, engine " + data.engine() + "): the lab backs up and restores"
-                        + " only engine: embedded so far (PostgreSQL runs in the lab as a global database)");
             } else if (!List.of("embedded", "postgres").contains(data.engine())) {
                 missing.add("data store " + store.getKey() + " (engine " + data.engine() + "): the lab runs engine: embedded and postgres");
             }
