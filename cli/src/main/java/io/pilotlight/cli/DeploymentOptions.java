@@ -72,6 +72,10 @@ final class DeploymentOptions {
             builder.environment().put("LISTEN", layout.services().get(service).get(region));
             builder.environment().put("STORE_NODES", storeNodes);
             postgresUrls(layout, region).forEach(builder.environment()::put);
+            var check = topology.services().get(service).healthCheck();
+            if (check != null && check.type() == io.pilotlight.topology.HealthCheckType.HTTPS) {
+                builder.environment().put("SERVICE_TLS_KEYSTORE", labCertificate(topology).toString());
+            }
             builder.environment().put("INSTANCE", Integer.toString(index));
             builder.environment().put("FAULT_FILE", faultFile(stateDir, service, region).toAbsolutePath().toString());
             return builder;
@@ -114,6 +118,40 @@ final class DeploymentOptions {
             }
         }
         return Map.of();
+    }
+
+    /**
+     * The certificate instances of a service with an HTTPS health check serve (the sample service): the lab's own,
+     * self-signed, for every region and endpoint address and the checks' names, made once in STATE_DIR/tls.
+     */
+    java.nio.file.Path labCertificate(Topology topology) {
+        String fromLab = System.getenv(io.pilotlight.drill.lab.LabPlan.LAB_CERTIFICATE_ENV);
+        if (fromLab != null && !fromLab.isBlank()) {
+            return java.nio.file.Path.of(fromLab); // the lab made it before it started anything, and its checks trust it
+        }
+        java.util.Set<String> addresses = new java.util.LinkedHashSet<>();
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        topology.regions().values().forEach(r -> {
+            if (r.address() != null) {
+                addresses.add(r.address());
+            }
+        });
+        topology.services().values().forEach(s -> {
+            s.endpoints().values().forEach(e -> addresses.add(e.address()));
+            if (s.healthCheck() != null && s.healthCheck().fqdn() != null) {
+                names.add(s.healthCheck().fqdn());
+            }
+        });
+        try {
+            return io.pilotlight.http.tls.LabCertificate.ensure(labCertificateFile(stateDir), addresses, names);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the lab's certificate for HTTPS services: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the controller keeps the lab's certificate; the drill's clients trust it from there. */
+    public static java.nio.file.Path labCertificateFile(java.nio.file.Path controllerState) {
+        return controllerState.resolve("tls").resolve("lab-services.p12");
     }
 
     /** Extra environment of every instance (an agent's TLS files). */

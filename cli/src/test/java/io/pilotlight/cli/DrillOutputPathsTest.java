@@ -16,8 +16,7 @@ class DrillOutputPathsTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-        "active-active.yaml | a primary region",
-        "backup-restore.yaml| (HTTPS)"})
+        "active-active.yaml | a primary region"})
     void anExampleTheLabCannotRunFailsAtOnceNamingWhatIsMissing(String example, String missing, @TempDir Path dir) throws Exception {
         CliProcess.Result result = InProcessCli.run("drill", "run", CliProcess.REPO_ROOT.resolve("examples/" + example).toString(),
                 "--state-dir", dir.resolve("lab").toString(), "--history", dir.resolve("history.jsonl").toString());

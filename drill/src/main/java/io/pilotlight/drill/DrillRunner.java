@@ -41,7 +41,7 @@ public final class DrillRunner {
      */
     public record Setup(Topology topology, Path labState, InetSocketAddress dns, String dnsAdmin, DataStoreEngine store,
                         String service, int servicePort, String name, String target, String standby, String targetAddress,
-                        Duration clientCache, Duration deadline, PlayedOperator operator) {
+                        Duration clientCache, Duration deadline, PlayedOperator operator, javax.net.ssl.SSLContext serviceTls) {
         Path audit() {
             return labState.resolve("controller").resolve(AuditLog.FILE_NAME);
         }
@@ -50,7 +50,8 @@ public final class DrillRunner {
     public DrillReport run(Setup setup, Fault fault, Consumer<String> progress) throws Exception {
         List<Milestone> milestones = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        try (SyntheticClients clients = new SyntheticClients(4, setup.dns(), setup.name(), setup.servicePort(), setup.clientCache(), clock)) {
+        try (SyntheticClients clients = new SyntheticClients(4, setup.dns(), setup.name(), setup.servicePort(), setup.clientCache(), clock,
+                setup.serviceTls())) {
             progress.accept("clients writing through " + setup.name() + "; waiting until they succeed steadily and DNS sees "
                     + setup.target() + " healthy");
             long warm = clock.millis() + 60_000;

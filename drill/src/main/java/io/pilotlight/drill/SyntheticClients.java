@@ -33,15 +33,23 @@ public final class SyntheticClients implements AutoCloseable {
 
     /** @param clock stamps every request and acknowledgement: the drill's RTO and RPO are measured on it */
     public SyntheticClients(int count, InetSocketAddress dns, String name, int port, Duration clientCache, java.time.Clock clock) {
+        this(count, dns, name, port, clientCache, clock, null);
+    }
+
+    /** @param tls for a service that serves HTTPS: whom the clients trust (the lab's certificate); null for plain HTTP */
+    public SyntheticClients(int count, InetSocketAddress dns, String name, int port, Duration clientCache, java.time.Clock clock,
+                            javax.net.ssl.SSLContext tls) {
         this.clock = clock;
         for (int c = 0; c < count; c++) {
             int id = c;
-            threads.add(Thread.ofPlatform().daemon().name("drill-client-" + c).start(() -> run(id, dns, name, port, clientCache)));
+            threads.add(Thread.ofPlatform().daemon().name("drill-client-" + c).start(() -> run(id, dns, name, port, clientCache, tls)));
         }
     }
 
-    private void run(int id, InetSocketAddress dns, String name, int port, Duration clientCache) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+    private void run(int id, InetSocketAddress dns, String name, int port, Duration clientCache, javax.net.ssl.SSLContext tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500));
+        HttpClient http = (tls == null ? builder : builder.sslContext(tls)).build();
+        String scheme = tls == null ? "http" : "https";
         SimpleResolver resolver = new SimpleResolver(dns);
         resolver.setTimeout(Duration.ofMillis(500));
         String address = null;
@@ -61,7 +69,7 @@ public final class SyntheticClients implements AutoCloseable {
                 if (address != null) {
                     String key = "drill-" + id + "-" + n;
                     String value = "v" + n;
-                    HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create("http://" + address + ":" + port + "/items/" + key))
+                    HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(scheme + "://" + address + ":" + port + "/items/" + key))
                             .timeout(RtoEstimator.ASSUMED_CLIENT_REQUEST_TIMEOUT).PUT(HttpRequest.BodyPublishers.ofString(value)).build(),
                             HttpResponse.BodyHandlers.ofString());
                     ok = put.statusCode() == 200;

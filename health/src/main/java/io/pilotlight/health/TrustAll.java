@@ -12,13 +12,13 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * What {@code verify_certificate: false} means: any certificate, for any name, is accepted (as
  * Route 53 does). An extended trust manager, so the JDK adds no hostname check of its own.
  */
-final class TrustAll extends X509ExtendedTrustManager {
+public final class TrustAll extends X509ExtendedTrustManager {
     private static final SSLContext CONTEXT = create();
 
     private TrustAll() {
     }
 
-    static SSLContext context() {
+    public static SSLContext context() {
         return CONTEXT;
     }
 

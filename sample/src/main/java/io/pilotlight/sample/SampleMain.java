@@ -8,7 +8,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Starts one sample-service instance from the environment, as a compute provider launches it:
  * REGION, LISTEN (HOST:PORT), STORE_NODES (REGION=URL,...) or, on PostgreSQL, JDBC_URL (a pgJDBC multi-host URL with
- * targetServerType=primary) and JDBC_LOCAL (the region's own server), and optionally FAULT_FILE. Prints one line once it serves.
+ * targetServerType=primary) and JDBC_LOCAL (the region's own server), and optionally FAULT_FILE and SERVICE_TLS_KEYSTORE
+ * (serve HTTPS with the lab's certificate, see {@code LabCertificate}). Prints one line once it serves.
  */
 public final class SampleMain {
     private SampleMain() {
@@ -26,15 +27,18 @@ public final class SampleMain {
         int colon = listen.lastIndexOf(':');
         InetSocketAddress address = new InetSocketAddress(listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1)));
         String jdbc = System.getenv("JDBC_URL");
+        String keystore = System.getenv("SERVICE_TLS_KEYSTORE");
+        io.pilotlight.http.tls.ServerTls tls = keystore == null || keystore.isBlank() ? null
+                : io.pilotlight.http.tls.LabCertificate.serverTls(java.nio.file.Path.of(keystore));
         SampleService service = jdbc != null && !jdbc.isBlank()
-                ? SampleService.onPostgres(address, region, jdbc, System.getenv().getOrDefault("JDBC_LOCAL", jdbc), faultFile())
-                : new SampleService(address, region, nodes, faultFile());
+                ? SampleService.onPostgres(address, region, jdbc, System.getenv().getOrDefault("JDBC_LOCAL", jdbc), faultFile(), tls)
+                : new SampleService(address, region, nodes, faultFile(), tls);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
             stopped.countDown();
         }));
-        System.out.println("sample-service " + region + " serving on http://" + listen);
+        System.out.println("sample-service " + region + " serving on " + (tls == null ? "http" : "https") + "://" + listen);
         System.out.flush();
         exitWithSupervisor();
         stopped.await();

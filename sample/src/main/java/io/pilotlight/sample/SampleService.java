@@ -3,6 +3,7 @@ package io.pilotlight.sample;
 import io.pilotlight.http.HttpCall;
 import io.pilotlight.http.HttpFront;
 import io.pilotlight.http.HttpReply;
+import io.pilotlight.http.tls.ServerTls;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -34,22 +35,33 @@ public final class SampleService implements AutoCloseable {
 
     /** @param faultFile where a drill may ask for injected errors (see {@link InjectedErrors}); null for none */
     public SampleService(InetSocketAddress listen, String region, Map<String, String> storeNodes, Path faultFile) throws IOException {
-        this(listen, region, storeNodes.isEmpty() ? null : new StoreItems(region, storeNodes), faultFile);
+        this(listen, region, storeNodes, faultFile, null);
+    }
+
+    /** @param tls serve HTTPS with it (a service whose health check is HTTPS); null for plain HTTP */
+    public SampleService(InetSocketAddress listen, String region, Map<String, String> storeNodes, Path faultFile, ServerTls tls)
+            throws IOException {
+        this(listen, region, storeNodes.isEmpty() ? null : new StoreItems(region, storeNodes), faultFile, tls);
     }
 
     /** Items in PostgreSQL: written through {@code primaryUrl} (pgJDBC multi-host, targetServerType=primary), read from {@code localUrl}. */
     public static SampleService onPostgres(InetSocketAddress listen, String region, String primaryUrl, String localUrl, Path faultFile)
             throws IOException {
-        return new SampleService(listen, region, new JdbcItems(primaryUrl, localUrl), faultFile);
+        return onPostgres(listen, region, primaryUrl, localUrl, faultFile, null);
     }
 
-    private SampleService(InetSocketAddress listen, String region, Items items, Path faultFile) throws IOException {
+    public static SampleService onPostgres(InetSocketAddress listen, String region, String primaryUrl, String localUrl, Path faultFile,
+                                           ServerTls tls) throws IOException {
+        return new SampleService(listen, region, new JdbcItems(primaryUrl, localUrl), faultFile, tls);
+    }
+
+    private SampleService(InetSocketAddress listen, String region, Items items, Path faultFile, ServerTls tls) throws IOException {
         this.region = region;
         this.injected = new InjectedErrors(faultFile);
         this.items = items;
-        this.server = HttpFront.builder().name("sample-http").threads(1).reusePort(true)
-                .route("/", HttpFront.Mode.BLOCKING, this::serve)
-                .listen(listen);
+        HttpFront.Builder front = HttpFront.builder().name("sample-http").threads(1).reusePort(true)
+                .route("/", HttpFront.Mode.BLOCKING, this::serve);
+        this.server = (tls == null ? front : front.tls(tls)).listen(listen);
     }
 
     public InetSocketAddress address() {

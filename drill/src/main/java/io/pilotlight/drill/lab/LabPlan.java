@@ -199,6 +199,52 @@ public final class LabPlan {
         return keepers;
     }
 
+    /** Where a lab child finds the lab's certificate (PKCS12) for HTTPS services. */
+    public static final String LAB_CERTIFICATE_ENV = "PILOTLIGHT_LAB_CERTIFICATE";
+
+    /** A service's health check is HTTPS: its instances serve the lab's certificate. */
+    public boolean needsCertificate() {
+        return topology.services().values().stream()
+                .anyMatch(s -> s.healthCheck() != null && s.healthCheck().type() == io.pilotlight.topology.HealthCheckType.HTTPS);
+    }
+
+    public Path certificateFile() {
+        return certificateFile(addresses.stateDir());
+    }
+
+    /** {@code STATE_DIR/tls/lab-services.p12} (and {@code .pem} beside it). */
+    public static Path certificateFile(Path stateDir) {
+        return stateDir.resolve("tls").resolve("lab-services.p12");
+    }
+
+    /** The addresses the lab's HTTPS services are reached at: every region's and endpoint's. */
+    public List<String> certificateAddresses() {
+        Set<String> all = new LinkedHashSet<>();
+        topology.regions().values().forEach(r -> {
+            if (r.address() != null) {
+                all.add(r.address());
+            }
+        });
+        topology.services().values().forEach(s -> s.endpoints().values().forEach(e -> all.add(e.address())));
+        return List.copyOf(all);
+    }
+
+    /** The names HTTPS checks send (their fqdn). */
+    public List<String> certificateNames() {
+        Set<String> all = new LinkedHashSet<>();
+        topology.services().values().forEach(s -> {
+            if (s.healthCheck() != null && s.healthCheck().fqdn() != null) {
+                all.add(s.healthCheck().fqdn());
+            }
+        });
+        topology.healthChecks().values().forEach(c -> {
+            if (c.fqdn() != null) {
+                all.add(c.fqdn());
+            }
+        });
+        return List.copyOf(all);
+    }
+
     /** The global database or the backup store on PostgreSQL, when the topology's is. */
     public Optional<Map.Entry<String, DataStore>> postgres() {
         return database().filter(d -> "postgres".equals(d.getValue().engine()))

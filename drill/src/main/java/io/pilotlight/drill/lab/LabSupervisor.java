@@ -33,6 +33,7 @@ public final class LabSupervisor implements AutoCloseable {
     private final List<Process> children = new ArrayList<>();
     private final Map<String, ProcessIdentity> identities = new LinkedHashMap<>();
     private LabLinks links;
+    private Path labCertificate;
 
     private final LabTokens tokens;
 
@@ -63,6 +64,10 @@ public final class LabSupervisor implements AutoCloseable {
     private void startAll(Launcher launcher) throws Exception {
         Files.createDirectories(logs);
         Files.createDirectories(ready);
+        labCertificate = plan.needsCertificate() ? plan.certificateFile() : null;
+        if (labCertificate != null) {
+            io.pilotlight.http.tls.LabCertificate.ensure(labCertificate, plan.certificateAddresses(), plan.certificateNames());
+        }
         links = LabLinks.start(plan.linkedRegions(), plan.storeNodes(), plan.coordinator(), plan.roundTrip(), tokens.serverAuth());
         for (LabPlan.LabProcess process : plan.processes(links::url)) {
             start(launcher, process);
@@ -80,6 +85,10 @@ public final class LabSupervisor implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put(Ready.FILE_ENV, ready.resolve(name).toString());
         tokens.applyTo(name, builder.environment());
+        if (labCertificate != null) { // HTTPS services serve it (the controller passes it on), and every health check trusts it
+            builder.environment().put(LabPlan.LAB_CERTIFICATE_ENV, labCertificate.toString());
+            builder.environment().put("PILOTLIGHT_HEALTH_TRUST", io.pilotlight.http.tls.LabCertificate.pem(labCertificate).toString());
+        }
         Process process = builder.start();
         children.add(process);
         identities.put(name, ProcessIdentity.of(process.toHandle()));

@@ -178,7 +178,8 @@ public final class DrillSession {
                     + " has no global database or backup: the drill reads its clients' writes back from one"));
             DrillRunner.Setup setup = new DrillRunner.Setup(topology, plan.labState(), new InetSocketAddress(dns[0], Integer.parseInt(dns[1])),
                     plan.lab().dnsAdmin(), store, plan.service(), port, plan.name(), plan.victim(), plan.standby(),
-                    topology.regions().get(plan.victim()).address(), request.clientCache(), request.deadline(), operator(plan));
+                    topology.regions().get(plan.victim()).address(), request.clientCache(), request.deadline(), operator(plan),
+                    serviceTls(topology, plan));
             TimedFault fault = new TimedFault(fault(plan), t0, clock);
             unfinished.onInterrupt(() -> {
                 healIfInjected(fault, t0, progress); // a lab that was already running stays: without its fault
@@ -285,6 +286,18 @@ public final class DrillSession {
         return new PlayedOperator(delay, to -> failoverRunbook(plan, plan.victim(), to, "operator.log"));
     }
 
+    /**
+     * A service whose health check is HTTPS serves the lab's certificate (made by the lab in STATE_DIR/tls):
+     * the clients trust exactly that one. Null for plain HTTP.
+     */
+    private static javax.net.ssl.SSLContext serviceTls(Topology topology, Plan plan) throws java.io.IOException {
+        var check = topology.services().get(plan.service()).healthCheck();
+        if (check == null || check.type() != io.pilotlight.topology.HealthCheckType.HTTPS) {
+            return null;
+        }
+        return io.pilotlight.http.tls.LabCertificate.clientContext(io.pilotlight.drill.lab.LabPlan.certificateFile(plan.labState()));
+    }
+
     /** pilotlight failover against the lab, sharing its controller's state (and audit log); output to logs/LOG. */
     private ProcessBuilder failoverRunbook(Plan plan, String from, String to, String log) {
         Path labState = plan.labState();
@@ -298,8 +311,14 @@ public final class DrillSession {
         if (Files.isDirectory(io.pilotlight.drill.lab.LabPlan.postgresRoot(labState))) { // the lab's PostgreSQL servers
             command.addAll(List.of("--postgres-root", io.pilotlight.drill.lab.LabPlan.postgresRoot(labState).toString()));
         }
-        return launcher.pilotlight(command, false).redirectErrorStream(true)
+        ProcessBuilder runbook = launcher.pilotlight(command, false).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(labState.resolve("logs").resolve(log).toFile()));
+        Path certificate = io.pilotlight.drill.lab.LabPlan.certificateFile(labState);
+        if (Files.exists(certificate)) { // the instances it starts serve the lab's certificate, which the lab's checks trust
+            runbook.environment().put(io.pilotlight.drill.lab.LabPlan.LAB_CERTIFICATE_ENV, certificate.toString());
+            runbook.environment().put("PILOTLIGHT_HEALTH_TRUST", io.pilotlight.http.tls.LabCertificate.pem(certificate).toString());
+        }
+        return runbook;
     }
 
     /**

@@ -12,7 +12,7 @@ class LabSupportTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"pilot-light", "pilot-light-lab", "warm-standby-lab", "warm-standby", "backup-restore-lab",
-        "backup-restore-postgres-lab"})
+        "backup-restore-postgres-lab", "backup-restore"})
     void theLabVariantOfEachPatternDrills(String example) {
         assertThat(LabSupport.missing(Fixtures.example(example).topology())).isEmpty();
     }
@@ -33,8 +33,6 @@ class LabSupportTest {
 
     @Test
     void theExamplesTheLabCannotRunYetNameWhatIsMissing() {
-        assertThat(LabSupport.explain(Fixtures.example("backup-restore").topology()))
-                .contains("(HTTPS)").doesNotContain("data store ledger").doesNotContain("manual");
         assertThat(LabSupport.explain(Fixtures.example("active-active").topology())).contains("a primary region")
                 .contains("kind global-table");
     }
