@@ -54,7 +54,7 @@ public final class DrillRunner {
                 setup.serviceTls())) {
             progress.accept("clients writing through " + setup.name() + "; waiting until they succeed steadily and DNS sees "
                     + setup.target() + " healthy");
-            long warm = clock.millis() + 60_000;
+            long warm = clock.millis() + warmUp(setup.topology()).toMillis();
             // DNS answers the primary even while its check is still unhealthy from start-up (Route 53's all-unhealthy rule), so
             // clients succeed before the health system is steady; a fault injected then would never be "detected"
             while (recentSuccesses(clients, 2_000) < 20 || !dnsSeesHealthy(setup) || !healthSettled(setup)) {
@@ -142,6 +142,19 @@ public final class DrillRunner {
      * long as the check's threshold (a check still in its configured initial state, e.g. "healthy"
      * before its first probes, would let DNS answer an empty standby for an instant).
      */
+    /**
+     * How long the lab may take to reach its steady state: a minute, or for slow checks (Route 53's default 30 s interval)
+     * long enough for the slowest to leave its initial state and turn healthy: (threshold + 1) intervals, and 30 s more.
+     */
+    static Duration warmUp(io.pilotlight.topology.Topology topology) {
+        Duration slowest = io.pilotlight.topology.HealthCheckCatalog.of(topology).values().stream()
+                .filter(c -> c.requestInterval() != null)
+                .map(c -> c.requestInterval().multipliedBy(c.failureThreshold() + 1L))
+                .max(Duration::compareTo).orElse(Duration.ZERO);
+        Duration needed = slowest.plusSeconds(30);
+        return needed.compareTo(Duration.ofMinutes(1)) > 0 ? needed : Duration.ofMinutes(1);
+    }
+
     private boolean healthSettled(Setup setup) {
         try {
             return HealthSettled.of(http.json("http://" + setup.dnsAdmin() + "/health"),
