@@ -24,6 +24,14 @@ public interface Fault {
         return true;
     }
 
+    /**
+     * The change the fault set off has run its course, so the measurement may end: a planned switchover's runbook has
+     * exited. Until then clients that still succeed are not yet a recovery (the write gap may be still to come).
+     */
+    default boolean settled() {
+        return true;
+    }
+
     /** A planned change has nothing to detect and nothing to decide. */
     default boolean planned() {
         return false;

@@ -39,6 +39,12 @@ public final class PlannedSwitchover implements Fault {
         running = runbook.start();
     }
 
+    /** The runbook has exited: the switchover, with its write gap, is behind the clients. */
+    @Override
+    public boolean settled() {
+        return running != null && !running.isAlive();
+    }
+
     /**
      * The switchover is what this drill measures: one that did not finish or failed ends the drill with that error, never
      * with a verdict measured on a deployment that did not switch over.

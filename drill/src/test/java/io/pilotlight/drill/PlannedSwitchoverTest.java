@@ -33,4 +33,22 @@ class PlannedSwitchoverTest {
         switchover.inject();
         assertThat(switchover.heal()).isEqualTo("the switchover runbook completed");
     }
+
+    /**
+     * The drill's measurement once ended 10 s into a PostgreSQL switchover, its clients still succeeding because the write
+     * gap had not come yet, and then reported "did not sustain": it now ends only once the runbook has run its course.
+     */
+    @Test
+    void theMeasurementWaitsUntilTheRunbookHasRunItsCourse() throws Exception {
+        PlannedSwitchover switchover = new PlannedSwitchover(new ProcessBuilder("sleep", "1"), "east", "west");
+        assertThat(switchover.settled()).as("not started").isFalse();
+        switchover.inject();
+        assertThat(switchover.settled()).as("running").isFalse();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (!switchover.settled() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(switchover.settled()).as("exited").isTrue();
+        assertThat(switchover.heal()).isEqualTo("the switchover runbook completed");
+    }
 }

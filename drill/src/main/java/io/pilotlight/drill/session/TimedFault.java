@@ -44,6 +44,11 @@ public final class TimedFault implements Fault {
     }
 
     @Override
+    public boolean settled() {
+        return fault.settled();
+    }
+
+    @Override
     public boolean targetSurvives() {
         return fault.targetSurvives();
     }
