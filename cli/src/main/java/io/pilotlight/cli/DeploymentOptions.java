@@ -96,16 +96,15 @@ final class DeploymentOptions {
         for (Map<String, String> endpoints : layout.engineEndpoints().values()) {
             List<String> hosts = new ArrayList<>();
             String local = null;
-            for (Map.Entry<String, String> e : endpoints.entrySet()) {
-                if (e.getValue().startsWith("pgmanaged:")) {
-                    java.net.URI uri = java.net.URI.create(e.getValue());
-                    String query = "&" + uri.getQuery() + "&";
-                    String host = query.replaceAll(".*&host=([^&]*)&.*", "$1");
-                    String port = query.replaceAll(".*&port=([^&]*)&.*", "$1");
-                    hosts.add(host + ":" + port);
-                    if (e.getKey().equals(region)) {
-                        local = host + ":" + port;
-                    }
+            for (String server : endpoints.keySet()) {
+                if (server.startsWith("@") || !endpoints.get(server).startsWith("pgmanaged:")) {
+                    continue; // @lease, @guard
+                }
+                // a managed server listens where the region's store would (DeploymentLayout.withManagedPostgres)
+                java.net.URI at = java.net.URI.create(layout.storeUrls().get(server));
+                hosts.add(at.getHost() + ":" + at.getPort());
+                if (server.equals(region)) {
+                    local = at.getHost() + ":" + at.getPort();
                 }
             }
             if (!hosts.isEmpty()) {

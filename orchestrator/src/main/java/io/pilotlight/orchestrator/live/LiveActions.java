@@ -37,6 +37,9 @@ public final class LiveActions implements StepActions {
     private final ComputeProvider compute;
     private final DeploymentEngines engines;
     private final JsonHttp http = new JsonHttp(Duration.ofMillis(500), Duration.ofSeconds(1));
+    /** HTTPS health checks' client: one, as the plain one (asked every 100 ms while an instance starts). */
+    private final java.net.http.HttpClient httpsUnverified = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500))
+            .sslContext(io.pilotlight.health.TrustAll.context()).build();
 
     public LiveActions(Topology topology, DeploymentLayout layout, ComputeProvider compute) {
         this(topology, layout, compute, (EngineFactory.Restorer) null);
@@ -127,9 +130,7 @@ public final class LiveActions implements StepActions {
 
     /** An HTTPS health check's answer, its certificate not verified (as Route 53's HTTPS checks). */
     private int httpsStatus(URI url) throws java.io.IOException, InterruptedException {
-        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500))
-                .sslContext(io.pilotlight.health.TrustAll.context()).build();
-        return client.send(java.net.http.HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(1)).GET().build(),
+        return httpsUnverified.send(java.net.http.HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(1)).GET().build(),
                 java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
