@@ -75,8 +75,10 @@ final class EtcdCalls implements AutoCloseable {
         return Math.max(0, await(client.getLeaseClient().timeToLive(lease, LeaseOption.DEFAULT), d).getTTL());
     }
 
-    boolean txn(Deadline d, List<Cmp> compares, List<Op> ops) throws UnreachableException {
-        return await(client.getKVClient().txn().If(compares.toArray(new Cmp[0])).Then(ops.toArray(new Op[0])).commit(), d).isSucceeded();
+    /** Applies {@code ops} if every compare holds: etcd's revision after it (that of every key it put), or 0 when a compare failed. */
+    long txn(Deadline d, List<Cmp> compares, List<Op> ops) throws UnreachableException {
+        var answer = await(client.getKVClient().txn().If(compares.toArray(new Cmp[0])).Then(ops.toArray(new Op[0])).commit(), d);
+        return answer.isSucceeded() ? answer.getHeader().getRevision() : 0;
     }
 
     void revokeQuietly(long lease) {
