@@ -17,6 +17,11 @@ import java.time.Duration;
  */
 public record AgentOptions(Path topologyFile, String region, EtcdTarget etcd, Path stateDir, int storePort, int dnsPort, int dnsAdminPort,
                            Duration controllerLease, Duration sessionTtl) {
+    /** Where this agent's managed PostgreSQL server lives ({@code STATE_DIR/postgres/REGION}); the postgres user must reach it. */
+    public Path postgresRoot() {
+        return stateDir.resolve("postgres").toAbsolutePath().normalize();
+    }
+
     public AgentOptions {
         if (controllerLease.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("controller lease " + controllerLease.toMillis() + "ms is too short; allowed: at least 1s"

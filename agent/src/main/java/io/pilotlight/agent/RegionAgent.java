@@ -10,6 +10,8 @@ import io.pilotlight.agent.etcd.EtcdKv;
 import io.pilotlight.agent.shared.EtcdControlStore;
 import io.pilotlight.agent.shared.SharedHealthVerdicts;
 import io.pilotlight.dns.service.DnsService;
+import io.pilotlight.engine.postgres.PostgresRegionKeeper;
+import io.pilotlight.engine.postgres.ServerPassword;
 import io.pilotlight.health.HealthMonitor;
 import io.pilotlight.health.VantagePoint;
 import io.pilotlight.http.auth.ServerAuth;
@@ -50,6 +52,7 @@ public final class RegionAgent implements AutoCloseable {
     private final AgentPlan plan;
     private final Consumer<String> log;
     private StoreServer store;
+    private PostgresRegionKeeper postgres;
     private DnsService dns;
     private ControllerLoop controller;
     private EtcdLeadership leadership;
@@ -69,6 +72,9 @@ public final class RegionAgent implements AutoCloseable {
         AgentPlan plan = AgentPlan.of(topology, options, auth.scheme());
         // before anything listens or touches etcd: an agent's control endpoints beyond loopback need tokens
         ServerAuth.requireProtected("agent of " + plan.region(), new InetSocketAddress(plan.address(), options.dnsAdminPort()), auth.enabled());
+        if (plan.postgresStore() != null) {
+            ServerPassword.requireBeyondLoopback(plan.region() + "'s PostgreSQL server of " + plan.postgresStore(), plan.address());
+        }
         RegionAgent agent = new RegionAgent(plan, log);
         try {
             agent.startParts(options, auth, localCompute);
@@ -87,6 +93,11 @@ public final class RegionAgent implements AutoCloseable {
             store = track(startStore(options, auth));
             log.accept("store " + plan.storeName() + ": " + plan.region() + " on " + plan.layout().storeUrls().get(plan.region()) + " as "
                     + store.node().role().name().toLowerCase());
+        }
+        if (plan.postgresStore() != null) {
+            postgres = track(startPostgres(options));
+            log.accept("postgres " + plan.postgresStore() + ": " + plan.region() + " on " + plan.address() + ":" + options.storePort()
+                    + " (" + options.postgresRoot().resolve(plan.region()) + "), writer lease in etcd");
         }
         // one checker here; every other region's checker votes through etcd, so every region judges alike
         HealthMonitor health = track(SharedHealthVerdicts.monitorFor(plan.topology(), VantagePoint.bound(plan.region(), plan.address()))
@@ -156,6 +167,17 @@ public final class RegionAgent implements AutoCloseable {
         return StoreServer.start(config, auth, null);
     }
 
+    /**
+     * The region's keeper of its PostgreSQL server (created on first start: initdb in the first writer's region, a copy of the
+     * writer elsewhere), guarding it under the writer lease in etcd; the controller leader promotes through the same lease.
+     */
+    private PostgresRegionKeeper startPostgres(AgentOptions options) throws InterruptedException {
+        DataStore spec = plan.topology().dataStores().get(plan.postgresStore());
+        String writer = spec.writer() == null ? ControllerLoop.initialPrimary(plan.topology()) : spec.writer();
+        return PostgresRegionKeeper.start(plan.postgresStore(), spec, plan.layout().endpoints(plan.postgresStore()), plan.region(), writer,
+                line -> log.accept("postgres: " + line));
+    }
+
     private <T extends AutoCloseable> T track(T part) {
         parts.add(part);
         return part;
@@ -200,7 +222,7 @@ public final class RegionAgent implements AutoCloseable {
      * embedded global database whose node it runs, the store's peers, and where everything listens.
      */
     public record AgentPlan(Topology topology, String region, String address, boolean isWitness, String storeName,
-                            Map<String, String> storePeers, DeploymentLayout layout) {
+                            String postgresStore, Map<String, String> storePeers, DeploymentLayout layout) {
         /** @param scheme {@code https} when the agents serve TLS ({@code ServerAuth.scheme()}), else {@code http} */
         public static AgentPlan of(Topology topology, AgentOptions options, String scheme) {
             Region region = topology.regions().get(options.region());
@@ -223,14 +245,41 @@ public final class RegionAgent implements AutoCloseable {
                     peers.put(name, layout.storeUrls().get(name));
                 }
             }
-            return new AgentPlan(topology, options.region(), region.address(), witness, storeName, Map.copyOf(peers), layout);
+            String postgresStore = witness ? null : database(topology, options.region(), "postgres");
+            if (postgresStore != null) {
+                layout = layout.withEngineEndpoints(postgresStore, postgresEndpoints(topology, postgresStore, options, layout));
+            }
+            return new AgentPlan(topology, options.region(), region.address(), witness, storeName, postgresStore, Map.copyOf(peers), layout);
+        }
+
+        /**
+         * This region's server managed here ({@code pgmanaged:ROOT/REGION} on the region's address and the store port), every
+         * other region's reached over the network at the same place (its own agent manages it), the writer lease in etcd, and
+         * this process's engine an observer ({@code @guard none}): the region's keeper guards the server.
+         */
+        private static Map<String, String> postgresEndpoints(Topology topology, String store, AgentOptions options, DeploymentLayout layout) {
+            Map<String, String> endpoints = new LinkedHashMap<>();
+            for (String name : storeRegions(topology, store)) {
+                String storeUrl = layout.storeUrls().get(name);
+                java.net.URI at = java.net.URI.create(storeUrl);
+                endpoints.put(name, name.equals(options.region()) ? DeploymentLayout.managedPostgres(options.postgresRoot(), name, storeUrl)
+                        : "postgresql://" + at.getHost() + ":" + at.getPort() + "/postgres?user=postgres");
+            }
+            endpoints.put("@lease", new EtcdTarget(options.etcd().endpoints(), options.etcd().prefix() + "/stores/" + store).toString());
+            endpoints.put("@guard", "none");
+            return endpoints;
         }
 
         /** The embedded global database with a copy in the region (the agent runs one store node, as the lab does). */
         private static String embeddedDatabase(Topology topology, String region) {
+            return database(topology, region, "embedded");
+        }
+
+        /** The first global database of {@code engine} with a copy in the region. */
+        private static String database(Topology topology, String region, String engine) {
             return topology.dataStores().entrySet().stream()
                     .filter(e -> e.getValue().kind() == io.pilotlight.topology.DataStoreKind.GLOBAL_DATABASE)
-                    .filter(e -> "embedded".equals(e.getValue().engine()))
+                    .filter(e -> engine.equals(e.getValue().engine()))
                     .filter(e -> storeRegions(topology, e.getKey()).contains(region))
                     .map(Map.Entry::getKey).findFirst().orElse(null);
         }

@@ -97,11 +97,16 @@ final class DeploymentOptions {
             List<String> hosts = new ArrayList<>();
             String local = null;
             for (String server : endpoints.keySet()) {
-                if (server.startsWith("@") || !endpoints.get(server).startsWith("pgmanaged:")) {
+                if (server.startsWith("@") || layout.storeUrls().get(server) == null) {
                     continue; // @lease, @guard
                 }
-                // a managed server listens where the region's store would (DeploymentLayout.withManagedPostgres)
+                // a managed server listens where the region's store would (DeploymentLayout.withManagedPostgres), and an agent
+                // reaches the other regions' servers there too
                 java.net.URI at = java.net.URI.create(layout.storeUrls().get(server));
+                if (!endpoints.get(server).startsWith("pgmanaged:")
+                        && !endpoints.get(server).startsWith("postgresql://" + at.getHost() + ":" + at.getPort() + "/")) {
+                    continue; // a server of the user's own, elsewhere
+                }
                 hosts.add(at.getHost() + ":" + at.getPort());
                 if (server.equals(region)) {
                     local = at.getHost() + ":" + at.getPort();

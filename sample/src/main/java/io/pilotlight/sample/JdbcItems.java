@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class JdbcItems implements Items {
     static final String TABLE = "pilotlight_probe";
+    /** The managed servers' password, as the agent that started this instance has it. */
+    static final String PASSWORD_ENV = "PILOTLIGHT_POSTGRES_PASSWORD";
     /** Client settings a failover needs: short connect and socket timeouts, and a quick recheck of which host is primary. */
     private static final String CLIENT_SETTINGS = "connectTimeout=1&socketTimeout=5&loginTimeout=3&hostRecheckSeconds=1";
 
@@ -80,7 +82,7 @@ public final class JdbcItems implements Items {
 
     @Override
     public Optional<String> get(String id) throws Unavailable {
-        try (Connection c = DriverManager.getConnection(localUrl);
+        try (Connection c = connect(localUrl);
              PreparedStatement s = c.prepareStatement("select value from " + TABLE + " where key = ?")) {
             s.setString(1, "item/" + id);
             try (ResultSet r = s.executeQuery()) {
@@ -100,7 +102,7 @@ public final class JdbcItems implements Items {
      */
     @Override
     public String problem() {
-        try (Connection c = DriverManager.getConnection(localUrl); Statement s = c.createStatement();
+        try (Connection c = connect(localUrl); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("select pg_is_in_recovery(), current_setting('default_transaction_read_only')")) {
             r.next();
             return !r.getBoolean(1) && "on".equals(r.getString(2)) ? "the region's PostgreSQL primary is read-only (handed over or fenced)" : null;
@@ -111,7 +113,17 @@ public final class JdbcItems implements Items {
 
     private Connection borrow() throws SQLException {
         Connection pooled = idle.poll();
-        return pooled != null ? pooled : DriverManager.getConnection(primaryUrl);
+        return pooled != null ? pooled : connect(primaryUrl);
+    }
+
+    /** With {@value #PASSWORD_ENV} set (servers that take connections beyond loopback), every connection gives it. */
+    private static Connection connect(String url) throws SQLException {
+        java.util.Properties props = new java.util.Properties();
+        String password = System.getenv(PASSWORD_ENV);
+        if (password != null && !password.isEmpty()) {
+            props.setProperty("password", password);
+        }
+        return DriverManager.getConnection(url, props);
     }
 
     private static void discard(Connection c) {

@@ -37,8 +37,10 @@ final class AsPostgres {
         try {
             Path out = Files.createTempFile("pilotlight-pg-", ".out");
             try {
-                Process process = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(out.toFile())
-                        .directory(Path.of("/").toFile()).start();
+                ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(out.toFile())
+                        .directory(Path.of("/").toFile());
+                ServerPassword.configured().ifPresent(password -> builder.environment().put("PGPASSWORD", password)); // runuser keeps it
+                Process process = builder.start();
                 if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                     throw new PostgresSetupException(String.join(" ", command) + " did not finish within " + timeoutSeconds + "s");

@@ -37,9 +37,7 @@ public final class ManagedPostgres implements AutoCloseable {
             ManagedServer primary = new ManagedServer(writer, root.resolve(writer), ports.get(writer), bin);
             cluster.servers.put(writer, primary);
             primary.initPrimary();
-            try (Connection c = Sql.connect(primary.jdbcUrl(), Duration.ofSeconds(10))) {
-                Sql.run(c, "create role " + ManagedServer.REPLICATION_USER + " with replication login");
-            }
+            primary.createReplicationUser();
             for (Map.Entry<String, Integer> e : ports.entrySet()) {
                 if (!e.getKey().equals(writer)) {
                     ManagedServer standby = new ManagedServer(e.getKey(), root.resolve(e.getKey()), e.getValue(), bin);
@@ -48,9 +46,9 @@ public final class ManagedPostgres implements AutoCloseable {
                 }
             }
             return cluster;
-        } catch (RuntimeException | SQLException e) {
+        } catch (RuntimeException e) {
             cluster.close();
-            throw e instanceof RuntimeException r ? r : new PostgresSetupException("setting up " + writer + " failed: " + e.getMessage(), e);
+            throw e;
         }
     }
 

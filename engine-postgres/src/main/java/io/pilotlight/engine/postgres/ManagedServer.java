@@ -85,19 +85,57 @@ final class ManagedServer {
     /** initdb as postgres, Pilotlight's settings, started, with the replication user. */
     void initPrimary() {
         prepareRoot();
-        AsPostgres.run(List.of(bin.tool("initdb"), "-D", data().toString(), "-U", "postgres", "-A", "trust", "--no-locale", "-E", "UTF8",
-                "--no-sync"), 120);
+        java.util.Optional<String> password = ServerPassword.configured();
+        if (password.isEmpty()) {
+            AsPostgres.run(List.of(bin.tool("initdb"), "-D", data().toString(), "-U", "postgres", "-A", "trust", "--no-locale", "-E", "UTF8",
+                    "--no-sync"), 120);
+        } else {
+            Path pwfile = root.resolve("initdb-password");
+            try {
+                Files.writeString(pwfile, password.get() + "\n", StandardCharsets.UTF_8);
+                AsPostgres.own(pwfile);
+                AsPostgres.run(List.of(bin.tool("initdb"), "-D", data().toString(), "-U", "postgres", "--auth-local=peer",
+                        "--auth-host=scram-sha-256", "--pwfile=" + pwfile, "--no-locale", "-E", "UTF8", "--no-sync"), 120);
+            } catch (IOException e) {
+                throw new PostgresSetupException(region + ": cannot write the password file for initdb: " + e.getMessage(), e);
+            } finally {
+                try {
+                    Files.deleteIfExists(pwfile);
+                } catch (IOException ignored) {
+                    // inside the server's own folder, readable by postgres only
+                }
+            }
+        }
         appendSettings();
-        trustLoopback();
+        allowClients(password.isPresent());
         start();
     }
 
-    /** Every loopback address may connect (the lab's regions and its links use 127.x addresses): a managed server is local only. */
-    private void trustLoopback() {
+    /**
+     * Creates the replication user on this (primary) server, with the servers' password when there is one.
+     */
+    void createReplicationUser() {
+        try (java.sql.Connection c = Sql.connect(jdbcUrl(), java.time.Duration.ofSeconds(10))) {
+            Sql.run(c, "create role " + REPLICATION_USER + " with replication login"
+                    + ServerPassword.configured().map(p -> " password " + Sql.quote(p)).orElse(""));
+        } catch (java.sql.SQLException e) {
+            throw new PostgresSetupException(region + ": creating the replication user failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Without a password every loopback address may connect (the lab's regions and its links use 127.x addresses): such a
+     * server is local only. With one (agents on several machines) any address may connect with it (scram-sha-256).
+     */
+    private void allowClients(boolean withPassword) {
+        String lines = withPassword
+                ? "\n# Pilotlight: other regions' agents and servers connect with the servers' password\n"
+                        + "host all all 0.0.0.0/0 scram-sha-256\nhost replication all 0.0.0.0/0 scram-sha-256\n"
+                        + "host all all ::/0 scram-sha-256\nhost replication all ::/0 scram-sha-256\n"
+                : "\n# Pilotlight: the lab's regions and links connect from 127.x addresses\n"
+                        + "host all all 127.0.0.0/8 trust\nhost replication all 127.0.0.0/8 trust\n";
         try {
-            Files.writeString(data().resolve("pg_hba.conf"), "\n# Pilotlight: the lab's regions and links connect from 127.x addresses\n"
-                    + "host all all 127.0.0.0/8 trust\nhost replication all 127.0.0.0/8 trust\n", StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(data().resolve("pg_hba.conf"), lines, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new PostgresSetupException(region + ": cannot write pg_hba.conf: " + e.getMessage(), e);
         }
@@ -204,7 +242,8 @@ final class ManagedServer {
     }
 
     static String conninfo(HostPort primary, String applicationName) {
-        return "host=" + primary.host() + " port=" + primary.port() + " user=" + REPLICATION_USER + " application_name=" + applicationName;
+        return "host=" + primary.host() + " port=" + primary.port() + " user=" + REPLICATION_USER + " application_name=" + applicationName
+                + ServerPassword.configured().map(p -> " password=" + p).orElse("");
     }
 
     /** Slots a former primary kept (its standbys', its ledger slot) mean nothing on a standby and would hold WAL. */

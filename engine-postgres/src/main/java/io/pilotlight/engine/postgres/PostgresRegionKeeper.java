@@ -111,11 +111,7 @@ public final class PostgresRegionKeeper implements AutoCloseable {
         }
         if (self.region().equals(initialWriter)) {
             server.initPrimary();
-            try (Connection c = Sql.connect(server.jdbcUrl(), Duration.ofSeconds(10))) {
-                Sql.run(c, "create role " + ManagedServer.REPLICATION_USER + " with replication login");
-            } catch (SQLException e) {
-                throw new PostgresSetupException(self.region() + ": creating the replication user failed: " + e.getMessage(), e);
-            }
+            server.createReplicationUser();
             log.accept(self.region() + ": created the first primary on " + self.where());
             return;
         }

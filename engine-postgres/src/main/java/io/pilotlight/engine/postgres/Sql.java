@@ -26,6 +26,7 @@ final class Sql {
         props.setProperty("options", "-c statement_timeout=" + bound.toMillis());
         props.setProperty("ApplicationName", "pilotlight");
         props.setProperty("tcpKeepAlive", "true");
+        ServerPassword.configured().ifPresent(password -> props.setProperty("password", password));
         return DriverManager.getConnection(jdbcUrl, props);
     }
 

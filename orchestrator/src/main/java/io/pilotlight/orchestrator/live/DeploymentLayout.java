@@ -72,6 +72,13 @@ public record DeploymentLayout(Map<String, String> storeUrls, Map<String, Map<St
         return new DeploymentLayout(storeUrls, services, dns, dnsAdmin, coordinator, engines);
     }
 
+    /** With {@code store}'s engine opened with {@code endpoints} (each region's, and the engine's {@code @} settings). */
+    public DeploymentLayout withEngineEndpoints(String store, Map<String, String> endpoints) {
+        Map<String, Map<String, String>> engines = new LinkedHashMap<>(engineEndpoints);
+        engines.put(store, Map.copyOf(endpoints));
+        return new DeploymentLayout(storeUrls, services, dns, dnsAdmin, coordinator, engines);
+    }
+
     /** {@code pgmanaged:ROOT/REGION?host=ADDR&port=PORT} for the region whose store URL is {@code storeUrl}. */
     public static String managedPostgres(java.nio.file.Path root, String region, String storeUrl) {
         java.net.URI url = java.net.URI.create(storeUrl);
