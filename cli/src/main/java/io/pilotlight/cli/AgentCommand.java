@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "agent", mixinStandardHelpOptions = true,
         description = {"Runs what the topology puts in one region, coordinated with the other regions' agents through etcd:",
-            "the region's store node (writer lease and epochs in etcd), its health vantage point, its DNS server, its service",
+            "the region's store node or, for engine: postgres, its PostgreSQL server and keeper (writer lease and epochs in etcd;",
+            "the servers' password in PILOTLIGHT_POSTGRES_PASSWORD), its health vantage point, its DNS server, its service",
             "instances and a controller candidate (one leader acts; another takes over within one lease and resumes its runbook).",
             "A witness region runs only its health vantage point. See docs/agents.md."},
         footer = {"", "Example (one agent per region, each on its own machine; etcd members in all three regions):",

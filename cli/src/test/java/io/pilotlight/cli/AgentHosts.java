@@ -38,9 +38,20 @@ final class AgentHosts implements AutoCloseable {
     final Path tokens;
     final Map<String, String> agentTokens = new LinkedHashMap<>();
     final String viewer;
+    /** The managed PostgreSQL servers' password, for a deployment whose global database runs on PostgreSQL (else null). */
+    final String postgresPassword;
 
     AgentHosts(Path dir) throws Exception {
+        this(dir, "embedded");
+    }
+
+    /** @param engine the global database's engine: {@code embedded} (a store node per agent) or {@code postgres} (a managed server per agent) */
+    AgentHosts(Path dir, String engine) throws Exception {
         this.dir = dir;
+        this.postgresPassword = engine.equals("postgres") ? "pg-" + java.util.HexFormat.of().formatHex(new SecureRandom().generateSeed(16)) : null;
+        if (postgresPassword != null) { // the postgres user reaches each agent's server folder under it
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         this.tokens = dir.resolve("tokens.jsonl");
         for (String region : List.of("east", "west", "witness")) {
             agentTokens.put(region, TokenFile.add(tokens, "agent-" + region, Role.AGENT, region, new SecureRandom()));
@@ -68,14 +79,14 @@ final class AgentHosts implements AutoCloseable {
                             - {name: api, type: A, ttl: 1, set_identifier: east, failover_routing_policy: {type: PRIMARY}, health_check: api-east, region: east, records: [%1$s]}
                             - {name: api, type: A, ttl: 1, set_identifier: west, failover_routing_policy: {type: SECONDARY}, health_check: api-west, region: west, records: [%2$s]}
                     data_stores:
-                      items: {kind: global-database, writer: east, lease: 2s, replication: {mode: async, lag_bound: 1s}}
+                      items: {kind: global-database, engine: %5$s, writer: east, lease: 2s, replication: {mode: async, lag_bound: 1s}}
                     compute:
                       api: {instance_ready_time: 5s, capacity: {east: {active: 1}, west: {active: 1, standby: 0}}}
                     failover: {mode: automatic, decision_delay: 1s}
                     coordination: {store: etcd, members: {east: 1, west: 1, witness: 1}}
                     drills:
                       - {name: weekly, scenario: region-outage, every: 7d}
-                    """.formatted(hosts.address("a"), hosts.address("b"), hosts.address("c"), API_PORT));
+                    """.formatted(hosts.address("a"), hosts.address("b"), hosts.address("c"), API_PORT, engine));
             this.etcd = EtcdCluster.start(hosts, dir.resolve("etcd"), EtcdCluster.Timing.ACROSS_HOSTS, "a", "b", "c");
         } catch (Exception | Error e) {
             hosts.close();
@@ -93,7 +104,10 @@ final class AgentHosts implements AutoCloseable {
                 "agent", file.toString(), "--region", region, "--etcd", etcd.target("/pilotlight/agents").toString(),
                 "--state-dir", dir.resolve(region).toString(), "--store-port", Integer.toString(STORE_PORT),
                 "--dns-port", Integer.toString(DNS_PORT), "--dns-admin-port", Integer.toString(ADMIN_PORT), "--controller-lease", "2s"));
-        Map<String, String> env = Map.of("PILOTLIGHT_TOKEN_FILE", tokens.toString(), "PILOTLIGHT_TOKEN", agentTokens.get(region));
+        Map<String, String> env = new LinkedHashMap<>(Map.of("PILOTLIGHT_TOKEN_FILE", tokens.toString(), "PILOTLIGHT_TOKEN", agentTokens.get(region)));
+        if (postgresPassword != null) {
+            env.put("PILOTLIGHT_POSTGRES_PASSWORD", postgresPassword);
+        }
         agents.put(region, hosts.exec(HOST_OF.get(region), region + ".log", env, command));
     }
 

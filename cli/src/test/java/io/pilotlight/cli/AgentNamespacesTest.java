@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AgentNamespacesTest {
 
-    private static void startHealthyDeployment(AgentHosts deployment) {
+    static void startHealthyDeployment(AgentHosts deployment) {
         deployment.start("east");
         await().atMost(Duration.ofSeconds(60)).until(() -> deployment.logged("east", "elected controller leader"));
         deployment.start("west");

@@ -11,10 +11,15 @@ import java.util.function.LongSupplier;
 
 /**
  * Controller leader election on etcd: the key {@value #KEY} is created, bound to this candidate's
- * lease, only if absent, so exactly one candidate holds it; the holder renews the lease every third
- * of its TTL. A candidate may act only while its own clock says the lease it last renewed cannot
- * have expired (the renewal's start + TTL, minus a margin); so a leader cut off from etcd stops
- * acting before etcd can let another candidate win, and one that cannot reach etcd never acts.
+ * lease, only if absent, so exactly one candidate holds it; the holder renews the lease and rewrites
+ * the key every third of its TTL. A candidate may act only while its own clock says the lease it last
+ * renewed cannot have expired (the renewal's start + TTL, minus a margin); so a leader cut off from
+ * etcd stops acting before another candidate can win, and one that cannot reach etcd never acts.
+ *
+ * <p>A candidate does not wait for etcd to expire a silent leader's lease (a new etcd leader gives
+ * every lease its whole TTL again, so a controller leader dying with etcd's leader would cost a
+ * second TTL): it takes the key over once it has seen the key's revision unchanged for the old
+ * leader's TTL on its own clock, by a transaction on that revision (a renewal that lands first wins).
  */
 public final class EtcdLeadership implements Leadership, AutoCloseable {
     public static final String KEY = "controller/leader";
@@ -29,6 +34,9 @@ public final class EtcdLeadership implements Leadership, AutoCloseable {
     private volatile long leadingUntilNanos = NOT_LEADING;
     private volatile String why = "not yet elected";
     private volatile boolean running = true;
+    /** The leader key's revision this candidate last saw change, and when (its clock, once the answer had arrived). */
+    private long seenRevision;
+    private long seenAtNanos;
 
     /** @param region this candidate's region, part of its id ({@code REGION/random}) so everyone can see who leads */
     public EtcdLeadership(EtcdKv kv, String region, Duration ttl, LongSupplier nanos, Consumer<String> log) {
@@ -81,7 +89,8 @@ public final class EtcdLeadership implements Leadership, AutoCloseable {
     private boolean renewOrWin() throws EtcdUnreachableException {
         if (lease != 0 && kv.keepAlive(lease)) {
             Optional<EtcdKv.Entry> holder = kv.get(KEY);
-            if (holder.isPresent() && holder.get().value().equals(id)) {
+            // rewritten, so the others see a new revision: a renewal they can time without etcd's lease expiry
+            if (holder.isPresent() && holder.get().value().equals(id) && kv.putIfUnchanged(KEY, id, holder.get().modRevision(), lease).isPresent()) {
                 why = "leading";
                 return true;
             }
@@ -100,9 +109,45 @@ public final class EtcdLeadership implements Leadership, AutoCloseable {
                 return true;
             }
             holder = kv.get(KEY);
+        } else if (silentForItsLease(holder.get())) {
+            return takeOver(holder.get());
         }
         why = "the controller leader is " + holder.map(EtcdKv.Entry::value).orElse("being elected");
         return false;
+    }
+
+    /** Whether the leader key has kept this revision for the old leader's whole lease (etcd's granted TTL, at least ours) on our clock. */
+    private boolean silentForItsLease(EtcdKv.Entry holder) throws EtcdUnreachableException {
+        long now = nanos.getAsLong();
+        if (holder.modRevision() != seenRevision) {
+            seenRevision = holder.modRevision();
+            seenAtNanos = now;
+            return false;
+        }
+        if (now - seenAtNanos < ttl.toNanos()) {
+            return false;
+        }
+        long[] old = kv.leaseOf(KEY);
+        return now - seenAtNanos >= Math.max(ttl.toNanos(), Duration.ofSeconds(old[1]).toNanos());
+    }
+
+    /** The silent leader's key becomes ours, if nobody changed it since we timed it; its lease is revoked. */
+    private boolean takeOver(EtcdKv.Entry silent) throws EtcdUnreachableException {
+        long[] old = kv.leaseOf(KEY);
+        if (lease == 0 || !kv.keepAlive(lease)) {
+            lease = kv.grant(ttl);
+        }
+        if (kv.putIfUnchanged(KEY, id, silent.modRevision(), lease).isEmpty()) {
+            why = "the controller leader is being elected";
+            return false;
+        }
+        if (old[0] != lease) {
+            kv.revokeQuietly(old[0]);
+        }
+        log.accept("elected controller leader as " + id + " (lease " + Long.toHexString(lease) + ", TTL " + ttl.toMillis() + "ms): "
+                + silent.value() + " renewed nothing for its lease");
+        why = "leading";
+        return true;
     }
 
     /** The guard of every write only the leader may make: the leader key still holds this candidate's id. */

@@ -87,10 +87,29 @@ public final class EtcdKv implements AutoCloseable {
      * @return the key's new mod revision, or empty when someone else changed it first
      */
     public OptionalLong putIfUnchanged(String name, String value, long modRevision) throws EtcdUnreachableException {
+        return putIfUnchanged(name, value, modRevision, PutOption.DEFAULT);
+    }
+
+    /** As {@link #putIfUnchanged(String, String, long)}, the key bound to {@code lease}. */
+    public OptionalLong putIfUnchanged(String name, String value, long modRevision, long lease) throws EtcdUnreachableException {
+        return putIfUnchanged(name, value, modRevision, PutOption.builder().withLeaseId(lease).build());
+    }
+
+    private OptionalLong putIfUnchanged(String name, String value, long modRevision, PutOption option) throws EtcdUnreachableException {
         var response = await(client.getKVClient().txn()
                 .If(new Cmp(bytes(target.key(name)), Cmp.Op.EQUAL, CmpTarget.modRevision(modRevision)))
-                .Then(Op.put(bytes(target.key(name)), bytes(value), PutOption.DEFAULT)).commit());
+                .Then(Op.put(bytes(target.key(name)), bytes(value), option)).commit());
         return response.isSucceeded() ? OptionalLong.of(response.getHeader().getRevision()) : OptionalLong.empty();
+    }
+
+    /** The key's lease id (0: none) and the TTL etcd granted that lease, in seconds (0 once it has expired). */
+    public long[] leaseOf(String name) throws EtcdUnreachableException {
+        var kvs = await(client.getKVClient().get(bytes(target.key(name)))).getKvs();
+        if (kvs.isEmpty() || kvs.get(0).getLease() == 0) {
+            return new long[] {0, 0};
+        }
+        long lease = kvs.get(0).getLease();
+        return new long[] {lease, Math.max(0, await(client.getLeaseClient().timeToLive(lease, io.etcd.jetcd.options.LeaseOption.DEFAULT)).getGrantedTTL())};
     }
 
     /** Deletes only while {@code guardName} holds {@code guardValue}. */

@@ -57,4 +57,29 @@ class EtcdLeadershipTest {
                     .contains("etcd unreachable").contains("does nothing"));
         }
     }
+
+    @Test
+    void aSilentLeaderIsReplacedOneOfItsLeasesAfterItsLastRenewalWasSeenNotWhenEtcdExpiresIt(@TempDir Path dir) throws Exception {
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+        try (EtcdProcess etcd = EtcdProcess.start(dir);
+             EtcdKv kv = new EtcdKv(etcd.target("/t"), Duration.ofSeconds(1))) {
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> kv.get("x").isEmpty());
+            long ghostLease = kv.grant(Duration.ofSeconds(30)); // a leader that stopped renewing; etcd would keep its key 30 s
+            kv.put(EtcdLeadership.KEY, "east/ghost", ghostLease);
+            long started = System.nanoTime();
+            try (EtcdLeadership west = new EtcdLeadership(kv, "west", TTL, clock::get, log::add)) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> west.mayNotAct().orElse("").equals("the controller leader is east/ghost"));
+                clock.addAndGet(Duration.ofSeconds(2).toNanos()); // past west's own 1 s lease, not the old leader's 30 s
+                Thread.sleep(1_000);
+                assertThat(west.mayNotAct()).as("the old leader's lease is its own, 30 s").hasValue("the controller leader is east/ghost");
+
+                clock.addAndGet(Duration.ofSeconds(29).toNanos());
+                await().atMost(Duration.ofSeconds(10)).until(() -> west.mayNotAct().isEmpty());
+                assertThat(kv.get(EtcdLeadership.KEY).orElseThrow().value()).isEqualTo(west.id());
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).as("long before etcd would expire the old lease")
+                        .isLessThan(Duration.ofSeconds(25));
+                assertThat(log).anyMatch(line -> line.contains("east/ghost renewed nothing for its lease"));
+            }
+        }
+    }
 }
