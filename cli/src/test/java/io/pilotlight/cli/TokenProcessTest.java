@@ -114,6 +114,29 @@ class TokenProcessTest {
     }
 
     @Test
+    void anAgentWhosePostgresServerWouldListenBeyondLoopbackWithoutAPasswordRefusesToStart(@TempDir Path dir) throws Exception {
+        String host = nonLoopback();
+        Path tokens = dir.resolve("tokens.jsonl");
+        assertThat(run(Map.of(), "token", "add", "--role", "operator", "--name", "ops", "--file", tokens.toString()).exitCode()).isZero();
+        Path topology = dir.resolve("pg.yaml");
+        Files.writeString(topology, Files.readString(CliProcess.REPO_ROOT.resolve("examples/pilot-light-postgres.yaml"))
+                .replace("127.0.1.1", host));
+        Run agent = run(Map.of(), "agent", topology.toString(), "--region", "us-east-1", "--etcd", "etcd://127.0.0.1:1",
+                "--state-dir", dir.resolve("agent").toString(), "--token-file", tokens.toString());
+        assertThat(agent.exitCode()).as(agent.out() + agent.err()).isEqualTo(2);
+        assertThat(agent.err()).contains("us-east-1's PostgreSQL server of orders would listen on " + host)
+                .contains("set PILOTLIGHT_POSTGRES_PASSWORD");
+        assertThat(dir.resolve("agent")).as("refused before it started anything").doesNotExist();
+
+        Run weak = run(Map.of("PILOTLIGHT_POSTGRES_PASSWORD", "short'pw"), "agent", topology.toString(), "--region", "us-east-1",
+                "--etcd", "etcd://127.0.0.1:1", "--state-dir", dir.resolve("agent").toString(), "--token-file", tokens.toString());
+        assertThat(weak.exitCode()).as(weak.out() + weak.err()).isEqualTo(2);
+        assertThat(weak.err()).contains("PILOTLIGHT_POSTGRES_PASSWORD is not a usable password (8 characters)")
+                .contains("letters, digits and . _ ~ + / = - (at least 16)").doesNotContain("short'pw");
+        assertThat(dir.resolve("agent")).doesNotExist();
+    }
+
+    @Test
     void aLabWithATokenFileServesAndItsServersWantTokens(@TempDir Path dir) throws Exception {
         Path tokens = dir.resolve("tokens.jsonl");
         String viewer = run(Map.of(), "token", "add", "--role", "viewer", "--name", "vera", "--file", tokens.toString()).out().strip();

@@ -28,7 +28,7 @@ public final class ServerPassword {
             loopback = false;
         }
         if (password.isEmpty() && !loopback) {
-            throw new PostgresSetupException(what + " would listen on " + host + ", beyond loopback, where it needs a password:"
+            throw new IllegalArgumentException(what + " would listen on " + host + ", beyond loopback, where it needs a password:"
                     + " set " + ENV + " (the same on every region's agent; e.g. openssl rand -base64 24)");
         }
     }
@@ -43,7 +43,7 @@ public final class ServerPassword {
             return Optional.empty();
         }
         if (value.length() < 16 || !value.matches("[A-Za-z0-9._~+/=-]+")) {
-            throw new PostgresSetupException(ENV + " is not a usable password (" + value.length() + " characters): allowed are "
+            throw new IllegalArgumentException(ENV + " is not a usable password (" + value.length() + " characters): allowed are "
                     + ALLOWED + "; e.g. openssl rand -base64 24");
         }
         return Optional.of(value);
