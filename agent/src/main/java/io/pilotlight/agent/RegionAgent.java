@@ -160,9 +160,13 @@ public final class RegionAgent implements AutoCloseable {
         // as in the lab: lag_bound is the planner's RPO bound, not a commit guard (a guard would stop all writes after a
         // regional failover, until the lost region is back); `pilotlight store serve --lag-bound` sets one where wanted
         Duration lagBound = null;
+        var coordinator = Coordinators.open(leases.toString(), Duration.ofSeconds(10));
+        if (coordinator instanceof AutoCloseable client) {
+            track(client); // its etcd client, closed after the node (parts close in reverse order)
+        }
         NodeConfig config = new NodeConfig(plan.region(), options.stateDir().resolve("stores").resolve(plan.storeName()),
                 new InetSocketAddress(plan.address(), options.storePort()), plan.storePeers(),
-                Coordinators.open(leases.toString(), Duration.ofSeconds(10)), spec.lease(), mode, lagBound, Duration.ofSeconds(3), false,
+                coordinator, spec.lease(), mode, lagBound, Duration.ofSeconds(3), false,
                 spec.writer() == null ? ControllerLoop.initialPrimary(plan.topology()) : spec.writer(), Clock.systemUTC());
         return StoreServer.start(config, auth, null);
     }
