@@ -66,6 +66,7 @@ final class AgentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Topology topology = TopologyLoader.load(file).topology();
         var serverTls = tls.resolve(); // first: from here on every client of this process (store, etcd) shows the agent's certificate
+        io.pilotlight.engine.postgres.PostgresTls.use(io.pilotlight.engine.postgres.PostgresTls.fromEnvironment(tls.environment()));
         var auth = tokens.resolve().withTls(serverTls);
         EtcdTarget target = EtcdTarget.parse(etcd);
         if (!etcd.substring(etcd.indexOf("://") + 3).contains("/")) { // no prefix given: one deployment per topology name

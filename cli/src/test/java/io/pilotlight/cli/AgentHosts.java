@@ -40,6 +40,8 @@ final class AgentHosts implements AutoCloseable {
     final String viewer;
     /** The managed PostgreSQL servers' password, for a deployment whose global database runs on PostgreSQL (else null). */
     final String postgresPassword;
+    /** Extra environment of each region's agent (e.g. its TLS files), set before it starts. */
+    final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
 
     AgentHosts(Path dir) throws Exception {
         this(dir, "embedded");
@@ -108,6 +110,7 @@ final class AgentHosts implements AutoCloseable {
         if (postgresPassword != null) {
             env.put("PILOTLIGHT_POSTGRES_PASSWORD", postgresPassword);
         }
+        env.putAll(environments.getOrDefault(region, Map.of()));
         agents.put(region, hosts.exec(HOST_OF.get(region), region + ".log", env, command));
     }
 

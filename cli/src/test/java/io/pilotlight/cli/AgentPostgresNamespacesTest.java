@@ -27,7 +27,13 @@ class AgentPostgresNamespacesTest {
 
     /** A query from the witness host to a region's server, as a client there would ask it; "" when it fails. */
     private static String ask(AgentHosts deployment, String region, String password, String sql) {
-        String conninfo = "host=" + deployment.address(region) + " port=" + AgentHosts.STORE_PORT + " user=postgres dbname=postgres connect_timeout=3";
+        return ask(deployment, region, password, sql, "");
+    }
+
+    /** @param tls more conninfo, e.g. {@code sslmode=verify-full sslrootcert=CA} */
+    private static String ask(AgentHosts deployment, String region, String password, String sql, String tls) {
+        String conninfo = "host=" + deployment.address(region) + " port=" + AgentHosts.STORE_PORT + " user=postgres dbname=postgres connect_timeout=3 "
+                + tls;
         String env = password == null ? "PGPASSWORD= " : "PGPASSWORD=" + password + " ";
         var result = deployment.hosts.run("c", Duration.ofSeconds(10), "bash", "-c",
                 env + PSQL + " -w -tA '" + conninfo + "' -c \"" + sql + "\" 2>&1");
@@ -122,6 +128,43 @@ class AgentPostgresNamespacesTest {
                     assertThat(survived && ledger.contains(write.getKey())).as(write.getKey() + " both kept and listed lost").isFalse();
                 }
                 assertThat(kept).as("writes before the cut reached west").isNotEmpty();
+            });
+        }
+    }
+
+    @Test
+    void withTheAgentsCertificatesTheServersTakeOnlyTlsAndReplicateOverItAndStillFailOver(@TempDir Path dir) throws Exception {
+        try (AgentHosts deployment = new AgentHosts(dir, "postgres")) {
+            io.pilotlight.http.tls.TestCa ca = io.pilotlight.http.tls.TestCa.create(dir.resolve("ca"), "pilotlight-test-ca");
+            for (String region : AgentHosts.HOST_OF.keySet()) {
+                io.pilotlight.http.tls.TlsFiles files = ca.issue("agent." + region, deployment.address(region));
+                deployment.environments.put(region, Map.of("PILOTLIGHT_TLS_CERT", files.certificate().toString(),
+                        "PILOTLIGHT_TLS_KEY", files.privateKey().toString(), "PILOTLIGHT_TLS_CA", files.trustedCa().toString()));
+            }
+            String verified = "sslmode=verify-full sslrootcert=" + ca.certificate();
+            deployment.explainFailures(() -> {
+                AgentNamespacesTest.startHealthyDeployment(deployment);
+                await().atMost(Duration.ofSeconds(60)).until(() -> deployment.logged("west", "postgres: west: created a standby of east"));
+                String pw = deployment.postgresPassword;
+                assertThat(ask(deployment, "east", pw, "select 1", "sslmode=disable")).as("no TLS, no connection, even with the password")
+                        .contains("no pg_hba.conf entry").contains("no encryption");
+                assertThat(ask(deployment, "east", pw, "select ssl from pg_stat_ssl where pid = pg_backend_pid()", verified))
+                        .as("the server's certificate chains to the CA and names its address").isEqualTo("t");
+                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> ask(deployment, "east", pw,
+                        "select string_agg(r.application_name || ':' || s.ssl, ',') from pg_stat_replication r join pg_stat_ssl s using (pid)",
+                        verified).equals("west:true"));
+
+                String east = "http://" + deployment.address("east") + ":" + AgentHosts.API_PORT;
+                assertThat(deployment.curl("c", "PUT", east + "/items/1", "before")).startsWith("200");
+                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> ask(deployment, "west", pw,
+                        "select value from pilotlight_probe where key = 'item/1'", verified).equals("before"));
+                deployment.hosts.kill("a");
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> deployment.logged("west", "failover to west completed"));
+                String west = "http://" + deployment.address("west") + ":" + AgentHosts.API_PORT;
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> deployment.curl("c", "GET", west + "/items/1", null).equals("200 before"));
+                assertThat(deployment.curl("c", "PUT", west + "/items/2", "after")).startsWith("200");
             });
         }
     }

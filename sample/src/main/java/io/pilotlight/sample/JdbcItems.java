@@ -123,6 +123,15 @@ public final class JdbcItems implements Items {
         if (password != null && !password.isEmpty()) {
             props.setProperty("password", password);
         }
+        String certificate = System.getenv("PILOTLIGHT_TLS_CERT"); // the agent's servers serve TLS with the agent's files
+        if (certificate != null && !certificate.isEmpty()) {
+            String ca = System.getenv("PILOTLIGHT_TLS_CA");
+            props.setProperty("ssl", "true");
+            props.setProperty("sslmode", ca == null || ca.isEmpty() ? "require" : "verify-full");
+            if (ca != null && !ca.isEmpty()) {
+                props.setProperty("sslrootcert", ca);
+            }
+        }
         return DriverManager.getConnection(url, props);
     }
 

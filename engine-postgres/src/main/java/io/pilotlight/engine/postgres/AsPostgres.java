@@ -29,6 +29,11 @@ final class AsPostgres {
 
     /** Runs {@code command} and returns its output; a non-zero exit is a {@link PostgresSetupException} with the output's tail. */
     static String run(List<String> command, long timeoutSeconds) {
+        return run(command, timeoutSeconds, java.util.Map.of());
+    }
+
+    /** As {@link #run(List, long)}, with extra environment variables (kept by runuser). */
+    static String run(List<String> command, long timeoutSeconds, java.util.Map<String, String> env) {
         List<String> full = new ArrayList<>();
         if (root()) {
             full.addAll(List.of("runuser", "-u", USER, "--"));
@@ -40,6 +45,7 @@ final class AsPostgres {
                 ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(out.toFile())
                         .directory(Path.of("/").toFile());
                 ServerPassword.configured().ifPresent(password -> builder.environment().put("PGPASSWORD", password)); // runuser keeps it
+                builder.environment().putAll(env);
                 Process process = builder.start();
                 if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                     process.destroyForcibly();

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -128,10 +129,11 @@ final class ManagedServer {
      * server is local only. With one (agents on several machines) any address may connect with it (scram-sha-256).
      */
     private void allowClients(boolean withPassword) {
+        String host = PostgresTls.configured().isPresent() ? "hostssl" : "host"; // with certificates, TLS only beyond loopback
         String lines = withPassword
                 ? "\n# Pilotlight: other regions' agents and servers connect with the servers' password\n"
-                        + "host all all 0.0.0.0/0 scram-sha-256\nhost replication all 0.0.0.0/0 scram-sha-256\n"
-                        + "host all all ::/0 scram-sha-256\nhost replication all ::/0 scram-sha-256\n"
+                        + (host + " all all 0.0.0.0/0 scram-sha-256\n" + host + " replication all 0.0.0.0/0 scram-sha-256\n"
+                        + host + " all all ::/0 scram-sha-256\n" + host + " replication all ::/0 scram-sha-256\n")
                 : "\n# Pilotlight: the lab's regions and links connect from 127.x addresses\n"
                         + "host all all 127.0.0.0/8 trust\nhost replication all 127.0.0.0/8 trust\n";
         try {
@@ -150,7 +152,7 @@ final class ManagedServer {
     void initStandby(HostPort primary) {
         prepareRoot();
         AsPostgres.run(List.of(bin.tool("pg_basebackup"), "-h", primary.host(), "-p", Integer.toString(primary.port()), "-U", REPLICATION_USER,
-                "-D", data().toString(), "-X", "stream", "-C", "-S", slotName(region), "--no-sync"), 300);
+                "-D", data().toString(), "-X", "stream", "-C", "-S", slotName(region), "--no-sync"), 300, toolEnvironment());
         appendSettings();
         follow(primary);
         start();
@@ -174,6 +176,22 @@ final class ManagedServer {
             throw new PostgresSetupException(region + ": cannot create " + root + ": " + e.getMessage(), e);
         }
         AsPostgres.own(root);
+        installToolTls();
+    }
+
+    /** PostgreSQL's programs connecting elsewhere for this server use TLS as the engine does (see {@link PostgresTls}). */
+    private Map<String, String> toolEnvironment() {
+        return PostgresTls.configured().map(tls -> tls.toolEnvironment(root)).orElse(Map.of());
+    }
+
+    private void installToolTls() {
+        try {
+            if (PostgresTls.configured().isPresent()) {
+                PostgresTls.configured().get().installForTools(root);
+            }
+        } catch (IOException e) {
+            throw new PostgresSetupException(region + ": cannot copy the TLS CA bundle into " + root.resolve("tls") + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -206,7 +224,14 @@ final class ManagedServer {
                 archive_mode = on
                 archive_command = '/bin/true'
                 """.formatted(region, host, port, root);
+        java.util.Optional<PostgresTls> tls = PostgresTls.configured();
+        if (tls.isPresent()) {
+            settings += tls.get().settings();
+        }
         try {
+            if (tls.isPresent()) {
+                tls.get().installForServer(data()); // again after pg_basebackup and pg_rewind, which copy the source's
+            }
             Files.writeString(data().resolve("postgresql.conf"), settings, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new PostgresSetupException(region + ": cannot write postgresql.conf: " + e.getMessage(), e);
@@ -243,7 +268,8 @@ final class ManagedServer {
 
     static String conninfo(HostPort primary, String applicationName) {
         return "host=" + primary.host() + " port=" + primary.port() + " user=" + REPLICATION_USER + " application_name=" + applicationName
-                + ServerPassword.configured().map(p -> " password=" + p).orElse("");
+                + ServerPassword.configured().map(p -> " password=" + p).orElse("")
+                + PostgresTls.configured().map(PostgresTls::conninfo).orElse("");
     }
 
     /** Slots a former primary kept (its standbys', its ledger slot) mean nothing on a standby and would hold WAL. */
@@ -393,8 +419,9 @@ final class ManagedServer {
     /** pg_rewind of this stopped server from the running server reached at {@code source}. */
     String rewindFrom(HostPort source) {
         removeStaleLockFiles(); // pg_rewind runs a crash recovery first when the server was killed
+        installToolTls();
         String out = AsPostgres.run(List.of(bin.tool("pg_rewind"), "-D", data().toString(), "--source-server",
-                "host=" + source.host() + " port=" + source.port() + " user=postgres dbname=postgres", "--no-sync"), 300);
+                "host=" + source.host() + " port=" + source.port() + " user=postgres dbname=postgres", "--no-sync"), 300, toolEnvironment());
         appendSettings(); // pg_rewind copied the source's configuration files: this server's port and socket again
         return out;
     }
@@ -402,7 +429,7 @@ final class ManagedServer {
     /** pg_basebackup of this running server into {@code target}: plain format, with the WAL that makes it consistent, a fast checkpoint. */
     void baseBackup(Path target) {
         AsPostgres.run(List.of(bin.tool("pg_basebackup"), "-h", host, "-p", Integer.toString(port), "-U", REPLICATION_USER, "-D",
-                target.toString(), "-X", "stream", "--checkpoint=fast", "--label", "pilotlight " + region), 1800);
+                target.toString(), "-X", "stream", "--checkpoint=fast", "--label", "pilotlight " + region), 1800, toolEnvironment());
     }
 
     /**

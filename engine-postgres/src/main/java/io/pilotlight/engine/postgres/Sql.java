@@ -27,6 +27,7 @@ final class Sql {
         props.setProperty("ApplicationName", "pilotlight");
         props.setProperty("tcpKeepAlive", "true");
         ServerPassword.configured().ifPresent(password -> props.setProperty("password", password));
+        PostgresTls.configured().ifPresent(tls -> tls.jdbc(props));
         return DriverManager.getConnection(jdbcUrl, props);
     }
 
