@@ -45,7 +45,26 @@ final class StoreProcesses implements AutoCloseable {
         }
     }
 
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port nothing listens on, below the kernel's ephemeral range (32768 and up): a port the kernel hands out for
+     * ServerSocket(0) is also what it gives the next outgoing connection, and a lab's clients bound to a region's address
+     * then took the port its PostgreSQL server was about to listen on there ("port ... in use", seen in a full run).
+     */
     static int freePort() throws Exception {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(20_000, 32_000);
+            if (!HANDED_OUT.add(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (java.io.IOException inUse) {
+                // try another
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

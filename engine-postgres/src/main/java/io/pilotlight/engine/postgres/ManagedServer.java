@@ -416,6 +416,15 @@ final class ManagedServer {
         return Files.exists(root.resolve(FENCED_MARKER));
     }
 
+    /** Lets a fenced former primary start as a primary again: only under a lease taken at a new epoch (its keeper's reclaim). */
+    void unfence() {
+        try {
+            Files.deleteIfExists(root.resolve(FENCED_MARKER));
+        } catch (IOException e) {
+            throw new PostgresSetupException(region + ": cannot remove " + root.resolve(FENCED_MARKER) + ": " + e.getMessage(), e);
+        }
+    }
+
     /** pg_rewind of this stopped server from the running server reached at {@code source}. */
     String rewindFrom(HostPort source) {
         removeStaleLockFiles(); // pg_rewind runs a crash recovery first when the server was killed

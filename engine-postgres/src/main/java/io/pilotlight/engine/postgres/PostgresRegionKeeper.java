@@ -177,6 +177,11 @@ public final class PostgresRegionKeeper implements AutoCloseable {
             takeUp(lease, server);
             return;
         }
+        if (server == ServerView.DOWN && self.managed().fenced() && !Files.exists(self.managed().data().resolve("standby.signal"))
+                && lease.holder().equals(region) && !lease.live(now)) {
+            reclaim(lease); // fenced by its own guard, and nobody has taken the lease since
+            return;
+        }
         if (server == ServerView.WRITABLE_PRIMARY && !mine && !cluster.guarding(region)) {
             if (lease.holder().isEmpty() || (lease.holder().equals(region) && !lease.live(now))) {
                 engine.adoptWriter(); // nobody else took it: this primary keeps writing under a new epoch
@@ -222,6 +227,33 @@ public final class PostgresRegionKeeper implements AutoCloseable {
         }
         cluster.guard(region, lease.epoch(), start);
         say(region + ": guards the writer lease (epoch " + lease.epoch() + ")");
+    }
+
+    /**
+     * Its server was fenced when its own lease could not be renewed (the coordinator or etcd gone for a lease, an etcd
+     * election after a partition healed) and the lease still names this region at that epoch: nobody was promoted since,
+     * so its data is the newest. It takes the lease at the next epoch first, then starts the server as the writer and
+     * guards it; had another region taken the lease meanwhile, the acquire is refused and it rejoins that writer instead.
+     */
+    private void reclaim(WriterLease lapsed) {
+        long epoch = lapsed.epoch() + 1;
+        try {
+            if (!cluster.leases.acquire(region, epoch, cluster.ttl)) {
+                return;
+            }
+            self.managed().unfence();
+            self.managed().start();
+            Instant renewed = clock.instant(); // the start may have taken a while: the guard counts from a renewal after it
+            if (!cluster.leases.renew(region, epoch, cluster.ttl)) {
+                cluster.fenceNow(self, "its lease of epoch " + epoch + " lapsed while its server started again");
+                return;
+            }
+            cluster.guard(region, epoch, renewed);
+            say(region + ": took its lapsed writer lease back at epoch " + epoch + " (nobody was promoted after epoch " + lapsed.epoch()
+                    + ") and started its server as the writer again");
+        } catch (IOException | RuntimeException e) {
+            say(region + ": cannot take its lapsed writer lease back yet: " + e.getMessage());
+        }
     }
 
     private void rejoin(String writer) {
