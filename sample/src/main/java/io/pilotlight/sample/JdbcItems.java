@@ -20,6 +20,7 @@ public final class JdbcItems implements Items {
     static final String TABLE = "pilotlight_probe";
     /** The managed servers' password, as the agent that started this instance has it. */
     static final String PASSWORD_ENV = "PILOTLIGHT_POSTGRES_PASSWORD";
+    private static final java.util.Properties CONNECTION_PROPERTIES = connectionProperties(System.getenv());
     /** Client settings a failover needs: short connect and socket timeouts, and a quick recheck of which host is primary. */
     private static final String CLIENT_SETTINGS = "connectTimeout=1&socketTimeout=5&loginTimeout=3&hostRecheckSeconds=1";
 
@@ -118,21 +119,26 @@ public final class JdbcItems implements Items {
 
     /** With {@value #PASSWORD_ENV} set (servers that take connections beyond loopback), every connection gives it. */
     private static Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url, CONNECTION_PROPERTIES);
+    }
+
+    /** The password and TLS settings from this instance's environment, read once (the agent that started it set them). */
+    private static java.util.Properties connectionProperties(java.util.Map<String, String> env) {
         java.util.Properties props = new java.util.Properties();
-        String password = System.getenv(PASSWORD_ENV);
+        String password = env.get(PASSWORD_ENV);
         if (password != null && !password.isEmpty()) {
             props.setProperty("password", password);
         }
-        String certificate = System.getenv("PILOTLIGHT_TLS_CERT"); // the agent's servers serve TLS with the agent's files
+        String certificate = env.get("PILOTLIGHT_TLS_CERT"); // the agent's servers serve TLS with the agent's files
         if (certificate != null && !certificate.isEmpty()) {
-            String ca = System.getenv("PILOTLIGHT_TLS_CA");
+            String ca = env.get("PILOTLIGHT_TLS_CA");
             props.setProperty("ssl", "true");
             props.setProperty("sslmode", ca == null || ca.isEmpty() ? "require" : "verify-full");
             if (ca != null && !ca.isEmpty()) {
                 props.setProperty("sslrootcert", ca);
             }
         }
-        return DriverManager.getConnection(url, props);
+        return props;
     }
 
     private static void discard(Connection c) {
